@@ -1,0 +1,53 @@
+// Bundles: the extension (Node, CommonJS, `vscode` external) and the notebook renderer (browser ESM, one file).
+//   node esbuild.mjs               development build with source maps
+//   node esbuild.mjs --production  minified, no source maps (used by `npm run package`)
+//   node esbuild.mjs --watch
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'info',
+  legalComments: 'none',
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // `kerberos` is an optional native add-on of cassandra-driver (GSSAPI only); the driver guards the require.
+    external: ['vscode', 'kerberos'],
+  },
+];
+
+// Written by the notebook work; built only once it exists so this script works at every stage.
+const rendererEntry = 'src/webview/renderer/index.ts';
+if (existsSync(rendererEntry)) {
+  builds.push({
+    ...common,
+    entryPoints: [rendererEntry],
+    outfile: 'dist/renderer.js',
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+  });
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,65 @@
+// Flat config. Besides the recommended rules it enforces the layer boundaries from STYLE.md:
+// src/extension ↛ src/webview, src/webview ↛ src/extension (and no `vscode` there), src/shared ↛ vscode/DOM.
+import tseslint from 'typescript-eslint';
+
+const DOM_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'HTMLElement',
+  'Element',
+  'Node',
+  'customElements',
+  'requestAnimationFrame',
+].map((name) => ({ name, message: 'src/shared is pure TypeScript: no DOM (it also runs in the extension host).' }));
+
+const importBan = (patterns) => ['error', { patterns }];
+
+export default [
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e/**', '.cache/**', 'test-results/**', '**/*.vsix'] },
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+    // Plain .js files here are CommonJS (the package has no "type": "module").
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['src/extension/**/*.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': importBan([
+        { group: ['**/webview', '**/webview/**'], message: 'src/extension must not import webview code (separate bundle/runtime).' },
+      ]),
+    },
+  },
+  {
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': importBan([
+        { group: ['**/extension', '**/extension/**'], message: 'src/webview must not import extension-host code.' },
+        { group: ['vscode'], message: 'The vscode API does not exist in a webview.' },
+      ]),
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-globals': ['error', ...DOM_GLOBALS],
+      'no-restricted-imports': importBan([
+        { group: ['vscode'], message: 'src/shared must not depend on the vscode API.' },
+        { group: ['**/extension', '**/extension/**', '**/webview', '**/webview/**'], message: 'src/shared must not import a runtime layer.' },
+      ]),
+    },
+  },
+];

@@ -1,0 +1,247 @@
+// Owns the driver clients: several may be open at once, one profile is "active" (used for new notebooks).
+// cassandra-driver is imported on the first connect only (sessionFactory), so activation does not pay for it.
+
+import * as vscode from 'vscode';
+import type { Client } from 'cassandra-driver';
+import type { ConnectionProfile, ConnectionService, ConnectionState, Logger } from '../services.js';
+import type { LogService } from '../logging.js';
+import type { ConnectionSettings, Credentials } from './clientOptions.js';
+import { ConnectCancelledError, ConnectionError, mapConnectionError } from './connectionErrors.js';
+import type { ProfileStore } from './profileStore.js';
+import { createClient } from './sessionFactory.js';
+
+interface Entry {
+  state: ConnectionState;
+  client?: Client;
+  pending?: Promise<Client>;
+  error?: string;
+}
+
+export class AstraConnectionService implements ConnectionService, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly schemaChanged = new vscode.EventEmitter<string>();
+  readonly onDidChange = this.changed.event;
+  readonly onDidChangeSchema = this.schemaChanged.event;
+  private readonly entries = new Map<string, Entry>();
+  private readonly log: Logger;
+  private readonly driverLog: Logger;
+
+  constructor(
+    readonly store: ProfileStore,
+    private readonly logs: LogService,
+    readonly settings: () => ConnectionSettings,
+  ) {
+    this.log = logs.logger('connections');
+    this.driverLog = logs.logger('driver');
+  }
+
+  profiles(): readonly ConnectionProfile[] {
+    return this.store.list();
+  }
+
+  profile(id: string): ConnectionProfile | undefined {
+    return this.store.get(id);
+  }
+
+  state(id: string): ConnectionState {
+    return this.entries.get(id)?.state ?? 'disconnected';
+  }
+
+  lastError(id: string): string | undefined {
+    return this.entries.get(id)?.error;
+  }
+
+  activeProfileId(): string | undefined {
+    return this.store.activeId();
+  }
+
+  setActive(id: string): void {
+    void this.store.setActiveId(id).then(() => this.changed.fire());
+  }
+
+  async setActiveAsync(id: string | undefined): Promise<void> {
+    await this.store.setActiveId(id);
+    this.changed.fire();
+  }
+
+  connectedClient(id: string): Client | undefined {
+    const e = this.entries.get(id);
+    return e?.state === 'connected' ? e.client : undefined;
+  }
+
+  async client(id: string, token?: vscode.CancellationToken): Promise<Client> {
+    const ready = this.connectedClient(id);
+    if (ready) return ready;
+    const pending = this.entries.get(id)?.pending;
+    if (pending) return pending;
+    const name = this.profile(id)?.name ?? id;
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Astra DB: connecting to ${name}…`, cancellable: true },
+      (_progress, progressToken) => this.connect(id, token ? [progressToken, token] : [progressToken]),
+    );
+  }
+
+  /** Connects without UI; callers decide how to show a failure. Concurrent calls share one attempt. */
+  connect(id: string, tokens: readonly vscode.CancellationToken[] = []): Promise<Client> {
+    const ready = this.connectedClient(id);
+    if (ready) return Promise.resolve(ready);
+    const entry = this.entry(id);
+    if (!entry.pending) {
+      entry.pending = this.open(id, tokens).finally(() => {
+        entry.pending = undefined;
+      });
+    }
+    return entry.pending;
+  }
+
+  async disconnect(id: string): Promise<void> {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    const client = entry.client;
+    this.entries.delete(id);
+    this.changed.fire();
+    if (client) await this.shutdown(client, id);
+  }
+
+  notifySchemaChanged(id: string): void {
+    this.schemaChanged.fire(id);
+  }
+
+  // ----- profile management (used by the commands; additive to the ConnectionService contract) -----
+
+  async saveProfile(profile: ConnectionProfile, credentials?: Credentials): Promise<void> {
+    if (credentials) {
+      this.logs.addSecret(credentials.password);
+      await this.store.setCredentials(profile.id, credentials);
+    }
+    await this.store.save(profile);
+    this.changed.fire();
+  }
+
+  async setCredentials(id: string, credentials: Credentials | undefined): Promise<void> {
+    this.logs.addSecret(credentials?.password);
+    await this.store.setCredentials(id, credentials);
+    // The open client still authenticates with the old secret; drop it so the next use reconnects.
+    await this.disconnect(id);
+    this.changed.fire();
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    await this.store.rename(id, name);
+    this.changed.fire();
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.disconnect(id);
+    await this.store.remove(id);
+    this.changed.fire();
+  }
+
+  async shutdownAll(): Promise<void> {
+    const ids = [...this.entries.keys()];
+    await Promise.all(ids.map((id) => this.disconnect(id)));
+  }
+
+  dispose(): void {
+    void this.shutdownAll();
+    this.changed.dispose();
+    this.schemaChanged.dispose();
+  }
+
+  // ----- internals -----
+
+  private entry(id: string): Entry {
+    let e = this.entries.get(id);
+    if (!e) {
+      e = { state: 'disconnected' };
+      this.entries.set(id, e);
+    }
+    return e;
+  }
+
+  private setState(id: string, state: ConnectionState, error?: string): void {
+    const e = this.entry(id);
+    e.state = state;
+    e.error = error;
+    this.changed.fire();
+  }
+
+  private async open(id: string, tokens: readonly vscode.CancellationToken[]): Promise<Client> {
+    const profile = this.profile(id);
+    if (!profile) throw new Error(`There is no saved connection with id ${id}.`);
+    const settings = this.settings();
+    const credentials = await this.store.credentials(id);
+    this.logs.addSecret(credentials?.password);
+    const ctx = {
+      profileName: profile.name,
+      profileKind: profile.kind,
+      connectTimeoutSeconds: settings.connectTimeoutSeconds,
+      requestTimeoutSeconds: settings.requestTimeoutSeconds,
+      secrets: credentials ? [credentials.password] : [],
+    };
+    this.setState(id, 'connecting');
+    this.log.info(`connecting to "${profile.name}" (${describeTarget(profile)}), consistency ${settings.defaultConsistency}`);
+    const started = Date.now();
+    let client: Client | undefined;
+    try {
+      if (profile.kind === 'bundle' && !credentials) {
+        throw new ConnectionError(
+          { message: `No credentials are stored for "${profile.name}".`, actions: ['reenterCredentials'] },
+          id,
+        );
+      }
+      client = await createClient(profile, credentials, settings);
+      throwIfCancelled(tokens);
+      client.on('log', (level: string, className: string, message: string) => this.onDriverLog(level, className, message));
+      await untilCancelled(client.connect(), tokens);
+      const entry = this.entry(id);
+      entry.client = client;
+      this.setState(id, 'connected');
+      this.log.info(`connected to "${profile.name}" in ${Date.now() - started} ms`);
+      return client;
+    } catch (err) {
+      if (client) void this.shutdown(client, id);
+      if (err instanceof ConnectCancelledError) {
+        this.log.info(`connecting to "${profile.name}" was cancelled`);
+        this.entries.delete(id);
+        this.changed.fire();
+        throw err;
+      }
+      const mapped = err instanceof ConnectionError ? err.mapped : mapConnectionError(err, ctx);
+      this.log.error(`connecting to "${profile.name}" failed: ${mapped.message}`, err);
+      this.setState(id, 'error', mapped.message);
+      throw err instanceof ConnectionError ? err : new ConnectionError(mapped, id, err);
+    }
+  }
+
+  private onDriverLog(level: string, className: string, message: string): void {
+    if (level === 'error') this.driverLog.error(`${className}: ${message}`);
+    else if (level === 'warning') this.driverLog.warn(`${className}: ${message}`);
+    else if (level === 'info') this.driverLog.debug(`${className}: ${message}`);
+  }
+
+  private async shutdown(client: Client, id: string): Promise<void> {
+    try {
+      await client.shutdown();
+    } catch (err) {
+      this.log.warn(`closing the connection ${id} failed`, err);
+    }
+  }
+}
+
+function describeTarget(p: ConnectionProfile): string {
+  return p.kind === 'bundle' ? `bundle, host ${p.host}` : `${p.contactPoints.join(',')}:${p.port}, DC ${p.localDataCenter}`;
+}
+
+function throwIfCancelled(tokens: readonly vscode.CancellationToken[]): void {
+  if (tokens.some((t) => t.isCancellationRequested)) throw new ConnectCancelledError();
+}
+
+function untilCancelled<T>(work: Promise<T>, tokens: readonly vscode.CancellationToken[]): Promise<T> {
+  throwIfCancelled(tokens);
+  const subs: vscode.Disposable[] = [];
+  const cancelled = new Promise<never>((_resolve, reject) => {
+    for (const t of tokens) subs.push(t.onCancellationRequested(() => reject(new ConnectCancelledError())));
+  });
+  return Promise.race([work, cancelled]).finally(() => subs.forEach((s) => s.dispose()));
+}

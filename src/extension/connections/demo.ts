@@ -1,0 +1,101 @@
+// Demo/e2e hook: ASTRA_DB_VSCODE_DEMO names a JSON file describing one connection. At activation we make sure
+// that profile exists (fresh bundle copy and token each time: the sandbox mints new certificates per run),
+// make it active and connect in the background. The file is only read; the token is never logged.
+
+import { promises as fs } from 'node:fs';
+import type { ConnectionProfile } from '../services.js';
+import type { Credentials } from './clientOptions.js';
+import { ProfileOptionError } from './clientOptions.js';
+import { inspectBundleFile } from './bundle.js';
+import type { AstraConnectionService } from './connectionService.js';
+import { ProfileStore } from './profileStore.js';
+
+export const DEMO_ENV = 'ASTRA_DB_VSCODE_DEMO';
+
+export type DemoConfig =
+  | { name: string; bundlePath: string; token: string }
+  | {
+      name: string;
+      contactPoints: string[];
+      localDataCenter: string;
+      port?: number;
+      keyspace?: string;
+      username?: string;
+      password?: string;
+    };
+
+export function parseDemoConfig(text: string): DemoConfig {
+  const raw = JSON.parse(text) as Record<string, unknown>;
+  if (!raw || typeof raw !== 'object') throw new Error('the demo file must hold a JSON object');
+  const name = typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim() : 'Astra demo';
+  const hasBundle = typeof raw.bundlePath === 'string';
+  const hasContactPoints = Array.isArray(raw.contactPoints) && raw.contactPoints.length > 0;
+  if (hasBundle && (hasContactPoints || raw.sslOptions !== undefined)) {
+    throw new ProfileOptionError(
+      'the demo file gives a secure connect bundle together with contactPoints/sslOptions; a bundle already ' +
+        'defines where and how to connect, so use one or the other.',
+    );
+  }
+  if (hasBundle) {
+    if (typeof raw.token !== 'string' || !raw.token) throw new Error('the demo file has a bundlePath but no token');
+    return { name, bundlePath: raw.bundlePath as string, token: raw.token };
+  }
+  if (hasContactPoints) {
+    const cfg: DemoConfig = {
+      name,
+      contactPoints: (raw.contactPoints as unknown[]).map(String),
+      localDataCenter: typeof raw.localDataCenter === 'string' ? raw.localDataCenter : 'datacenter1',
+    };
+    if (typeof raw.port === 'number') cfg.port = raw.port;
+    if (typeof raw.keyspace === 'string') cfg.keyspace = raw.keyspace;
+    if (typeof raw.username === 'string') cfg.username = raw.username;
+    if (typeof raw.password === 'string') cfg.password = raw.password;
+    return cfg;
+  }
+  throw new Error('the demo file needs either bundlePath + token or contactPoints');
+}
+
+/** Creates or refreshes the demo profile and returns its id. */
+export async function applyDemoConfig(service: AstraConnectionService, cfg: DemoConfig): Promise<string> {
+  const existing = service.store.findByName(cfg.name);
+  const id = existing?.id ?? ProfileStore.newId();
+  let profile: ConnectionProfile;
+  let credentials: Credentials | undefined;
+  if ('bundlePath' in cfg) {
+    const info = await inspectBundleFile(cfg.bundlePath);
+    profile = {
+      id,
+      name: cfg.name,
+      kind: 'bundle',
+      bundlePath: await service.store.copyBundle(cfg.bundlePath, id),
+      host: info.host,
+      authKind: 'token',
+    };
+    if (info.localDataCenter) profile.localDataCenter = info.localDataCenter;
+    if (info.keyspace) profile.defaultKeyspace = info.keyspace;
+    credentials = { username: 'token', password: cfg.token };
+  } else {
+    profile = {
+      id,
+      name: cfg.name,
+      kind: 'contactPoints',
+      contactPoints: cfg.contactPoints,
+      port: cfg.port ?? 9042,
+      localDataCenter: cfg.localDataCenter,
+      useTls: false,
+    };
+    if (cfg.keyspace) profile.defaultKeyspace = cfg.keyspace;
+    if (cfg.username) {
+      profile.username = cfg.username;
+      credentials = { username: cfg.username, password: cfg.password ?? '' };
+    }
+  }
+  if (existing) await service.disconnect(id);
+  await service.saveProfile(profile, credentials);
+  await service.setActiveAsync(id);
+  return id;
+}
+
+export async function readDemoConfig(path: string): Promise<DemoConfig> {
+  return parseDemoConfig(await fs.readFile(path, 'utf8'));
+}

@@ -1,0 +1,50 @@
+// Entry points of the connections module for the composition root.
+
+import * as vscode from 'vscode';
+import { join } from 'node:path';
+import type { LogService } from '../logging.js';
+import { normalizeSettings, type ConnectionSettings } from './clientOptions.js';
+import { AstraConnectionService } from './connectionService.js';
+import { applyDemoConfig, DEMO_ENV, readDemoConfig } from './demo.js';
+import { showConnectionError } from './errorNotification.js';
+import { ProfileStore } from './profileStore.js';
+
+export { registerConnectionCommands } from './commands.js';
+export { AstraConnectionService } from './connectionService.js';
+
+export function readSettings(): ConnectionSettings {
+  const cfg = vscode.workspace.getConfiguration('astra');
+  return normalizeSettings({
+    connectTimeoutSeconds: cfg.get('connectTimeoutSeconds'),
+    requestTimeoutSeconds: cfg.get('requestTimeoutSeconds'),
+    defaultConsistency: cfg.get('defaultConsistency'),
+  });
+}
+
+export function createConnectionService(context: vscode.ExtensionContext, logs: LogService): AstraConnectionService {
+  const store = new ProfileStore(context.globalState, context.secrets, join(context.globalStorageUri.fsPath, 'bundles'));
+  return new AstraConnectionService(store, logs, readSettings);
+}
+
+/** The ASTRA_DB_VSCODE_DEMO hook (used by `npm run demo` and the e2e tests). Runs in the background. */
+export function startDemoIfRequested(service: AstraConnectionService, logs: LogService): void {
+  const path = process.env[DEMO_ENV];
+  if (!path) return;
+  const log = logs.logger('demo');
+  void (async () => {
+    let id: string;
+    try {
+      id = await applyDemoConfig(service, await readDemoConfig(path));
+      log.info(`demo connection ready from ${path}`);
+    } catch (err) {
+      log.error(`cannot use the demo file ${path}`, err);
+      void vscode.window.showErrorMessage(logs.redact(`Astra DB demo: ${(err as Error).message}`));
+      return;
+    }
+    try {
+      await service.connect(id);
+    } catch (err) {
+      void showConnectionError(err, logs);
+    }
+  })();
+}

@@ -1,0 +1,35 @@
+// Composition root: builds the services and hands them to each feature. No logic lives here.
+
+import type * as vscode from 'vscode';
+import { LogService } from './logging.js';
+import type { Services } from './services.js';
+import {
+  createConnectionService,
+  registerConnectionCommands,
+  startDemoIfRequested,
+  type AstraConnectionService,
+} from './connections/index.js';
+// TODO(lead): wire the feature modules once their index files exist:
+// import { registerExplorer } from './explorer/index.js';   // src/extension/explorer/index.ts (explorer helper)
+// import { registerNotebooks } from './notebook/index.js';  // src/extension/notebook/index.ts (notebook helper)
+
+let connections: AstraConnectionService | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const logs = new LogService();
+  connections = createConnectionService(context, logs);
+  const services: Services = { context, logger: (prefix) => logs.logger(prefix), connections };
+  context.subscriptions.push(logs, connections, registerConnectionCommands({ service: connections, logs }));
+
+  // registerExplorer(services);
+  // registerNotebooks(services);
+  void services;
+
+  startDemoIfRequested(connections, logs);
+}
+
+export async function deactivate(): Promise<void> {
+  // Driver shutdown is async; returning the promise lets VS Code wait for sockets to close.
+  await connections?.shutdownAll();
+  connections = undefined;
+}

@@ -1,0 +1,44 @@
+// One "Astra DB" log channel for the whole extension; every module gets a prefixed logger. All text is redacted
+// on the way in, including secrets registered at runtime (client secrets and passwords have no fixed shape).
+
+import * as vscode from 'vscode';
+import { redact, redactValue } from '../shared/redact.js';
+import type { Logger } from './services.js';
+
+export class LogService implements vscode.Disposable {
+  private readonly channel: vscode.LogOutputChannel;
+  private readonly secrets = new Set<string>();
+
+  constructor() {
+    this.channel = vscode.window.createOutputChannel('Astra DB', { log: true });
+  }
+
+  /** Registers a secret so it is masked wherever it later appears (driver messages, stack traces…). */
+  addSecret(secret: string | undefined): void {
+    if (secret && secret.length >= 4) this.secrets.add(secret);
+  }
+
+  redact(text: string): string {
+    return redact(text, this.secrets);
+  }
+
+  logger(prefix: string): Logger {
+    const line = (message: string | Error, args: unknown[]): string =>
+      [`[${prefix}]`, redactValue(message, this.secrets), ...args.map((a) => redactValue(a, this.secrets))].join(' ');
+    return {
+      trace: (m, ...a) => this.channel.trace(line(m, a)),
+      debug: (m, ...a) => this.channel.debug(line(m, a)),
+      info: (m, ...a) => this.channel.info(line(m, a)),
+      warn: (m, ...a) => this.channel.warn(line(m, a)),
+      error: (m, ...a) => this.channel.error(line(m, a)),
+    };
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}

@@ -1,0 +1,77 @@
+// DESCRIBE in notebook cells, answered with the explorer's schema reader and DDL generator so both print the same.
+
+import type { Client } from 'cassandra-driver';
+import type { DescribeTarget } from '../../shared/shellCommands.js';
+import {
+  describeAggregate, describeFunction, describeKeyspace, describeTable, describeType, describeView,
+} from '../explorer/describe.js';
+import { isSystemKeyspace } from '../explorer/model.js';
+import {
+  keyspaceMeta, listKeyspace, listKeyspaces, readAggregates, readFunctions, readKeyspaceSchema, readTable, readType, readView,
+} from '../explorer/schemaReader.js';
+import type { Describer } from './session.js';
+
+const needKeyspace = (ks: string | undefined): string => {
+  if (!ks) throw new Error('No keyspace specified and no current keyspace: USE a keyspace or qualify the name.');
+  return ks;
+};
+
+/** A Describer for one connection; `astra` prints keyspace DDL as a comment (Astra creates keyspaces elsewhere). */
+export function createDescriber(astra: () => boolean): Describer {
+  return async (client: Client, target: DescribeTarget, current: string | undefined): Promise<string> => {
+    const opts = { astra: astra() };
+    switch (target.kind) {
+      case 'cluster': {
+        const rs = await client.execute('SELECT cluster_name, partitioner FROM system.local', [], { prepare: false });
+        const row = rs.first();
+        return `Cluster: ${String(row?.['cluster_name'] ?? '')}\nPartitioner: ${String(row?.['partitioner'] ?? '').replace(/^org\.apache\.cassandra\.dht\./, '')}`;
+      }
+      case 'keyspaces':
+        return (await listKeyspaces(client)).map((k) => k.name).sort().join('  ');
+      case 'tables':
+      case 'types': {
+        const ks = needKeyspace(current);
+        const listing = await listKeyspace(client, ks);
+        return [...listing[target.kind]].sort().join('  ') || `(no ${target.kind} in ${ks})`;
+      }
+      case 'functions':
+      case 'aggregates': {
+        const listing = await listKeyspace(client, needKeyspace(current));
+        return listing[target.kind].map((f) => `${f.name}(${f.argTypes.join(', ')})`).sort().join('\n') || `(no ${target.kind})`;
+      }
+      case 'schema': {
+        const names = (await listKeyspaces(client)).map((k) => k.name).filter((n) => target.full || !isSystemKeyspace(n)).sort();
+        const parts: string[] = [];
+        for (const n of names) parts.push(describeKeyspace(await readKeyspaceSchema(client, n), opts));
+        return parts.join('\n');
+      }
+      case 'keyspace':
+        return describeKeyspace(await readKeyspaceSchema(client, needKeyspace(target.keyspace ?? current)), opts);
+      case 'table': {
+        const ks = needKeyspace(target.keyspace ?? current);
+        return describeTable(ks, await readTable(client, ks, target.name));
+      }
+      case 'type': {
+        const ks = needKeyspace(target.keyspace ?? current);
+        return describeType(ks, await readType(client, ks, target.name));
+      }
+      case 'function':
+        return (await readFunctions(client, needKeyspace(target.keyspace ?? current), target.name)).map(describeFunction).join('\n\n');
+      case 'aggregate':
+        return (await readAggregates(client, needKeyspace(target.keyspace ?? current), target.name)).map(describeAggregate).join('\n\n');
+      case 'materialized_view': {
+        const ks = needKeyspace(target.keyspace ?? current);
+        return describeView(ks, await readView(client, ks, target.name));
+      }
+      case 'index':
+        throw new Error('DESCRIBE INDEX is not supported in notebooks yet: DESCRIBE TABLE shows the table with its indexes.');
+      case 'any': {
+        if (!target.keyspace && keyspaceMeta(client, target.name)) {
+          return describeKeyspace(await readKeyspaceSchema(client, target.name), opts);
+        }
+        const ks = needKeyspace(target.keyspace ?? current);
+        return describeTable(ks, await readTable(client, ks, target.name));
+      }
+    }
+  };
+}

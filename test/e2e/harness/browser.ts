@@ -1,0 +1,59 @@
+// Opens the code-server workbench in Debian's chromium through playwright-core (no browser download).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { CodeServer } from './codeServer.js';
+import { chromiumPath } from './paths.js';
+
+export const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  /** The chromium profile: VS Code's SecretStorage ends up (encrypted) in its localStorage. */
+  profileDir: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  headless?: boolean;
+  /** Workbench load budget; the first load with contributions takes 8–13 s on 2 cores. */
+  timeoutMs?: number;
+  viewport?: { width: number; height: number };
+}
+
+export async function openWorkbench(cs: CodeServer, opts: OpenOptions = {}): Promise<BrowserSession> {
+  const profileDir = join(cs.runDir, 'chromium-profile');
+  mkdirSync(profileDir, { recursive: true });
+  // A persistent context (rather than launch()) keeps the profile in the run folder where the secret scan can see it.
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    headless: opts.headless ?? true,
+    args: chromiumFlags,
+    viewport: opts.viewport ?? { width: 1440, height: 900 },
+    env: { ...process.env, TMPDIR: cs.tmpDir } as Record<string, string>,
+  });
+  const close = async (): Promise<void> => {
+    await context.close().catch(() => undefined);
+  };
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${cs.url}/?folder=${encodeURIComponent(cs.workspaceDir)}`);
+    const timeout = opts.timeoutMs ?? 60_000;
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout });
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout });
+    return { context, page, profileDir, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

@@ -1,0 +1,203 @@
+// Drives the VS Code 1.100 workbench: command palette, quick inputs, notifications, tree rows, status bar.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { resultsDir } from './paths.js';
+
+export type TextMatch = string | RegExp;
+
+const quickInput = '.quick-input-widget';
+const quickInputBox = `${quickInput} .quick-input-box input.input`;
+const quickRows = `${quickInput} .quick-input-list .monaco-list-row`;
+
+export async function sleep(ms: number): Promise<void> {
+  await new Promise((r) => setTimeout(r, ms));
+}
+
+/** Polls `probe` until it returns a value other than undefined, or throws with `what` after the timeout. */
+export async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v !== undefined) return v;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${why}`);
+    }
+    await sleep(200);
+  }
+}
+
+function matches(text: string, want: TextMatch): boolean {
+  return typeof want === 'string' ? text.includes(want) : want.test(text);
+}
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  /** Runs a command by its palette title ("Category: Title"), retrying while its `when` clause hides it. */
+  async runCommand(title: string, timeoutMs = 20_000): Promise<void> {
+    await poll(`command "${title}" in the palette`, async () => {
+      await this.openPalette(`>${title}`);
+      const row = this.page.locator(quickRows).filter({ hasText: title }).first();
+      try {
+        await row.waitFor({ timeout: 3_000 });
+      } catch {
+        await this.page.keyboard.press('Escape');
+        return undefined;
+      }
+      await row.click();
+      return true;
+    }, timeoutMs);
+  }
+
+  private async openPalette(value: string): Promise<void> {
+    await this.closeQuickInput();
+    await this.page.keyboard.press('F1');
+    const box = this.page.locator(quickInputBox);
+    await box.waitFor({ state: 'visible' });
+    await box.fill(value);
+  }
+
+  /** Opens a workspace file through Quick Open (relative path or file name). */
+  async openFile(relPath: string): Promise<void> {
+    const name = relPath.split('/').pop() ?? relPath;
+    await poll(`"${relPath}" in Quick Open`, async () => {
+      await this.openPalette(relPath);
+      const row = this.page.locator(quickRows).filter({ hasText: name }).first();
+      try {
+        await row.waitFor({ timeout: 3_000 });
+      } catch {
+        await this.page.keyboard.press('Escape');
+        return undefined;
+      }
+      await row.click();
+      return true;
+    });
+    await this.page.locator(`.tabs-container .tab[aria-label^="${name}"]`).first().waitFor();
+  }
+
+  async closeQuickInput(): Promise<void> {
+    if (await this.page.locator(quickInput).isVisible()) {
+      await this.page.keyboard.press('Escape');
+      await this.page.locator(quickInput).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    }
+  }
+
+  /** Waits for an open quick input (pick or input box) and returns its visible texts. */
+  async waitQuickInput(match?: TextMatch, timeoutMs = 15_000): Promise<{ title: string; placeholder: string; message: string }> {
+    return poll(`a quick input${match ? ` matching ${match}` : ''}`, async () => {
+      if (!(await this.page.locator(quickInput).isVisible())) return undefined;
+      const info = {
+        title: await textOf(this.page.locator(`${quickInput} .quick-input-title`)),
+        placeholder: (await this.page.locator(quickInputBox).getAttribute('placeholder')) ?? '',
+        message: await textOf(this.page.locator(`${quickInput} .quick-input-message`)),
+      };
+      const all = `${info.title}\n${info.placeholder}\n${info.message}`;
+      return !match || matches(all, match) ? info : undefined;
+    }, timeoutMs);
+  }
+
+  /** Labels of the rows currently shown in the quick pick. */
+  async quickPickItems(): Promise<string[]> {
+    return this.page.locator(`${quickRows} .quick-input-list-label`).allInnerTexts();
+  }
+
+  /** Clicks the quick-pick row containing `label`. */
+  async pickQuickItem(label: TextMatch, timeoutMs = 15_000): Promise<void> {
+    const row = this.page.locator(quickRows).filter({ hasText: label }).first();
+    await row.waitFor({ timeout: timeoutMs });
+    await row.click();
+  }
+
+  /** Types into the open quick input (replacing its value) and optionally presses Enter. */
+  async typeQuickInput(text: string, opts: { submit?: boolean } = {}): Promise<void> {
+    const box = this.page.locator(quickInputBox);
+    await box.waitFor({ state: 'visible' });
+    await box.fill(text);
+    if (opts.submit ?? true) await box.press('Enter');
+  }
+
+  /** True when the open input box masks what is typed (`password: true`). */
+  async quickInputIsPassword(): Promise<boolean> {
+    return (await this.page.locator(quickInputBox).getAttribute('type')) === 'password';
+  }
+
+  /**
+   * Answers showOpenDialog. code-server uses VS Code's "simple file dialog": a quick input whose value is a path,
+   * so the file is picked by typing its absolute path and pressing Enter.
+   */
+  async pickFileInDialog(absPath: string): Promise<void> {
+    await this.waitQuickInput();
+    const box = this.page.locator(quickInputBox);
+    await poll('the file dialog to show a path', async () => ((await box.inputValue()).startsWith('/') ? true : undefined));
+    await box.fill(absPath);
+    // The dialog completes paths as you type; wait until it shows exactly ours before accepting.
+    await poll(`the file dialog to settle on ${absPath}`, async () => ((await box.inputValue()) === absPath ? true : undefined), 5_000);
+    await box.press('Enter');
+    await this.page.locator(quickInput).waitFor({ state: 'hidden', timeout: 10_000 }).catch(async () => {
+      // A file that matches a filtered entry can need a second Enter to accept.
+      await box.press('Enter');
+    });
+  }
+
+  /** Waits for a notification toast whose message matches; returns its text. */
+  async waitForNotification(text: TextMatch, timeoutMs = 20_000): Promise<string> {
+    return poll(`a notification matching ${text}`, async () => {
+      const all = await this.notificationTexts();
+      return all.find((t) => matches(t, text));
+    }, timeoutMs);
+  }
+
+  async notificationTexts(): Promise<string[]> {
+    return this.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+  }
+
+  /** Clicks a button of the notification toast whose message matches. */
+  async clickNotificationButton(text: TextMatch, button: string): Promise<void> {
+    const toast = this.page.locator('.notifications-toasts .notification-list-item').filter({ hasText: text }).first();
+    await toast.locator('.monaco-button', { hasText: button }).first().click();
+  }
+
+  /** A row of a tree/list in the side bar, by its visible text. */
+  treeRow(text: TextMatch): Locator {
+    return this.page.locator('.part.sidebar .monaco-list-row').filter({ hasText: text }).first();
+  }
+
+  /** The activity-bar entry of a view container, by its title. */
+  activityBarItem(title: string): Locator {
+    return this.page.locator(`.part.activitybar a[aria-label^="${title}"]`).first();
+  }
+
+  /** Waits for a status-bar item whose text or aria label matches; returns its text. */
+  async waitForStatusBar(text: TextMatch, timeoutMs = 30_000): Promise<string> {
+    return poll(`a status bar item matching ${text}`, async () => {
+      const items = this.page.locator('.part.statusbar .statusbar-item');
+      const n = await items.count();
+      for (let i = 0; i < n; i++) {
+        const item = items.nth(i);
+        const t = `${await textOf(item)} ${(await item.locator('a').first().getAttribute('aria-label').catch(() => '')) ?? ''}`;
+        if (matches(t, text)) return (await textOf(item)) || t.trim();
+      }
+      return undefined;
+    }, timeoutMs);
+  }
+
+  /** Saves a screenshot as test-results/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(resultsDir, { recursive: true });
+    const file = join(resultsDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}
+
+async function textOf(loc: Locator): Promise<string> {
+  if ((await loc.count()) === 0) return '';
+  return (await loc.first().innerText().catch(() => '')).trim();
+}

@@ -1,0 +1,43 @@
+// Runs the end-to-end scenarios (test/e2e/**/*.e2e.ts) one after another in real VS Code (code-server) driven
+// through chromium. Installs code-server first if needed. Arguments filter scenario files by substring.
+//   node test/e2e/run-e2e.mjs            all scenarios
+//   node test/e2e/run-e2e.mjs connect    only files whose path contains "connect"
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = process.cwd();
+const e2eDir = join(root, 'test', 'e2e');
+
+function collect(dir, out) {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (name === 'fixtures' || name === 'harness') continue;
+    if (statSync(p).isDirectory()) collect(p, out);
+    else if (name.endsWith('.e2e.ts')) out.push(p);
+  }
+  return out;
+}
+
+if (!existsSync(join(root, 'scripts', 'install-code-server.sh'))) {
+  console.error('run from the repository root');
+  process.exit(1);
+}
+const install = spawnSync('bash', [join(root, 'scripts', 'install-code-server.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (install.status !== 0) {
+  console.error('code-server install failed; see the output above');
+  process.exit(1);
+}
+
+const filters = process.argv.slice(2);
+const files = collect(e2eDir, []).filter((f) => filters.length === 0 || filters.some((s) => relative(root, f).includes(s)));
+if (files.length === 0) {
+  console.error(`no e2e scenarios match ${filters.join(', ') || '(all)'}`);
+  process.exit(1);
+}
+// Serially: each scenario starts its own code-server and chromium, which is all two cores can carry.
+// A hung scenario must not hold CI for 90 minutes.
+const timeout = process.env.ASTRA_E2E_TEST_TIMEOUT_MS ?? '300000';
+const args = ['--import', 'tsx', '--test', '--test-concurrency=1', `--test-timeout=${timeout}`, ...files];
+const res = spawnSync(process.execPath, args, { stdio: 'inherit' });
+process.exit(res.status ?? 1);

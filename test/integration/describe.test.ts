@@ -1,0 +1,110 @@
+// DESCRIBE round trip: build a schema with every object kind, DESCRIBE it, run the DDL into an empty keyspace,
+// and compare what the driver's metadata says about both keyspaces.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client } from 'cassandra-driver';
+import { nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
+import { describeKeyspace, describeTable } from '../../src/extension/explorer/describe.js';
+import { readKeyspaceSchema, readTable } from '../../src/extension/explorer/schemaReader.js';
+import type { KeyspaceSchema } from '../../src/extension/explorer/describe.js';
+import type { TypeInfo } from '../../src/extension/explorer/schemaTypes.js';
+import { runAll, runScript, schemaDdl } from './explorer-schema.js';
+
+let target: TestTarget;
+let client: Client;
+const astraTarget = () => target.kind === 'astra' || (target.kind === 'sandbox' && !!target.bundlePath);
+
+before(async () => {
+  target = await testTarget({ mode: 'plain', seed: 'none' });
+  client = new Client(nodeClientOptions(target));
+  await client.connect();
+  await runAll(client, schemaDdl(target.keyspace, { functions: !astraTarget() }));
+});
+
+after(async () => {
+  await client?.shutdown();
+  await target?.stop();
+});
+
+/** Driver type info without the resolved UDT bodies (compared separately) — just names and shape. */
+function typeShape(t: TypeInfo): unknown {
+  if (t.code === 0x30) return { udt: (t.info as { name: string }).name, frozen: !!t.options?.frozen };
+  if (t.code === 0x0a || t.code === 0x0d) return 'text';
+  const info = Array.isArray(t.info)
+    ? t.info.map((i) => (i && typeof i === 'object' ? typeShape(i as TypeInfo) : i))
+    : t.info && typeof t.info === 'object'
+      ? typeShape(t.info as TypeInfo)
+      : (t.info ?? null);
+  return { code: t.code, info, frozen: !!t.options?.frozen, custom: t.customTypeName ?? null };
+}
+
+/** Everything the driver knows about a keyspace's contents, minus the keyspace name and server-assigned ids. */
+function normalize(s: KeyspaceSchema): unknown {
+  const col = (c: { name: string; type: TypeInfo; isStatic?: boolean }) => ({ name: c.name, type: typeShape(c.type), static: !!c.isStatic });
+  return {
+    types: s.types.map((u) => ({ name: u.name, fields: u.fields.map(col) })),
+    tables: s.tables.map((t) => ({
+      name: t.name,
+      columns: t.columns.map(col).sort((a, b) => a.name.localeCompare(b.name)),
+      partitionKeys: t.partitionKeys.map((c) => c.name),
+      clusteringKeys: t.clusteringKeys.map((c) => c.name),
+      clusteringOrder: t.clusteringOrder,
+      indexes: (t.indexes ?? []).map((i) => ({ name: i.name, kind: i.kind, target: i.target, options: i.options })).sort((a, b) => a.name.localeCompare(b.name)),
+      options: {
+        comment: t.comment, defaultTtl: t.defaultTtl, caching: t.caching, compactionClass: t.compactionClass,
+        compactionOptions: t.compactionOptions, compression: t.compression, gcGraceSeconds: t.gcGraceSeconds,
+        bloom: t.bloomFilterFalsePositiveChance, crc: t.crcCheckChance, speculativeRetry: t.speculativeRetry,
+        minIndexInterval: t.minIndexInterval, maxIndexInterval: t.maxIndexInterval, memtableFlushPeriod: t.memtableFlushPeriod,
+        cdc: t.cdc ?? null, isCompact: t.isCompact,
+      },
+    })),
+    functions: s.functions.map((f) => ({
+      name: f.name, args: f.argumentNames, argTypes: f.argumentTypes.map(typeShape), body: f.body, calledOnNullInput: f.calledOnNullInput,
+      language: f.language, returnType: typeShape(f.returnType),
+    })),
+    aggregates: s.aggregates.map((a) => ({
+      name: a.name, argTypes: a.argumentTypes.map(typeShape), stateFunction: a.stateFunction, stateType: typeShape(a.stateType),
+      finalFunction: a.finalFunction ?? null, initCondition: a.initCondition ?? null, returnType: typeShape(a.returnType),
+    })),
+    views: s.views.map((v) => ({ name: v.name, base: v.tableName, where: v.whereClause })),
+  };
+}
+
+test('DESCRIBE KEYSPACE re-executed into an empty keyspace recreates identical schema', async (t) => {
+  if (target.kind === 'astra') return t.skip('keyspaces cannot be created over CQL on Astra');
+  const ks = target.keyspace;
+  const original = await readKeyspaceSchema(client, ks);
+  assert.equal(original.tables.length, 3);
+  assert.equal(original.types.length, 2);
+  if (!astraTarget()) {
+    assert.equal(original.functions.length, 2);
+    assert.equal(original.aggregates.length, 1);
+  }
+  const script = describeKeyspace(original);
+  const copy = `${ks}_copy`;
+  // Every object is qualified with the keyspace name, which is unique enough to swap textually.
+  const copyScript = script.split(`${ks}.`).join(`${copy}.`).replace(`CREATE KEYSPACE ${ks} `, `CREATE KEYSPACE ${copy} `);
+  assert.ok(!copyScript.includes(`${ks}.`), 'every reference was retargeted');
+  const executed = await runScript(client, copyScript);
+  assert.ok(executed >= 10, `ran ${executed} statements`);
+  try {
+    const recreated = await readKeyspaceSchema(client, copy);
+    assert.deepEqual(normalize(recreated), normalize(original));
+    // And DESCRIBE of the copy prints the same text, modulo the name.
+    assert.equal(describeKeyspace(recreated), copyScript);
+  } finally {
+    await client.execute(`DROP KEYSPACE IF EXISTS ${copy}`);
+  }
+});
+
+test('DESCRIBE TABLE prints clustering order, static column, options and every index', async () => {
+  const text = describeTable(target.keyspace, await readTable(client, target.keyspace, 'events'));
+  assert.match(text, /^CREATE TABLE \S+\.events \(\n {4}tenant text,\n {4}day int,\n {4}ts timestamp,\n {4}"Seq" int,/);
+  assert.match(text, /owner text static,/);
+  assert.match(text, /PRIMARY KEY \(\(tenant, day\), ts, "Seq"\)\n\) WITH CLUSTERING ORDER BY \(ts DESC, "Seq" ASC\)/);
+  assert.match(text, /AND comment = 'it''s events'/);
+  assert.match(text, /AND default_time_to_live = 3600/);
+  assert.match(text, /CREATE CUSTOM INDEX events_ann ON \S+\.events \(embedding\) USING '[\w.]*StorageAttachedIndex' WITH OPTIONS = \{'similarity_function': 'COSINE'\};/);
+  assert.match(text, /CREATE INDEX events_payload_idx ON \S+\.events \(values\(payload\)\);/);
+  assert.match(text, /CREATE CUSTOM INDEX events_owner_sai ON \S+\.events \(owner\) USING '[\w.]*StorageAttachedIndex';/);
+});

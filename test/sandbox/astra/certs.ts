@@ -1,0 +1,96 @@
+// The sandbox's PKI: one CA that signs the metadata service / SNI proxy certificate and the bundle's client
+// certificate, plus an unrelated CA's client certificate for negative tests. Keys come from node:crypto because
+// forge's pure-JS RSA generation takes seconds per key.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import forge from 'node-forge';
+
+export interface KeyPairPem {
+  cert: string;
+  key: string;
+}
+
+export interface SandboxPki {
+  caCert: string;
+  caKey: string;
+  server: KeyPairPem; // CN=127.0.0.1, SAN IP:127.0.0.1 + DNS:localhost
+  client: KeyPairPem; // signed by caCert
+  foreignClient: KeyPairPem; // signed by a different CA: must be refused
+  foreignCaCert: string;
+}
+
+function rsaKey(): { privatePem: string; publicPem: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  return { privatePem: privateKey, publicPem: publicKey };
+}
+
+interface CertSpec {
+  cn: string;
+  isCa?: boolean;
+  serverAltNames?: boolean;
+  clientAuth?: boolean;
+}
+
+function buildCert(spec: CertSpec, publicPem: string, issuer: { cert?: forge.pki.Certificate; keyPem: string }) {
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicPem);
+  // Positive serial: a leading 0x00 byte keeps the DER integer from reading as negative.
+  cert.serialNumber = '00' + randomBytes(16).toString('hex');
+  const now = Date.now();
+  cert.validity.notBefore = new Date(now - 24 * 3600_000);
+  cert.validity.notAfter = new Date(now + 365 * 24 * 3600_000);
+  const subject = [
+    { name: 'commonName', value: spec.cn },
+    { name: 'organizationName', value: 'Astra Sandbox' },
+  ];
+  cert.setSubject(subject);
+  cert.setIssuer(issuer.cert ? issuer.cert.subject.attributes : subject);
+  const extensions: object[] = [{ name: 'basicConstraints', cA: !!spec.isCa, critical: !!spec.isCa }];
+  if (spec.isCa) {
+    extensions.push({ name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true });
+    extensions.push({ name: 'subjectKeyIdentifier' });
+  } else {
+    extensions.push({ name: 'keyUsage', digitalSignature: true, keyEncipherment: true });
+    extensions.push({ name: 'extKeyUsage', serverAuth: !spec.clientAuth, clientAuth: true });
+  }
+  if (spec.serverAltNames) {
+    extensions.push({
+      name: 'subjectAltName',
+      altNames: [
+        { type: 7, ip: '127.0.0.1' },
+        { type: 2, value: 'localhost' },
+      ],
+    });
+  }
+  cert.setExtensions(extensions);
+  cert.sign(forge.pki.privateKeyFromPem(issuer.keyPem), forge.md.sha256.create());
+  return cert;
+}
+
+function makeCa(cn: string) {
+  const k = rsaKey();
+  const cert = buildCert({ cn, isCa: true }, k.publicPem, { keyPem: k.privatePem });
+  return { cert, certPem: forge.pki.certificateToPem(cert), keyPem: k.privatePem };
+}
+
+function issue(ca: ReturnType<typeof makeCa>, spec: CertSpec): KeyPairPem {
+  const k = rsaKey();
+  const cert = buildCert(spec, k.publicPem, { cert: ca.cert, keyPem: ca.keyPem });
+  return { cert: forge.pki.certificateToPem(cert), key: k.privatePem };
+}
+
+export function createPki(): SandboxPki {
+  const ca = makeCa('Astra Sandbox CA');
+  const foreign = makeCa('Some Other CA');
+  return {
+    caCert: ca.certPem,
+    caKey: ca.keyPem,
+    server: issue(ca, { cn: '127.0.0.1', serverAltNames: true }),
+    client: issue(ca, { cn: 'sandbox-client', clientAuth: true }),
+    foreignClient: issue(foreign, { cn: 'sandbox-client', clientAuth: true }),
+    foreignCaCert: foreign.certPem,
+  };
+}
