@@ -19,7 +19,7 @@ const DOM_GLOBALS = [
 const importBan = (patterns) => ['error', { patterns }];
 
 export default [
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e/**', '.cache/**', 'test-results/**', '**/*.vsix'] },
+  { ignores: ['dist/**', 'out/**', '.scratch*/**', 'node_modules/**', '.e2e/**', '.cache/**', 'test-results/**', '**/*.vsix'] },
   ...tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2022, sourceType: 'module' },

@@ -1,5 +1,5 @@
 // `npm test`: every check in order, continuing past failures so one run shows everything, then a summary.
-//   typecheck → lint → unit → sandbox → integration → build → package → e2e (real VS Code in chromium)
+//   typecheck → lint → unit → sandbox → integration → build → package → e2e (real VS Code in chromium) → demo
 // Options: --skip-e2e, --only=<step>[,<step>] (step names as printed in the summary).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -43,6 +43,13 @@ const steps = [
     run: [process.execPath, ['test/e2e/run-e2e.mjs']],
     needs: ['build', 'package'],
     when: () => (skipE2e ? 'skipped (--skip-e2e)' : hasTests(join(root, 'test/e2e'), '.e2e.ts') || 'no *.e2e.ts scenarios'),
+  },
+  {
+    // The README's quick start, headless: sandbox + code-server + demo notebook, connected.
+    name: 'demo',
+    run: [process.execPath, ['scripts/demo.mjs', '--headless-check', '--no-build', '--port', '0']],
+    needs: ['build', 'package'],
+    when: () => (skipE2e ? 'skipped (--skip-e2e)' : existsSync(join(root, 'test/sandbox/cli.ts')) || 'no sandbox CLI yet'),
   },
 ];
 

@@ -9,9 +9,8 @@ import {
   startDemoIfRequested,
   type AstraConnectionService,
 } from './connections/index.js';
-// TODO(lead): wire the feature modules once their index files exist:
-// import { registerExplorer } from './explorer/index.js';   // src/extension/explorer/index.ts (explorer helper)
-// import { registerNotebooks } from './notebook/index.js';  // src/extension/notebook/index.ts (notebook helper)
+import { registerExplorer } from './explorer/index.js';
+import { registerNotebooks } from './notebook/index.js';
 
 let connections: AstraConnectionService | undefined;
 
@@ -21,9 +20,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const services: Services = { context, logger: (prefix) => logs.logger(prefix), connections };
   context.subscriptions.push(logs, connections, registerConnectionCommands({ service: connections, logs }));
 
-  // registerExplorer(services);
-  // registerNotebooks(services);
-  void services;
+  registerExplorer(services);
+  registerNotebooks(services);
 
   startDemoIfRequested(connections, logs);
 }

@@ -1,8 +1,10 @@
 // A schema that uses every object kind the explorer shows, plus helpers shared by the explorer integration tests.
 import type { Client } from 'cassandra-driver';
 import { splitStatements } from '../../src/shared/statements.js';
+import type { KeyspaceSchema } from '../../src/extension/explorer/describe.js';
+import type { TypeInfo } from '../../src/extension/explorer/schemaTypes.js';
 
-/** DDL for keyspace `ks` (already created). Functions and aggregates need plain (non-Astra) mode. */
+/** DDL for keyspace `ks` (already created). Functions, aggregates and views need plain (non-Astra) mode. */
 export function schemaDdl(ks: string, opts: { functions: boolean }): string[] {
   const ddl = [
     `CREATE TYPE ${ks}.address (street text, zip int)`,
@@ -20,6 +22,8 @@ export function schemaDdl(ks: string, opts: { functions: boolean }): string[] {
   ];
   if (opts.functions) {
     ddl.push(
+      `CREATE MATERIALIZED VIEW ${ks}.users_by_name AS SELECT id, name FROM ${ks}."Users"
+         WHERE name IS NOT NULL AND id IS NOT NULL PRIMARY KEY (name, id) WITH CLUSTERING ORDER BY (id DESC)`,
       `CREATE FUNCTION ${ks}.add_one(state int, v int) CALLED ON NULL INPUT RETURNS int LANGUAGE java
          AS 'return (state == null ? 0 : state) + (v == null ? 0 : v);'`,
       `CREATE FUNCTION ${ks}.half(v int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS $$return v / 2;$$`,
@@ -43,4 +47,51 @@ export async function runScript(client: Client, script: string): Promise<number>
     n++;
   }
   return n;
+}
+
+/** Driver type info without the resolved UDT bodies (compared separately) — just names and shape. */
+function typeShape(t: TypeInfo): unknown {
+  if (t.code === 0x30) return { udt: (t.info as { name: string }).name, frozen: !!t.options?.frozen };
+  if (t.code === 0x0a || t.code === 0x0d) return 'text';
+  const info = Array.isArray(t.info)
+    ? t.info.map((i) => (i && typeof i === 'object' ? typeShape(i as TypeInfo) : i))
+    : t.info && typeof t.info === 'object'
+      ? typeShape(t.info as TypeInfo)
+      : (t.info ?? null);
+  return { code: t.code, info, frozen: !!t.options?.frozen, custom: t.customTypeName ?? null };
+}
+
+/** Everything the driver knows about a keyspace's contents, minus the keyspace name and server-assigned ids. */
+export function normalize(s: KeyspaceSchema): unknown {
+  const col = (c: { name: string; type: TypeInfo; isStatic?: boolean }) => ({ name: c.name, type: typeShape(c.type), static: !!c.isStatic });
+  return {
+    types: s.types.map((u) => ({ name: u.name, fields: u.fields.map(col) })),
+    tables: s.tables.map((t) => ({
+      name: t.name,
+      columns: t.columns.map(col).sort((a, b) => a.name.localeCompare(b.name)),
+      partitionKeys: t.partitionKeys.map((c) => c.name),
+      clusteringKeys: t.clusteringKeys.map((c) => c.name),
+      clusteringOrder: t.clusteringOrder,
+      indexes: (t.indexes ?? []).map((i) => ({ name: i.name, kind: i.kind, target: i.target, options: i.options })).sort((a, b) => a.name.localeCompare(b.name)),
+      options: {
+        comment: t.comment, defaultTtl: t.defaultTtl, caching: t.caching, compactionClass: t.compactionClass,
+        compactionOptions: t.compactionOptions, compression: t.compression, gcGraceSeconds: t.gcGraceSeconds,
+        bloom: t.bloomFilterFalsePositiveChance, crc: t.crcCheckChance, speculativeRetry: t.speculativeRetry,
+        minIndexInterval: t.minIndexInterval, maxIndexInterval: t.maxIndexInterval, memtableFlushPeriod: t.memtableFlushPeriod,
+        cdc: t.cdc ?? null, isCompact: t.isCompact,
+      },
+    })),
+    functions: s.functions.map((f) => ({
+      name: f.name, args: f.argumentNames, argTypes: f.argumentTypes.map(typeShape), body: f.body, calledOnNullInput: f.calledOnNullInput,
+      language: f.language, returnType: typeShape(f.returnType),
+    })),
+    aggregates: s.aggregates.map((a) => ({
+      name: a.name, argTypes: a.argumentTypes.map(typeShape), stateFunction: a.stateFunction, stateType: typeShape(a.stateType),
+      finalFunction: a.finalFunction ?? null, initCondition: a.initCondition ?? null, returnType: typeShape(a.returnType),
+    })),
+    views: s.views.map((v) => ({
+      name: v.name, base: v.tableName, where: v.whereClause, all: v.includeAllColumns, columns: v.columns.map(col),
+      partitionKeys: v.partitionKeys.map((c) => c.name), clusteringKeys: v.clusteringKeys.map((c) => c.name), order: v.clusteringOrder,
+    })),
+  };
 }

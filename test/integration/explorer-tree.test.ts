@@ -46,7 +46,7 @@ test('connection → user keyspaces and a System keyspaces folder', async () => 
 test('keyspace → folders → tables, columns in key order, indexes; types, functions, aggregates', async () => {
   const ks = find(await loader.children(connection, client), target.keyspace);
   const folders = await loader.children(ks, client);
-  assert.deepEqual(folders.map(label), ['Tables', 'User types', 'Functions', 'Aggregates']);
+  assert.deepEqual(folders.map(label), ['Tables', 'Views', 'User types', 'Functions', 'Aggregates']);
   assert.equal(itemSpec(folders[0]).description, '3');
 
   const tables = await loader.children(folders[0], client);
@@ -68,14 +68,19 @@ test('keyspace → folders → tables, columns in key order, indexes; types, fun
     'events_payload_idx|values(payload)|secondary',
   ]);
 
-  const types = await loader.children(folders[1], client);
+  const views = await loader.children(folders[1], client);
+  assert.deepEqual(views.map((n) => `${label(n)} ${itemSpec(n).description}`), ['users_by_name on Users']);
+  const viewColumns = await loader.children(views[0], client);
+  assert.deepEqual(viewColumns.map((n) => `${label(n)} ${itemSpec(n).description}`), ['name text', 'id uuid DESC']);
+
+  const types = await loader.children(folders[2], client);
   assert.deepEqual(types.map(label), ['address', 'Contact']);
   const contact = await loader.children(types[1], client);
   assert.deepEqual(contact.map((n) => `${label(n)} ${itemSpec(n).description}`), ['name text', 'home frozen<address>', 'phones list<text>']);
 
-  const functions = await loader.children(folders[2], client);
+  const functions = await loader.children(folders[3], client);
   assert.deepEqual(functions.map((n) => `${label(n)}${itemSpec(n).description}`), ['add_one(int, int)', 'half(int)']);
-  const aggregates = await loader.children(folders[3], client);
+  const aggregates = await loader.children(folders[4], client);
   assert.deepEqual(aggregates.map((n) => `${label(n)}${itemSpec(n).description}`), ['total(int)']);
 });
 

@@ -152,6 +152,14 @@ describe('cassandra-driver against a two-node sandbox', () => {
     });
     // The rule was consumed (times: 1): the same query now succeeds.
     assert.ok((await c.execute('SELECT k, v FROM t')).rowLength > 0);
+    // Rules match EXECUTE by the prepared text (PREPARE itself is spared) and BATCH by any statement.
+    cluster.faults.errorFor = [{ match: 'WHERE k = ?', error: 'read_timeout', times: 1 }];
+    await assert.rejects(c.execute('SELECT k, v FROM t WHERE k = ?', [1], { prepare: true }), (e: unknown) => (e as { code: number }).code === 0x1200);
+    cluster.faults.errorFor = [{ match: /^INSERT/, error: 'write_timeout', times: 1 }];
+    await assert.rejects(
+      c.batch([{ query: 'INSERT INTO t (k, v) VALUES (?, ?)', params: [1, 'a'] }], { prepare: true }),
+      (e: unknown) => (e as { writeType: string }).writeType === 'BATCH',
+    );
   });
 
   test('engine CqlErrors of every extra kind are encoded with their fields', async () => {

@@ -7,6 +7,7 @@
 import { EventEmitter } from 'node:events';
 import type { InjectedError } from './protocol/error-frame.js';
 
+/** Applies to QUERY, EXECUTE (by the prepared statement's text) and BATCH (any statement); never to PREPARE. */
 export interface ErrorRule {
   match: RegExp | string; // a string matches as a case-insensitive substring of the CQL
   error: InjectedError;

@@ -11,26 +11,11 @@ import {
   MAX_BUNDLE_BYTES,
   MAX_ENTRY_BYTES,
 } from '../../src/extension/connections/bundle.js';
+import { TEST_CONFIG, testBundle, testPem } from './fakes/testBundle.js';
 
-const CERT = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n';
-const KEY = '-----BEGIN PRIVATE KEY-----\nMIIEfake\n-----END PRIVATE KEY-----\n';
-const CONFIG = { host: 'db-123-us-east1.db.astra.datastax.com', port: 32220, cql_port: 29042, keyspace: 'app', localDC: 'dc-1' };
-
-function bundle(files: Record<string, string | Buffer> = {}, omit: string[] = []): Buffer {
-  const zip = new AdmZip();
-  const all: Record<string, string | Buffer> = {
-    'config.json': JSON.stringify(CONFIG),
-    'ca.crt': CERT,
-    cert: CERT,
-    key: KEY,
-    cqlshrc: '[connection]\n',
-    ...files,
-  };
-  for (const [name, content] of Object.entries(all)) {
-    if (!omit.includes(name)) zip.addFile(name, Buffer.isBuffer(content) ? content : Buffer.from(content));
-  }
-  return zip.toBuffer();
-}
+const { cert: CERT, key: KEY } = testPem();
+const CONFIG = TEST_CONFIG;
+const bundle = testBundle;
 
 function rejects(data: Buffer, pattern: RegExp, file?: string): void {
   assert.throws(
@@ -99,6 +84,14 @@ test('certificate and key files that are not PEM', () => {
   rejects(bundle({ 'ca.crt': 'garbage' }), /ca\.crt .*not a PEM certificate/, 'ca.crt');
   rejects(bundle({ cert: '' }), /cert .*not a PEM certificate/, 'cert');
   rejects(bundle({ key: CERT }), /key .*not a PEM private key/, 'key');
+});
+
+test('PEM files with the right markers but a damaged body name the file', () => {
+  const damaged = CERT.replace(/\n[A-Za-z0-9+/]{20}/, '\n!!!!not-base64!!!!!!');
+  assert.notEqual(damaged, CERT);
+  rejects(bundle({ cert: damaged }), /cert in the secure connect bundle cannot be read as a certificate/, 'cert');
+  rejects(bundle({ 'ca.crt': '-----BEGIN CERTIFICATE-----\nMIIfake\n-----END CERTIFICATE-----\n' }), /ca\.crt .*cannot be read/, 'ca.crt');
+  rejects(bundle({ key: KEY.replace(/\n[A-Za-z0-9+/]{20}/, '\n????????????????????') }), /key .*cannot be read as a private key/, 'key');
 });
 
 test('entries with .. or absolute paths are refused', () => {

@@ -60,7 +60,7 @@ test('profiles go to global state without secrets; credentials to secret storage
 });
 
 test('removing a profile removes its credentials, its bundle copy and the active mark', async () => {
-  const { dir, secrets, store, cleanup } = setup();
+  const { dir, state, secrets, store, cleanup } = setup();
   try {
     const id = ProfileStore.newId();
     const original = join(dir, 'secure-connect-db.zip');
@@ -79,6 +79,7 @@ test('removing a profile removes its credentials, its bundle copy and the active
     assert.equal(existsSync(copy), false);
     assert.equal(existsSync(original), true, 'the user\'s original is never touched');
     assert.equal(store.activeId(), undefined);
+    assert.equal(state.data.has('astra.activeConnection'), false, 'the stored mark is cleared, not just hidden');
     assert.deepEqual(await store.credentials(other), { username: 'u', password: 'pw' });
     assert.equal(secrets.data.size, 1);
   } finally {

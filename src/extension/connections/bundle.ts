@@ -2,6 +2,7 @@
 // We validate before handing the bundle to the driver because the driver's own errors ("ENOENT",
 // "No END header found") do not tell the user which file is wrong.
 
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import AdmZip from 'adm-zip';
 
@@ -159,10 +160,20 @@ function toPort(value: unknown): number | undefined {
   return typeof n === 'number' && Number.isInteger(n) && n > 0 && n < 65536 ? n : undefined;
 }
 
-function checkPem(text: string, name: string, label: string): void {
+function checkPem(text: string, name: string, label: 'CERTIFICATE' | 'PRIVATE KEY'): void {
   if (!text.includes('-----BEGIN') || !text.includes(`${label}-----`)) {
     throw new BundleError(
       `${name} in the secure connect bundle is not a PEM ${label.toLowerCase()}; the bundle looks corrupt.`,
+      name,
+    );
+  }
+  // Parse it too: otherwise a damaged file only surfaces later as an opaque TLS error ("bad base64 decode").
+  try {
+    if (label === 'CERTIFICATE') new X509Certificate(text);
+    else createPrivateKey(text);
+  } catch (err) {
+    throw new BundleError(
+      `${name} in the secure connect bundle cannot be read as a ${label.toLowerCase()} (${(err as Error).message}); the bundle looks corrupt.`,
       name,
     );
   }

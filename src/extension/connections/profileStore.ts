@@ -61,12 +61,13 @@ export class ProfileStore {
   /** Removes the profile, its credentials and its bundle copy. */
   async remove(id: string): Promise<void> {
     const profile = this.get(id);
+    const wasActive = this.activeId() === id;
     await this.state.update(
       PROFILES_KEY,
       this.list().filter((p) => p.id !== id),
     );
     await this.secrets.delete(secretKey(id));
-    if (this.activeId() === id) await this.setActiveId(undefined);
+    if (wasActive) await this.setActiveId(undefined);
     if (profile?.kind === 'bundle' && profile.bundlePath.startsWith(this.bundleDir)) {
       await fs.rm(profile.bundlePath, { force: true });
     }

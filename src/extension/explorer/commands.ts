@@ -6,7 +6,7 @@ import { copyNameText, EXPLORER_COMMANDS, selectRowsCql } from './actions.js';
 import type { Logger, Services } from '../services.js';
 import { describeAggregate, describeFunction, describeIndex, describeKeyspace, describeTable, describeType, describeView } from './describe.js';
 import { isSystemKeyspace, type ExplorerNode } from './model.js';
-import { readAggregates, readFunctions, readKeyspaceSchema, readTable, readType, readView } from './schemaReader.js';
+import { readAggregates, readFunctions, readKeyspaceSchema, readTable, readTableForDescribe, readType, readView } from './schemaReader.js';
 import type { SchemaTreeProvider } from './treeProvider.js';
 
 export function registerExplorerCommands(services: Services, tree: SchemaTreeProvider, log: Logger): vscode.Disposable[] {
@@ -32,7 +32,7 @@ export function registerExplorerCommands(services: Services, tree: SchemaTreePro
       case 'keyspace':
         return describeKeyspace(await readKeyspaceSchema(c, node.keyspace), { astra: astra(node.profileId) });
       case 'table':
-        return describeTable(node.keyspace, await readTable(c, node.keyspace, node.name)) + '\n';
+        return describeTable(node.keyspace, await readTableForDescribe(c, node.keyspace, node.name)) + '\n';
       case 'view':
         return describeView(node.keyspace, await readView(c, node.keyspace, node.name)) + '\n';
       case 'type':

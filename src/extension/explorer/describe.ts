@@ -150,9 +150,9 @@ function clusteringOrder(t: DataCollectionMeta): string | undefined {
 
 /** Table options in cqlsh's (alphabetical) order; options the server did not report are left out. */
 function tableOptions(t: DataCollectionMeta & { cdc?: boolean | null }): string[] {
-  const out: string[] = [];
+  const opts = new Map<string, string>();
   const add = (name: string, value: string | undefined) => {
-    if (value !== undefined) out.push(`${name} = ${value}`);
+    if (value !== undefined) opts.set(name, value);
   };
   const num = (v: number | null | undefined) => (typeof v === 'number' ? String(v) : undefined);
   const dbl = (v: number | null | undefined) => (typeof v === 'number' ? doubleLiteral(v) : undefined);
@@ -172,7 +172,10 @@ function tableOptions(t: DataCollectionMeta & { cdc?: boolean | null }): string[
   add('min_index_interval', num(t.minIndexInterval));
   if (t.readRepairChance) add('read_repair_chance', dbl(t.readRepairChance));
   add('speculative_retry', t.speculativeRetry ? quoteString(t.speculativeRetry) : undefined);
-  return out;
+  for (const [name, value] of Object.entries(t.extraOptions ?? {})) {
+    if (value !== null && value !== undefined && !opts.has(name)) add(name, literal(value));
+  }
+  return [...opts.keys()].sort().map((name) => `${name} = ${opts.get(name)}`);
 }
 
 function withClause(t: DataCollectionMeta): string {

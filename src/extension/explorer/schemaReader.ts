@@ -26,13 +26,13 @@ export function keyspaceMeta(client: Client, keyspace: string): KeyspaceMeta | u
   return (client.metadata.keyspaces as unknown as Record<string, KeyspaceMeta>)[keyspace];
 }
 
-async function rows(client: Client, cql: string, keyspace: string): Promise<Row[]> {
+async function rows(client: Client, cql: string, ...params: string[]): Promise<Row[]> {
   // Not prepared: these run once per expand, and preparing system_schema queries buys nothing.
-  const rs = await client.execute(cql, [keyspace], { prepare: false, fetchSize: 5000 });
+  const rs = await client.execute(cql, params, { prepare: false, fetchSize: 5000 });
   const out: Row[] = [...(rs.rows as unknown as Row[])];
   let state = rs.pageState;
   while (state) {
-    const next = await client.execute(cql, [keyspace], { prepare: false, fetchSize: 5000, pageState: state });
+    const next = await client.execute(cql, params, { prepare: false, fetchSize: 5000, pageState: state });
     out.push(...(next.rows as unknown as Row[]));
     state = next.pageState;
   }
@@ -99,6 +99,32 @@ export async function readTable(client: Client, keyspace: string, name: string):
   return table as unknown as TableMeta;
 }
 
+// Table options cassandra-driver 4.x does not parse, which cqlsh on Cassandra 4+ prints.
+const EXTRA_TABLE_OPTIONS = ['additional_write_policy', 'allow_auto_snapshot', 'incremental_backups', 'memtable', 'read_repair'];
+
+/** Per table, the options above as stored in system_schema.tables; empty when the server has none of them. */
+async function extraTableOptions(client: Client, keyspace: string, table?: string): Promise<Map<string, Record<string, unknown>>> {
+  const out = new Map<string, Record<string, unknown>>();
+  try {
+    const result = table === undefined
+      ? await rows(client, 'SELECT * FROM system_schema.tables WHERE keyspace_name = ?', keyspace)
+      : await rows(client, 'SELECT * FROM system_schema.tables WHERE keyspace_name = ? AND table_name = ?', keyspace, table);
+    for (const r of result) {
+      const extras = Object.fromEntries(EXTRA_TABLE_OPTIONS.filter((o) => r[o] !== undefined && r[o] !== null).map((o) => [o, r[o]]));
+      out.set(String(r.table_name), extras);
+    }
+  } catch {
+    // Only cosmetic: DESCRIBE still prints everything the driver knows.
+  }
+  return out;
+}
+
+/** The table as DESCRIBE prints it: driver metadata plus the options the driver leaves out. */
+export async function readTableForDescribe(client: Client, keyspace: string, name: string): Promise<TableMeta> {
+  const [table, extras] = await Promise.all([readTable(client, keyspace, name), extraTableOptions(client, keyspace, name)]);
+  return { ...table, extraOptions: extras.get(name) };
+}
+
 export async function readView(client: Client, keyspace: string, name: string): Promise<ViewMeta> {
   // The driver's typings declare this overload as returning void; at runtime it returns the promise.
   const get = client.metadata.getMaterializedView as unknown as (k: string, n: string) => Promise<unknown>;
@@ -144,12 +170,14 @@ export async function readKeyspaceSchema(client: Client, keyspace: string): Prom
   const failed = Object.values(listing.errors);
   if (failed.length) throw new Error(failed.join('; '));
   const unique = (xs: { name: string }[]) => [...new Set(xs.map((x) => x.name))].sort();
-  const [types, tables, views, functions, aggregates] = await Promise.all([
+  const [types, tables, views, functions, aggregates, extras] = await Promise.all([
     Promise.all([...listing.types].sort().map((t) => readType(client, keyspace, t))),
     Promise.all([...listing.tables].sort().map((t) => readTable(client, keyspace, t))),
     Promise.all(listing.views.map((v) => v.name).sort().map((v) => readView(client, keyspace, v))),
     Promise.all(unique(listing.functions).map((f) => readFunctions(client, keyspace, f))),
     Promise.all(unique(listing.aggregates).map((a) => readAggregates(client, keyspace, a))),
+    ks.virtual ? new Map<string, Record<string, unknown>>() : extraTableOptions(client, keyspace),
   ]);
-  return { keyspace: ks, types, tables, views, functions: functions.flat(), aggregates: aggregates.flat() };
+  const described = tables.map((t) => ({ ...t, extraOptions: extras.get(t.name) }));
+  return { keyspace: ks, types, tables: described, views, functions: functions.flat(), aggregates: aggregates.flat() };
 }

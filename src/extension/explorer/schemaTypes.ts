@@ -45,6 +45,8 @@ export interface DataCollectionMeta {
   minIndexInterval?: number | null;
   memtableFlushPeriod?: number | null;
   speculativeRetry?: string | null;
+  /** Options the driver does not parse (Cassandra 4+: additional_write_policy, read_repair…), read from system_schema. */
+  extraOptions?: Record<string, unknown>;
 }
 
 export interface TableMeta extends DataCollectionMeta {

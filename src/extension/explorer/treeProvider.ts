@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { ConnectionService, Logger } from '../services.js';
-import { itemSpec, type ExplorerNode } from './model.js';
+import { errorNode, itemSpec, type ExplorerNode } from './model.js';
 import { SchemaTreeLoader } from './treeLoader.js';
 
 type ConnectionNode = Extract<ExplorerNode, { kind: 'connection' }>;
@@ -41,7 +41,7 @@ export class SchemaTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
       const client = await this.clientForExpand(node);
       if (!client) {
         const error = this.connections.lastError(node.profileId);
-        return node.state === 'error' && error ? [{ kind: 'error', profileId: node.profileId, parent: node.profileId, message: error }] : [];
+        return node.state === 'error' && error ? [errorNode(node, error)] : [];
       }
       return this.loader.children(node, client);
     }

@@ -32,6 +32,8 @@ export interface SessionOptions {
   maxLiveQueries?: number;
   /** Row cap when PAGING OFF fetches everything (Load more continues past it). */
   unpagedRowCap?: number;
+  /** Driver page size used to fetch everything with PAGING OFF. */
+  unpagedPageSize?: number;
 }
 
 export type Outcome =
@@ -179,7 +181,7 @@ export class CqlSession {
     const lq: LiveQuery = {
       query,
       keyspace: this.keyspace,
-      pageSize: this.paging ?? 5000,
+      pageSize: this.paging ?? this.opts.unpagedPageSize ?? 5000,
       columns: [],
       busy: false,
       ...(this.consistency ? { consistency: CONSISTENCY_CODES[this.consistency] } : {}),

@@ -30,6 +30,14 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
 }
 
+/**
+ * The workbench URL for the run's workspace folder. (VS Code web's `openFile` payload opens files before the
+ * extension host has registered notebook types, so notebooks come up as JSON text: open them with Quick Open.)
+ */
+export function workbenchUrl(cs: Pick<CodeServer, 'url' | 'workspaceDir'>): string {
+  return `${cs.url}/?folder=${encodeURIComponent(cs.workspaceDir)}`;
+}
+
 export async function openWorkbench(cs: CodeServer, opts: OpenOptions = {}): Promise<BrowserSession> {
   const profileDir = join(cs.runDir, 'chromium-profile');
   mkdirSync(profileDir, { recursive: true });
@@ -47,7 +55,7 @@ export async function openWorkbench(cs: CodeServer, opts: OpenOptions = {}): Pro
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(15_000);
-    await page.goto(`${cs.url}/?folder=${encodeURIComponent(cs.workspaceDir)}`);
+    await page.goto(workbenchUrl(cs));
     const timeout = opts.timeoutMs ?? 60_000;
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout });
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout });

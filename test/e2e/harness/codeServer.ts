@@ -165,7 +165,8 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   if (opts.extension) installExtension(entry, opts.extension, { ud: dirs.ud, exts: dirs.exts }, env);
 
   const host = opts.host ?? '127.0.0.1';
-  const port = opts.port ?? (await freePort(host));
+  // Port 0 means any free port; code-server itself would not tell us which one it took.
+  const port = opts.port || (await freePort(host));
   const logFile = join(runDir, 'code-server.log');
   const out = openSync(logFile, 'a');
   const args = [

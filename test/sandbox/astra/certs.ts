@@ -1,7 +1,8 @@
 // The sandbox's PKI: one CA that signs the metadata service / SNI proxy certificate and the bundle's client
 // certificate, plus an unrelated CA's client certificate for negative tests. Keys come from node:crypto because
 // forge's pure-JS RSA generation takes seconds per key.
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPair, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import forge from 'node-forge';
 
 export interface KeyPairPem {
@@ -18,8 +19,13 @@ export interface SandboxPki {
   foreignCaCert: string;
 }
 
-function rsaKey(): { privatePem: string; publicPem: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+interface RsaKey {
+  privatePem: string;
+  publicPem: string;
+}
+
+async function rsaKey(): Promise<RsaKey> {
+  const { privateKey, publicKey } = await promisify(generateKeyPair)('rsa', {
     modulusLength: 2048,
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
     publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -70,27 +76,36 @@ function buildCert(spec: CertSpec, publicPem: string, issuer: { cert?: forge.pki
   return cert;
 }
 
-function makeCa(cn: string) {
-  const k = rsaKey();
+function makeCa(cn: string, k: RsaKey) {
   const cert = buildCert({ cn, isCa: true }, k.publicPem, { keyPem: k.privatePem });
   return { cert, certPem: forge.pki.certificateToPem(cert), keyPem: k.privatePem };
 }
 
-function issue(ca: ReturnType<typeof makeCa>, spec: CertSpec): KeyPairPem {
-  const k = rsaKey();
+function issue(ca: ReturnType<typeof makeCa>, spec: CertSpec, k: RsaKey): KeyPairPem {
   const cert = buildCert(spec, k.publicPem, { cert: ca.cert, keyPem: ca.keyPem });
   return { cert: forge.pki.certificateToPem(cert), key: k.privatePem };
 }
 
-export function createPki(): SandboxPki {
-  const ca = makeCa('Astra Sandbox CA');
-  const foreign = makeCa('Some Other CA');
+async function generatePki(): Promise<SandboxPki> {
+  // Key generation runs on the libuv pool, so the five keys are made in parallel.
+  const [caKey, foreignKey, serverKey, clientKey, foreignClientKey] = await Promise.all([1, 2, 3, 4, 5].map(rsaKey));
+  const ca = makeCa('Astra Sandbox CA', caKey);
+  const foreign = makeCa('Some Other CA', foreignKey);
   return {
     caCert: ca.certPem,
     caKey: ca.keyPem,
-    server: issue(ca, { cn: '127.0.0.1', serverAltNames: true }),
-    client: issue(ca, { cn: 'sandbox-client', clientAuth: true }),
-    foreignClient: issue(foreign, { cn: 'sandbox-client', clientAuth: true }),
+    server: issue(ca, { cn: '127.0.0.1', serverAltNames: true }, serverKey),
+    client: issue(ca, { cn: 'sandbox-client', clientAuth: true }, clientKey),
+    foreignClient: issue(foreign, { cn: 'sandbox-client', clientAuth: true }, foreignClientKey),
     foreignCaCert: foreign.certPem,
   };
+}
+
+let shared: Promise<SandboxPki> | undefined;
+
+/** One PKI per process unless `fresh`: sandboxes in one test run may share it, they never share keys with a real CA. */
+export function createPki(fresh = false): Promise<SandboxPki> {
+  if (fresh) return generatePki();
+  shared ??= generatePki();
+  return shared;
 }

@@ -72,7 +72,7 @@ export type Selector =
   | { kind: 'field'; arg: Selector; field: string } // addr.city
   | { kind: 'element'; arg: Selector; key: Term } // m['k'] (Cassandra 4 element selection)
   | { kind: 'slice'; arg: Selector; from?: Term; to?: Term } // s[a..b], s[..b], s[a..]
-  | { kind: 'term'; term: Term }; // literal or bind marker used as a selector / function argument
+  | { kind: 'term'; term: Term }; // literal / bind marker / literal arithmetic used as a selector or function argument
 
 export interface SelectItem {
   selector: Selector;
@@ -310,7 +310,11 @@ export interface Select {
  */
 export interface AuthStatement { kind: 'auth'; command: string }
 
-/** Server-side DESCRIBE (Cassandra 4): `what` upper-case, e.g. 'KEYSPACES', 'TABLE', 'FULL SCHEMA'. */
+/**
+ * Server-side DESCRIBE (Cassandra 4). `what` is one of: CLUSTER, SCHEMA, FULL SCHEMA, KEYSPACES, KEYSPACE,
+ * ONLY KEYSPACE, TABLES, TABLE, INDEX, MATERIALIZED VIEW, TYPES, TYPE, FUNCTIONS, FUNCTION, AGGREGATES, AGGREGATE,
+ * GENERIC (`DESCRIBE x` / `DESCRIBE ks.x`). For (ONLY) KEYSPACE the keyspace, if given, is `name.name`.
+ */
 export interface Describe { kind: 'describe'; what: string; name?: QualifiedName; withInternals: boolean }
 
 export type Statement =

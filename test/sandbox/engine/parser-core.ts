@@ -89,8 +89,10 @@ export class Cursor {
     return this.next();
   }
   /** A decision point with no matching alternative. */
-  noViable(): CqlError {
-    return this.error(`no viable alternative at input ${display(this.peek())}`);
+  noViable(k = 0): CqlError {
+    // A fixed-lookahead decision failing at LT(k+1): ANTLR reports that token in the header but has rewound the
+    // stream, so the snippet highlights the decision's first token.
+    return this.error(`no viable alternative at input ${display(this.peek(k))}`, this.peek(k), this.peek());
   }
   /** A recognition error that Cassandra reports as a bare message (addRecognitionError). */
   plain(msg: string): CqlError {
@@ -98,11 +100,12 @@ export class Cursor {
   }
 
   /** `line L:C <clause> (snippet)` the way Cassandra's ErrorCollector builds it. */
-  error(clause: string, at: Token = this.peek()): CqlError {
-    const idx = this.tokens.indexOf(at);
+  error(clause: string, at: Token = this.peek(), streamAt: Token = at): CqlError {
+    const idx = this.tokens.indexOf(streamAt);
     let msg = `line ${at.line}:${at.col} ${clause}`;
     const from = this.tokens[Math.max(0, idx - 10)];
-    if (at.line > 0 && from.line > 0) msg += snippet(this.query, from, at, at);
+    const to = this.tokens[Math.min(this.tokens.indexOf(at), idx + 2)];
+    if (streamAt.line > 0 && from.line > 0 && to.line > 0) msg += snippet(this.query, from, to, streamAt);
     return syntax(msg);
   }
 

@@ -53,8 +53,10 @@ export function parseCreateTable(c: Cursor): CreateTable {
     stmt.clusteringColumns = clustering;
   };
   c.expect("'('");
+  let first = true;
   do {
-    if (c.is("')'") && stmt.columns.length > 0) break; // a trailing comma is allowed
+    if (!first && c.is("')'")) break; // a trailing comma is allowed
+    first = false;
     if (c.is('K_PRIMARY')) {
       c.next();
       c.expect('K_KEY');

@@ -93,7 +93,7 @@ export function parseSelector(c: Cursor): Selector {
   let left = parseSelectionProduct(c);
   while (c.is("'+'", "'-'")) {
     const op = c.next().text as '+' | '-';
-    left = arithmetic(c, op, left, parseSelectionProduct(c));
+    left = arithmetic(op, left, parseSelectionProduct(c));
   }
   return left;
 }
@@ -102,14 +102,13 @@ function parseSelectionProduct(c: Cursor): Selector {
   let left = parseSelectionGroup(c);
   while (c.is("'*'", "'/'", "'%'")) {
     const op = c.next().text as '*' | '/' | '%';
-    left = arithmetic(c, op, left, parseSelectionGroup(c));
+    left = arithmetic(op, left, parseSelectionGroup(c));
   }
   return left;
 }
 
-function arithmetic(c: Cursor, op: '+' | '-' | '*' | '/' | '%', l: Selector, r: Selector): Selector {
+function arithmetic(op: '+' | '-' | '*' | '/' | '%', l: Selector, r: Selector): Selector {
   if (l.kind === 'term' && r.kind === 'term') return { kind: 'term', term: { kind: 'arithmetic', op, left: l.term, right: r.term } };
-  void c;
   throw invalid('Arithmetic operations on columns in the select clause are not supported by the sandbox');
 }
 

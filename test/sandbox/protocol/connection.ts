@@ -154,7 +154,7 @@ export class CqlConnection {
         return this.respondResult(f, this.host.engine.query(req.query, req.params.values, ctx), req.params.skipMetadata);
       }
       case Opcode.PREPARE: {
-        this.injectFault([req.query], 1, false);
+        // Fault rules target execution; a PREPARE of matching CQL still succeeds, as on a real coordinator.
         const prepared = this.host.engine.prepare(req.query, this.context(f));
         this.host.preparedQueries.set(prepared.id.toString('hex'), req.query);
         return this.respond(f, Opcode.RESULT, encodePrepared(prepared, this.version));

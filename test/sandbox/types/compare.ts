@@ -2,6 +2,7 @@
 // sets, map keys, min/max, and conditions. null sorts before every value.
 
 import type { CqlType, CqlValue, Decimal } from './cqltype.js';
+import { inetBytes } from './primitives.js';
 
 /** Code-unit → code-point order fix-up: UTF-8 byte order equals code point order, not UTF-16 order. */
 function cpFix(c: number): number {
@@ -72,23 +73,6 @@ export function compareUuid(a: string, b: string, timeuuid: boolean): number {
     return timeuuid ? compareSignedBytes(ba, bb, 8) : Buffer.compare(ba.subarray(8), bb.subarray(8));
   }
   return Buffer.compare(ba, bb);
-}
-
-export function inetBytes(s: string): Buffer {
-  if (!s.includes(':')) return Buffer.from(s.split('.').map((x) => Number(x)));
-  let [head, tail] = s.includes('::') ? s.split('::') : [s, ''];
-  // An embedded IPv4 suffix (::ffff:1.2.3.4) becomes two groups.
-  const fix = (part: string) =>
-    part
-      .split(':')
-      .filter((x) => x !== '')
-      .flatMap((g) => (g.includes('.') ? (([a, b, c, d]) => [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)])(g.split('.').map(Number)) : [g]));
-  const h = fix(head);
-  const t = fix(tail);
-  const groups = s.includes('::') ? [...h, ...Array(8 - h.length - t.length).fill('0'), ...t] : h;
-  const out = Buffer.alloc(16);
-  groups.forEach((g, i) => out.writeUInt16BE(parseInt(g, 16), i * 2));
-  return out;
 }
 
 function compareSeq(types: (i: number) => CqlType, a: CqlValue[], b: CqlValue[]): number {

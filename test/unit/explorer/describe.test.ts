@@ -156,3 +156,13 @@ test('index with a quoted target and no extra options', () => {
   const ddl = describeIndex('ks', 'T', { name: 'ix', kind: 'COMPOSITES', target: 'keys("Tags")', options: { target: 'keys("Tags")' } });
   assert.equal(ddl, 'CREATE INDEX ix ON ks."T" (keys("Tags"));');
 });
+
+test('options the driver does not parse are merged in alphabetical place', () => {
+  const table = { ...eventsTable(), indexes: [], extraOptions: { read_repair: 'BLOCKING', additional_write_policy: '99p', memtable: null } };
+  const lines = describeTable('shop', table).split('\n').filter((l) => l.startsWith('    AND ') || l.startsWith(') WITH'));
+  const names = lines.map((l) => /(\w+) = /.exec(l.replace('CLUSTERING ORDER BY', ''))?.[1]);
+  assert.equal(names[1], 'additional_write_policy');
+  assert.ok(names.indexOf('read_repair') === names.indexOf('min_index_interval') + 1);
+  assert.ok(!names.includes('memtable'));
+  assert.match(describeTable('shop', table), /AND read_repair = 'BLOCKING'\n {4}AND speculative_retry = '99p';/);
+});

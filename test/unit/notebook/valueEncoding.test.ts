@@ -4,7 +4,7 @@ import { types } from 'cassandra-driver';
 import { cqlTypeText, encodeValue, formatTimestamp, type DriverType } from '../../../src/extension/notebook/valueEncoder.js';
 import { formatFloat32, formatValue, isEncodedValue, toJsonValue, type EncodedValue } from '../../../src/shared/valueEncoding.js';
 
-const type = (name: string) => types.dataTypes.getByName(name) as unknown as DriverType;
+const type = (name: string) => (types.dataTypes as unknown as { getByName(n: string): DriverType }).getByName(name);
 const enc = (v: unknown, t: string | DriverType, tz?: string) => {
   const e = encodeValue(v, typeof t === 'string' ? type(t) : t, tz ? { timeZone: tz } : {});
   assert.ok(isEncodedValue(e), `not a valid encoded value: ${JSON.stringify(e)}`);

@@ -1,0 +1,188 @@
+// `npm run demo`: the extension in a real VS Code (code-server), connected to the local Astra sandbox with
+// sample data and a demo notebook.
+//   --port N / --host H   where code-server listens (default 127.0.0.1:8080)
+//   --open                open chromium at the workbench (default when DISPLAY is set)
+//   --headless-check      open it in headless chromium, wait for the notebook and the connection, save
+//                         test-results/demo.png and exit 0 (CI uses this to prove the quick start works)
+//   --no-build            use the extension as already built/packaged
+// Runs until Ctrl-C (or until the opened browser window is closed) and then cleans up.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { tsImport } from 'tsx/esm/api';
+
+const root = process.cwd();
+if (!existsSync(join(root, 'scripts', 'demo.mjs'))) {
+  console.error('run `npm run demo` from the repository root');
+  process.exit(1);
+}
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const option = (name, fallback) => {
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return fallback;
+  return argv[i].includes('=') ? argv[i].split('=').slice(1).join('=') : argv[i + 1];
+};
+const host = option('host', '127.0.0.1');
+const port = Number(option('port', '8080'));
+const headlessCheck = flag('headless-check');
+const openBrowser = !headlessCheck && (flag('open') || Boolean(process.env.DISPLAY));
+const t0 = Date.now();
+const say = (msg) => console.log(`[demo ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
+
+const cleanups = [];
+let failed = false;
+let cleaning;
+async function cleanup() {
+  cleaning ??= (async () => {
+    for (const fn of cleanups.reverse()) await Promise.resolve().then(fn).catch(() => undefined);
+  })();
+  return cleaning;
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    console.log(`\n[demo] ${sig}: stopping`);
+    void cleanup().then(() => process.exit(sig === 'SIGINT' ? 0 : 1));
+  });
+}
+
+function run(cmd, args, what) {
+  say(what);
+  const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (res.status !== 0) throw new Error(`${what} failed (exit ${res.status})`);
+}
+
+/** Starts `npm run sandbox -- --json` in its own process group and resolves with the JSON line it prints. */
+function startSandbox() {
+  say('starting the Astra sandbox with sample data');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/sandbox/cli.ts', '--json'], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  cleanups.push(() => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the sandbox did not report ready within 180 s')), 180_000);
+    child.once('exit', (code) => reject(new Error(`the sandbox exited early (code ${code})`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      try {
+        const info = JSON.parse(line);
+        if (info && typeof info.bundlePath === 'string' && typeof info.token === 'string') {
+          clearTimeout(timer);
+          resolve(info);
+        }
+      } catch {
+        process.stdout.write(`[sandbox] ${line}\n`);
+      }
+    });
+  });
+}
+
+/** The demo notebook; its format is documented in src/extension/notebook/README.md. */
+function demoNotebook(profileName) {
+  const code = (source) => ({ kind: 'code', language: 'cql', source });
+  return {
+    format: 'astra-cql-notebook',
+    version: 1,
+    metadata: { keyspace: 'demo' },
+    cells: [
+      {
+        kind: 'markdown',
+        source:
+          `# Astra DB demo\nConnected to **${profileName}**, a local Astra sandbox with sample data. ` +
+          'Run a cell with the ▷ button or Ctrl+Enter; browse the schema in the Astra DB side bar.',
+      },
+      code('SELECT * FROM demo.all_types;'),
+      code('DESCRIBE KEYSPACES;'),
+      code('SELECT * FROM demo.events LIMIT 20;'),
+    ],
+  };
+}
+
+async function main() {
+  const { ensureCodeServer } = await tsImport('../test/e2e/harness/paths.ts', import.meta.url);
+  const { startCodeServer } = await tsImport('../test/e2e/harness/codeServer.ts', import.meta.url);
+  const { openWorkbench, workbenchUrl } = await tsImport('../test/e2e/harness/browser.ts', import.meta.url);
+  const { Workbench } = await tsImport('../test/e2e/harness/workbench.ts', import.meta.url);
+  const { NotebookEditor } = await tsImport('../test/e2e/harness/notebook.ts', import.meta.url);
+
+  say('installing code-server if needed');
+  ensureCodeServer();
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  if (!flag('no-build')) {
+    if (pkg.scripts?.package) run('npm', ['run', '--silent', 'package'], 'packaging the extension (npm run package)');
+    else run('npm', ['run', '--silent', 'build'], 'building the extension (npm run build)');
+  }
+  const vsix = join(root, `${pkg.name}.vsix`);
+  const extension = existsSync(vsix) ? { kind: 'vsix', path: vsix } : { kind: 'dir', path: root };
+
+  const sandbox = await startSandbox();
+  say(`sandbox ready: CQL ${sandbox.cqlPort ?? '?'}, metadata service ${sandbox.metadataPort ?? '?'}`);
+
+  // A fixed, freshly wiped run folder so a user can look inside; per-run state would otherwise come back.
+  const runDir = join(root, '.e2e', 'demo');
+  rmSync(runDir, { recursive: true, force: true });
+  mkdirSync(runDir, { recursive: true });
+  const profileName = 'Astra sandbox (demo)';
+  const demoFile = join(runDir, 'demo-connection.json');
+  writeFileSync(demoFile, JSON.stringify({ name: profileName, bundlePath: sandbox.bundlePath, token: sandbox.token }), {
+    mode: 0o600,
+  });
+
+  say(`starting code-server on ${host}:${port}`);
+  const cs = await startCodeServer({
+    name: 'demo',
+    runDir,
+    host,
+    port,
+    extension,
+    env: { ASTRA_DB_VSCODE_DEMO: demoFile },
+    workspaceFiles: { 'demo.cqlnb': `${JSON.stringify(demoNotebook(profileName), null, 2)}\n` },
+  });
+  cleanups.push(() => cs.stop());
+  const url = workbenchUrl(cs);
+  say(`VS Code is at ${url}\n            (open demo.cqlnb in the Explorer; the Astra DB icon in the activity bar shows the schema)`);
+
+  if (headlessCheck || openBrowser) {
+    const browser = await openWorkbench(cs, { headless: headlessCheck });
+    cleanups.push(() => browser.close());
+    const wb = new Workbench(browser.page);
+    // Registered before the browser cleanup runs (cleanups run in reverse), so the page is still there.
+    if (headlessCheck) cleanups.push(() => (failed ? wb.screenshot('demo-failure').then((f) => say(`screenshot ${f}`)) : undefined));
+    await wb.openFile('demo.cqlnb');
+    const nb = new NotebookEditor(browser.page);
+    await nb.waitOpen();
+    say('demo notebook open');
+    // Show the schema side bar too (this also activates the extension if nothing else has yet).
+    await wb.activityBarItem('Astra DB').click();
+    const item = browser.page.locator('.part.statusbar .statusbar-item', { hasText: profileName });
+    await item.locator('.codicon-database').first().waitFor({ timeout: 90_000 });
+    const status = await wb.waitForStatusBar(profileName);
+    say(`status bar: ${status}`);
+    if (headlessCheck) {
+      const shot = await wb.screenshot('demo');
+      say(`headless check passed; screenshot ${shot}`);
+      await cleanup();
+      process.exit(0);
+    }
+    browser.context.on('close', () => {
+      say('browser closed: stopping');
+      void cleanup().then(() => process.exit(0));
+    });
+  }
+  say('running; press Ctrl-C to stop');
+}
+
+main().catch(async (err) => {
+  failed = true;
+  console.error(`[demo] failed: ${err instanceof Error ? err.stack ?? err.message : err}`);
+  await cleanup();
+  process.exit(1);
+});

@@ -1,0 +1,246 @@
+// One rendered result: toolbar (view toggle, Load more, export, copy), meta line, warnings, the grid (or the JSON /
+// vertical view), the full-value detail panel and the trace. Database values only ever reach the DOM as text.
+
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import type { ResultPayload } from '../../shared/resultPayload.js';
+import { formatValue, toJsonValue, type EncodedValue } from '../../shared/valueEncoding.js';
+import { tsv } from './cellText.js';
+import { el, VirtualGrid } from './grid.js';
+import type { HostChannel } from './hostChannel.js';
+
+/** JSON and vertical views are plain text: cap them so a huge result does not freeze the webview. */
+const TEXT_VIEW_ROWS = 2000;
+
+type Button = HTMLElement & { disabled: boolean };
+
+export class ResultView {
+  readonly root = el('div', 'astra-result');
+  private grid: VirtualGrid | undefined;
+  private readonly rows: EncodedValue[][];
+  private hasMore: boolean;
+  private live = false;
+  private view: 'grid' | 'json' = 'grid';
+  private readonly content = el('div');
+  private readonly detail = el('div', 'astra-detail');
+  private readonly note = el('div', 'astra-note');
+  private readonly meta = el('span', 'astra-meta');
+  private readonly loadMore: Button;
+  private readonly exportButtons: Button[] = [];
+
+  constructor(
+    private readonly p: ResultPayload,
+    private readonly channel: HostChannel | undefined,
+    private readonly trusted: boolean,
+  ) {
+    this.rows = p.rows.slice();
+    this.hasMore = p.hasMore;
+    this.detail.hidden = true;
+    const toolbar = el('div', 'astra-toolbar');
+    toolbar.setAttribute('role', 'toolbar');
+    this.loadMore = button('Load more', () => void this.fetchMore());
+    if (p.kind === 'rows') {
+      const toggle = button(p.expand ? 'Grid' : 'JSON', () => {
+        this.view = this.view === 'grid' ? 'json' : 'grid';
+        toggle.textContent = this.view === 'grid' ? 'JSON' : 'Grid';
+        this.showContent();
+      }, true);
+      toggle.title = 'Switch between the grid and a JSON view';
+      this.exportButtons.push(button('Export CSV', () => void this.exportAll('csv'), true), button('Export JSON', () => void this.exportAll('json'), true));
+      const copies = (['cell', 'row', 'column'] as const).map((k) => button(`Copy ${k}`, () => void this.copy(k), true));
+      toolbar.append(toggle, this.loadMore, ...this.exportButtons, ...copies);
+      this.loadMore.hidden = !this.hasMore;
+    } else {
+      const msg = el('span');
+      msg.textContent = p.message ?? 'Statement applied.';
+      toolbar.append(msg);
+    }
+    toolbar.append(this.meta);
+    this.root.append(toolbar);
+    for (const w of p.warnings) {
+      const d = el('div', 'astra-warning');
+      d.textContent = `Warning: ${w}`;
+      this.root.append(d);
+    }
+    this.root.append(this.note, this.content, this.detail);
+    if (p.trace) this.root.append(traceView(p));
+    this.updateMeta();
+    this.setLive(false, channel?.available ? 'Checking whether this result is still live…' : 'No connection to the extension: this output cannot page or export.');
+    if (p.kind === 'rows') this.showContent();
+  }
+
+  /** Asks the extension whether the query is still live (it is not after reopening a saved notebook). */
+  async checkLive(): Promise<void> {
+    if (!this.channel?.available || this.p.kind !== 'rows') return;
+    if (!this.trusted) return this.setLive(false, 'Load more and export are off in an untrusted workspace.');
+    const r = await this.channel.request({ type: 'status', queryId: this.p.queryId }, 10_000);
+    if (r.type === 'status') this.setLive(r.live, r.reason ?? 'This result is not attached to a live session.');
+    else if (r.type === 'error') this.setLive(false, r.message);
+  }
+
+  get gridView(): VirtualGrid | undefined {
+    return this.grid;
+  }
+
+  dispose(): void {
+    this.grid?.dispose();
+    this.root.remove();
+  }
+
+  private setLive(live: boolean, reason: string): void {
+    this.live = live;
+    for (const b of [this.loadMore, ...this.exportButtons]) {
+      b.disabled = !live;
+      b.title = live ? '' : reason;
+    }
+    this.note.textContent = live || this.p.kind !== 'rows' || (!this.hasMore && this.exportButtons.length === 0) ? '' : reason;
+    this.note.hidden = this.note.textContent === '';
+  }
+
+  private updateMeta(): void {
+    const parts = [
+      this.p.kind === 'rows' ? `${this.rows.length}${this.hasMore ? '+' : ''} row${this.rows.length === 1 ? '' : 's'}` : undefined,
+      `${this.p.elapsedMs} ms`,
+      this.p.consistency,
+      this.p.coordinator,
+    ].filter(Boolean);
+    this.meta.textContent = parts.join(' · ');
+    this.meta.title = `Statement: ${this.p.statement}${this.p.keyspace ? `\nKeyspace: ${this.p.keyspace}` : ''}${this.p.timeZone ? `\nTime zone: ${this.p.timeZone}` : ''}`;
+  }
+
+  private showContent(): void {
+    this.grid?.dispose();
+    this.grid = undefined;
+    this.content.replaceChildren();
+    if (this.view === 'json' || this.p.expand) {
+      const pre = el('pre', this.view === 'json' ? 'astra-json' : 'astra-records');
+      const shown = this.rows.slice(0, TEXT_VIEW_ROWS);
+      pre.textContent = this.view === 'json' ? JSON.stringify(shown.map((r) => this.rowObject(r)), null, 2) : this.records(shown);
+      pre.tabIndex = 0;
+      this.content.append(pre);
+      if (this.rows.length > TEXT_VIEW_ROWS) this.content.append(noteText(`First ${TEXT_VIEW_ROWS} of ${this.rows.length} rows; use Export for all.`));
+      return;
+    }
+    this.grid = new VirtualGrid(this.p.columns, this.rows, {
+      openValue: (row, col) => this.openValue(row, col),
+      copy: (k) => void this.copy(k),
+    });
+    this.content.append(this.grid.element);
+    this.grid.renderNow();
+  }
+
+  private rowObject(r: EncodedValue[]): Record<string, unknown> {
+    const o: Record<string, unknown> = {};
+    this.p.columns.forEach((c, j) => (o[c.name] = toJsonValue(r[j] ?? null)));
+    return o;
+  }
+
+  private records(rows: EncodedValue[][]): string {
+    const w = Math.max(0, ...this.p.columns.map((c) => c.name.length));
+    return rows
+      .map((r, i) => [`@ Row ${i + 1}`, ...this.p.columns.map((c, j) => ` ${c.name.padEnd(w)} | ${formatValue(r[j] ?? null)}`)].join('\n'))
+      .join('\n\n');
+  }
+
+  private openValue(row: number, col: number): void {
+    const column = this.p.columns[col];
+    const value = this.rows[row]?.[col];
+    if (!column || value === undefined) return;
+    const title = el('div');
+    title.textContent = `Row ${row + 1}, ${column.name} (${column.type})`;
+    const pre = el('pre');
+    pre.textContent = value !== null && typeof value === 'object' && 'items' in value ? JSON.stringify(toJsonValue(value), null, 1) : formatValue(value);
+    const close = button('Close', () => {
+      this.detail.hidden = true;
+      this.grid?.element.focus();
+    }, true);
+    this.detail.replaceChildren(title, pre, close);
+    this.detail.hidden = false;
+  }
+
+  private async copy(kind: 'cell' | 'row' | 'column'): Promise<void> {
+    const f = this.grid?.focus ?? { row: 0, col: 0 };
+    const text =
+      kind === 'cell' ? formatValue(this.rows[f.row]?.[f.col] ?? null)
+        : kind === 'row' ? tsv([this.rows[f.row] ?? []])
+          : tsv(this.rows.map((r) => [r[f.col] ?? null]));
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      if (this.channel?.available) await this.channel.request({ type: 'copy', text });
+    }
+  }
+
+  private async fetchMore(): Promise<void> {
+    if (!this.channel?.available || !this.live) return;
+    this.loadMore.disabled = true;
+    const r = await this.channel.request({ type: 'loadMore', queryId: this.p.queryId });
+    if (r.type === 'rows') {
+      this.hasMore = r.hasMore;
+      if (this.grid) this.grid.appendRows(r.rows);
+      else {
+        for (const row of r.rows) this.rows.push(row);
+        this.showContent();
+      }
+      this.loadMore.hidden = !this.hasMore;
+      this.loadMore.disabled = false;
+      this.updateMeta();
+    } else if (r.type === 'error') {
+      this.setLive(false, r.message);
+      this.note.textContent = r.message;
+      this.note.hidden = false;
+    }
+  }
+
+  private async exportAll(format: 'csv' | 'json'): Promise<void> {
+    if (!this.channel?.available || !this.live) return;
+    const r = await this.channel.request({ type: 'export', queryId: this.p.queryId, format });
+    this.note.hidden = false;
+    this.note.textContent = r.type === 'exported' ? `Exported ${r.rowCount} rows.` : r.type === 'error' ? r.message : '';
+    this.note.hidden = this.note.textContent === '';
+  }
+}
+
+function button(label: string, onClick: () => void, secondary = false): Button {
+  const b = document.createElement('vscode-button') as Button;
+  b.textContent = label;
+  if (secondary) b.setAttribute('secondary', '');
+  b.addEventListener('click', () => {
+    if (!b.disabled) onClick();
+  });
+  return b;
+}
+
+function noteText(text: string): HTMLElement {
+  const d = el('div', 'astra-note');
+  d.textContent = text;
+  return d;
+}
+
+function traceView(p: ResultPayload): HTMLElement {
+  const t = p.trace!;
+  const wrap = el('details', 'astra-trace');
+  wrap.open = true;
+  const summary = el('summary');
+  summary.textContent = `Tracing session ${t.sessionId}${t.coordinator ? ` · coordinator ${t.coordinator}` : ''}${t.durationUs !== undefined ? ` · ${t.durationUs} µs` : ''}`;
+  wrap.append(summary);
+  if (t.error) wrap.append(noteText(t.error));
+  const table = el('table');
+  const head = el('tr');
+  for (const h of ['activity', 'source', 'elapsed (µs)', 'thread']) {
+    const th = el('th');
+    th.textContent = h;
+    head.append(th);
+  }
+  table.append(head);
+  for (const e of t.events) {
+    const tr = el('tr');
+    for (const v of [e.activity, e.source, String(e.elapsedUs), e.thread ?? '']) {
+      const td = el('td');
+      td.textContent = v;
+      tr.append(td);
+    }
+    table.append(tr);
+  }
+  wrap.append(table);
+  return wrap;
+}

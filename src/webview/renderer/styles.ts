@@ -1,0 +1,52 @@
+// Theme colours only (--vscode-* variables), installed once per output webview document.
+
+const CSS = `
+.astra-result { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); }
+.astra-toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 4px 0 6px; }
+.astra-meta { color: var(--vscode-descriptionForeground); margin-left: auto; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.astra-note { color: var(--vscode-descriptionForeground); font-style: italic; }
+.astra-warning { color: var(--vscode-editorWarning-foreground); margin: 2px 0; white-space: pre-wrap; }
+.astra-error { color: var(--vscode-errorForeground); margin: 2px 0; }
+.astra-grid { position: relative; overflow: auto; max-height: 420px; min-height: 48px; outline: none;
+  border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
+.astra-grid:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
+.astra-row { display: grid; grid-template-columns: var(--astra-cols); width: var(--astra-width); height: 22px; }
+.astra-header { position: sticky; top: 0; z-index: 2; height: 34px; background: var(--vscode-editorWidget-background, var(--vscode-editor-background));
+  border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); }
+.astra-spacer { position: relative; width: var(--astra-width); }
+.astra-body { position: absolute; top: 0; left: 0; will-change: transform; }
+.astra-body .astra-row:nth-child(even) { background: var(--vscode-list-hoverBackground); }
+.astra-cell { padding: 0 6px; line-height: 22px; white-space: pre; overflow: hidden; text-overflow: ellipsis; border-right: 1px solid var(--vscode-panel-border, transparent); }
+.astra-hcell { position: relative; display: flex; flex-direction: column; line-height: 16px; padding-top: 1px; }
+.astra-hname { font-weight: 600; overflow: hidden; text-overflow: ellipsis; }
+.astra-htype { color: var(--vscode-descriptionForeground); font-size: 0.9em; overflow: hidden; text-overflow: ellipsis; }
+.astra-resize { position: absolute; top: 0; right: -3px; width: 6px; height: 100%; cursor: col-resize; z-index: 3; }
+.astra-resize:hover { background: var(--vscode-sash-hoverBorder, var(--vscode-focusBorder)); }
+.astra-rownum { color: var(--vscode-editorLineNumber-foreground); text-align: right; }
+.astra-null { color: var(--vscode-descriptionForeground); font-style: italic; }
+.astra-trunc { color: var(--vscode-textLink-foreground); }
+.astra-focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; background: var(--vscode-list-activeSelectionBackground); color: var(--vscode-list-activeSelectionForeground); }
+.astra-detail { margin-top: 6px; border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); padding: 6px; }
+.astra-detail pre, .astra-json, .astra-records { margin: 0; white-space: pre-wrap; word-break: break-all; max-height: 360px; overflow: auto;
+  font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
+.astra-trace { margin-top: 6px; }
+.astra-trace table { border-collapse: collapse; font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
+.astra-trace td, .astra-trace th { padding: 1px 8px; text-align: left; border-bottom: 1px solid var(--vscode-panel-border, transparent); }
+.astra-textbutton { background: none; border: none; padding: 0 4px; color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; }
+`;
+
+const installed = new WeakSet<Document>();
+
+export function installStyles(doc: Document): void {
+  if (installed.has(doc)) return;
+  installed.add(doc);
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  } catch {
+    const style = doc.createElement('style');
+    style.textContent = CSS;
+    doc.head.append(style);
+  }
+}

@@ -1,0 +1,90 @@
+// The result renderer in a real browser: virtualization, text-only values, Load more, keyboard, JSON view.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromiumAvailable, openRenderer, renderRows, type RendererPage } from './rendererHarness.js';
+
+let r: RendererPage;
+const skip = !chromiumAvailable() && 'chromium not installed';
+
+before(async () => {
+  if (!skip) r = await openRenderer();
+});
+after(async () => {
+  await r?.close();
+});
+
+const domRows = () => r.page.evaluate(() => document.querySelectorAll('.astra-body .astra-row').length);
+const visibleRowNumbers = () =>
+  r.page.evaluate(() => [...document.querySelectorAll('.astra-body .astra-row')].map((row) => Number(row.firstElementChild!.textContent)));
+
+test('100,000 rows: few DOM rows, scrolling to row 50,000 shows it, values are text', { skip }, async () => {
+  await r.page.evaluate(() => (document.body.textContent = ''));
+  await renderRows(r.page, 100_000);
+  assert.ok((await domRows()) < 60, `DOM rows: ${await domRows()}`);
+  await r.page.evaluate(() => {
+    const grid = document.querySelector('.astra-grid') as HTMLElement;
+    grid.scrollTop = 49_999 * 22;
+  });
+  await r.page.waitForFunction(() => [...document.querySelectorAll('.astra-body .astra-row')].some((row) => row.firstElementChild!.textContent === '50000'));
+  const nums = await visibleRowNumbers();
+  assert.ok(nums.includes(50_000));
+  assert.ok((await domRows()) < 60);
+  // The row with an HTML payload: shown as text, no element created, no script ran.
+  await r.page.evaluate(() => ((document.querySelector('.astra-grid') as HTMLElement).scrollTop = 0));
+  await r.page.waitForFunction(() => document.body.textContent!.includes('<img src=x onerror="window.pwned=1">'));
+  assert.equal(await r.page.evaluate(() => document.querySelectorAll('img').length), 0);
+  assert.equal(await r.page.evaluate(() => (window as unknown as { pwned?: number }).pwned), undefined);
+  // Exact bigint and compact vector text.
+  const text = await r.page.evaluate(() => document.querySelector('.astra-body')!.textContent!);
+  assert.ok(text.includes('9223372036854775807'));
+  assert.ok(text.includes('[0, 1, 2, 3, …] (6 dims)'));
+  assert.ok(text.includes('null'));
+  const meta = await r.page.evaluate(() => document.querySelector('.astra-meta')!.textContent);
+  assert.equal(meta, '100000 rows · 12.5 ms · LOCAL_QUORUM · 127.0.0.1:9042');
+});
+
+test('without a live session Load more and export are disabled with an explanation', { skip }, async () => {
+  await r.page.evaluate(() => (document.body.textContent = ''));
+  await renderRows(r.page, 10, { totalRows: 100 });
+  const state = await r.page.evaluate(() => {
+    const b = [...document.querySelectorAll('vscode-button')].find((x) => x.textContent === 'Load more') as HTMLElement & { disabled: boolean };
+    return { disabled: b.disabled, title: b.title, note: document.querySelector('.astra-note')!.textContent };
+  });
+  assert.equal(state.disabled, true);
+  assert.match(state.title, /No connection to the extension/);
+  assert.match(state.note ?? '', /cannot page or export/);
+});
+
+test('Load more asks the extension and appends rows; header types and keyboard navigation work', { skip }, async () => {
+  await r.page.evaluate(() => (document.body.textContent = '', ((window as unknown as { astraMessages: unknown[] }).astraMessages = [])));
+  await renderRows(r.page, 100, { messaging: true, totalRows: 250, pageRows: 100 });
+  const loadMore = r.page.locator('vscode-button', { hasText: 'Load more' });
+  await r.page.waitForFunction(() => !(([...document.querySelectorAll('vscode-button')].find((x) => x.textContent === 'Load more') as unknown as { disabled: boolean }).disabled));
+  await loadMore.click();
+  await r.page.waitForFunction(() => document.querySelector('.astra-meta')!.textContent!.startsWith('200+ rows'));
+  await loadMore.click();
+  await r.page.waitForFunction(() => document.querySelector('.astra-meta')!.textContent!.startsWith('250 rows'));
+  assert.equal(await loadMore.isHidden(), true);
+  const types = await r.page.evaluate(() => [...document.querySelectorAll('.astra-htype')].map((e) => e.textContent));
+  assert.deepEqual(types, ['bigint', 'int', 'text', 'timestamp', 'vector<float, 6>']);
+  // Keyboard: Ctrl+End goes to the last loaded row; Enter opens the full value.
+  await r.page.focus('.astra-grid');
+  await r.page.keyboard.press('Control+End');
+  await r.page.waitForFunction(() => document.querySelector('.astra-focus')?.parentElement?.firstElementChild?.textContent === '250');
+  await r.page.keyboard.press('Enter');
+  const detail = await r.page.evaluate(() => document.querySelector('.astra-detail pre')!.textContent);
+  assert.equal(detail, '[\n 124.5,\n 1,\n 2,\n 3,\n 4,\n 5\n]');
+  const messages = await r.page.evaluate(() => (window as unknown as { astraMessages: { type: string }[] }).astraMessages.map((m) => m.type));
+  assert.deepEqual(messages, ['status', 'loadMore', 'loadMore']);
+});
+
+test('JSON view toggle shows natural JSON with exact numbers', { skip }, async () => {
+  await r.page.evaluate(() => (document.body.textContent = ''));
+  await renderRows(r.page, 5);
+  await r.page.locator('vscode-button', { hasText: /^JSON$/ }).click();
+  const json = await r.page.evaluate(() => JSON.parse(document.querySelector('.astra-json')!.textContent!));
+  assert.equal(json.length, 5);
+  assert.equal(json[0].id, '9223372036854775807');
+  assert.equal(json[0].at, null);
+  assert.equal(json[1].at, new Date(1700000000001).toISOString());
+});

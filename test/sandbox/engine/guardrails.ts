@@ -1,0 +1,24 @@
+// Astra DB behaviour applied when ctx.astra is set (CQL-level refusals live next to their statements; this file
+// holds the cross-cutting ones).
+
+import { consistencyName, Consistency, invalid } from '../errors.js';
+import type { ExecContext } from './api.js';
+
+const WEAK_WRITE = new Set<number>([Consistency.ANY, Consistency.ONE, Consistency.LOCAL_ONE]);
+
+/** Astra refuses writes below quorum. */
+export function checkWriteConsistency(ctx: ExecContext): void {
+  if (ctx.astra && WEAK_WRITE.has(ctx.consistency)) {
+    throw invalid(
+      `Provided value ${consistencyName(ctx.consistency)} is not allowed for Write Consistency Level (disallowed values are: [ANY, ONE, LOCAL_ONE])`,
+    );
+  }
+}
+
+/** Astra caps the page size a client may request. */
+export const ASTRA_MAX_PAGE_SIZE = 5000;
+
+export function effectivePageSize(ctx: ExecContext): number | undefined {
+  if (!ctx.pageSize || ctx.pageSize <= 0) return undefined;
+  return ctx.astra ? Math.min(ctx.pageSize, ASTRA_MAX_PAGE_SIZE) : ctx.pageSize;
+}
