@@ -3,7 +3,7 @@
 //   node esbuild.mjs --production  minified, no source maps (used by `npm run package`)
 //   node esbuild.mjs --watch
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -44,6 +44,9 @@ if (existsSync(rendererEntry)) {
     target: 'es2022',
   });
 }
+
+// A production build writes no maps; drop stale ones from an earlier dev build so they never mislead.
+if (production) for (const b of builds) rmSync(`${b.outfile}.map`, { force: true });
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

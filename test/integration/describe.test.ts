@@ -4,8 +4,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from 'cassandra-driver';
 import { nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
-import { describeKeyspace, describeTable } from '../../src/extension/explorer/describe.js';
-import { readKeyspaceSchema, readTable } from '../../src/extension/explorer/schemaReader.js';
+import { describeAggregate, describeFunction, describeKeyspace, describeTable } from '../../src/extension/explorer/describe.js';
+import { readAggregates, readFunctions, readKeyspaceSchema, readTable } from '../../src/extension/explorer/schemaReader.js';
 import { normalize, runAll, runScript, schemaDdl } from './explorer-schema.js';
 
 let target: TestTarget;
@@ -62,4 +62,18 @@ test('DESCRIBE TABLE prints clustering order, static column, options and every i
   assert.match(text, /CREATE CUSTOM INDEX events_ann ON \S+\.events \(embedding\) USING '[\w.]*StorageAttachedIndex' WITH OPTIONS = \{'similarity_function': 'COSINE'\};/);
   assert.match(text, /CREATE INDEX events_payload_idx ON \S+\.events \(values\(payload\)\);/);
   assert.match(text, /CREATE CUSTOM INDEX events_owner_sai ON \S+\.events \(owner\) USING '[\w.]*StorageAttachedIndex';/);
+});
+
+test('Describe on one function or aggregate overload, as the tree asks for it', async (t) => {
+  if (astraTarget()) return t.skip('Astra refuses user functions');
+  const ks = target.keyspace;
+  const [fn] = await readFunctions(client, ks, 'add_one', ['int', 'int']);
+  assert.equal(
+    describeFunction(fn),
+    `CREATE FUNCTION ${ks}.add_one(state int, v int)\n    CALLED ON NULL INPUT\n    RETURNS int\n    LANGUAGE java\n` +
+      '    AS $$return (state == null ? 0 : state) + (v == null ? 0 : v);$$;',
+  );
+  const [agg] = await readAggregates(client, ks, 'total', ['int']);
+  assert.equal(describeAggregate(agg), `CREATE AGGREGATE ${ks}.total(int)\n    SFUNC add_one\n    STYPE int\n    FINALFUNC half\n    INITCOND 0;`);
+  await assert.rejects(readFunctions(client, ks, 'add_one', ['text']), /not found/);
 });

@@ -74,15 +74,24 @@ SELECT k, v FROM multi WHERE k = 1;`);
   test('USE in one notebook does not leak into another notebook or the shared client', async () => {
     const before = (client as unknown as { keyspace?: string }).keyspace;
     const a = newSession({ keyspace: undefined });
-    const b = newSession({ keyspace: undefined });
+    const b = newSession({ keyspace: 'system' });
     payloadOf((await runCell(a, `USE ${ks}`))[0]);
     assert.equal(a.keyspace, ks);
-    assert.equal(b.keyspace, undefined);
+    assert.equal(b.keyspace, 'system');
     assert.equal((client as unknown as { keyspace?: string }).keyspace, before);
     const ok = await runCell(a, 'SELECT count(*) FROM pages');
     assert.equal(formatValue(payloadOf(ok[0]).rows[0]![0]!), '250');
     const other = await runCell(b, 'SELECT count(*) FROM pages');
-    assert.equal(other[0]!.kind, 'error', 'an unqualified table must not resolve in a notebook without USE');
+    assert.equal(other[0]!.kind, 'error', 'pages must not resolve in a notebook using another keyspace');
+    const local = await runCell(b, "SELECT key FROM local WHERE key = 'local'");
+    assert.deepEqual(payloadOf(local[0]).rows, [['local']]);
+    // Interleaved, concurrently: each statement still runs in its own notebook's keyspace.
+    const [x, y] = await Promise.all([runCell(a, 'SELECT count(*) FROM pages'), runCell(b, "SELECT key FROM local WHERE key = 'local'")]);
+    assert.equal(formatValue(payloadOf(x[0]).rows[0]![0]!), '250');
+    assert.deepEqual(payloadOf(y[0]).rows, [['local']]);
+    const bad = await runCell(a, 'USE no_such_keyspace_here');
+    assert.equal(bad[0]!.kind, 'error');
+    assert.equal(a.keyspace, ks, 'a failed USE keeps the keyspace');
   });
 
   test('every CQL type comes back exactly', async () => {

@@ -81,7 +81,7 @@ test('Load more asks the extension and appends rows; header types and keyboard n
 test('JSON view toggle shows natural JSON with exact numbers', { skip }, async () => {
   await r.page.evaluate(() => (document.body.textContent = ''));
   await renderRows(r.page, 5);
-  await r.page.locator('vscode-button', { hasText: /^JSON$/ }).click();
+  await r.page.evaluate(() => ([...document.querySelectorAll('vscode-button')].find((b) => b.textContent === 'JSON') as HTMLElement).click());
   const json = await r.page.evaluate(() => JSON.parse(document.querySelector('.astra-json')!.textContent!));
   assert.equal(json.length, 5);
   assert.equal(json[0].id, '9223372036854775807');

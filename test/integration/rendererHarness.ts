@@ -14,6 +14,8 @@ export const chromiumAvailable = () => existsSync(CHROMIUM);
 
 /** Page-side glue: a fake renderer context whose messages are answered by a fake extension. */
 const GLUE = `
+// tsx compiles the test's page.evaluate callbacks with esbuild's keepNames helper.
+window.__name = (f) => f;
 window.astraMessages = [];
 window.astraRender = (payload, opts = {}) => {
   const listeners = [];

@@ -3,7 +3,8 @@
 
 import { randomUUID } from 'node:crypto';
 import cassandra from 'cassandra-driver';
-import type { Engine, NodeInfo } from '../sandbox/engine/api.js';
+import type { Engine, ExecContext, NodeInfo } from '../sandbox/engine/api.js';
+import { adminContext, createEngine } from '../sandbox/engine/index.js';
 import { Faults } from '../sandbox/faults.js';
 import { CqlNodeServer } from '../sandbox/protocol/server.js';
 
@@ -59,4 +60,43 @@ export async function startCluster(
       await Promise.all(servers.map((s) => s.close()));
     },
   };
+}
+
+/** The real engine with keyspace `ks` and table `ks.t (k int PRIMARY KEY, v text)`, created out of band. */
+export function seededEngine(astra = false): Engine {
+  const engine = createEngine({ astra });
+  const ctx = adminContext();
+  engine.query("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}", null, ctx);
+  engine.query('CREATE TABLE ks.t (k int PRIMARY KEY, v text)', null, ctx);
+  return engine;
+}
+
+/** Observes an engine the way the tests need: PREPARE count, the last query context, a one-shot thrown error. */
+export class EngineSpy {
+  prepareCalls = 0;
+  lastCtx?: ExecContext;
+  throwNext?: Error;
+
+  private readonly rawQuery: Engine['query'];
+
+  constructor(readonly engine: Engine) {
+    const { prepare, query } = engine;
+    this.rawQuery = query.bind(engine);
+    engine.prepare = (cql, ctx) => {
+      this.prepareCalls++;
+      return prepare.call(engine, cql, ctx);
+    };
+    engine.query = (cql, values, ctx) => {
+      this.lastCtx = ctx;
+      const err = this.throwNext;
+      this.throwNext = undefined;
+      if (err) throw err;
+      return query.call(engine, cql, values, ctx);
+    };
+  }
+
+  /** Runs CQL as the DevOps API would: outside any client connection. */
+  admin(cql: string) {
+    return this.rawQuery(cql, null, adminContext());
+  }
 }

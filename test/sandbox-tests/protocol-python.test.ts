@@ -3,8 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { FakeEngine } from './protocol-fake-engine.js';
-import { startCluster } from './protocol-cluster.js';
+import { seededEngine, startCluster } from './protocol-cluster.js';
 
 const PYTHON = '/usr/bin/python3';
 const hasDriver = spawnSync(PYTHON, ['-c', 'import cassandra'], { stdio: 'ignore' }).status === 0;
@@ -34,6 +33,14 @@ from cassandra.query import SimpleStatement
 rs = s.execute(SimpleStatement('SELECT k, v FROM t', fetch_size=5))
 out['first_page'] = len(rs.current_rows)
 out['all_rows'] = len(list(rs))
+from cassandra.query import BatchStatement
+b = BatchStatement()
+b.add(s.prepare('INSERT INTO t (k, v) VALUES (?, ?)'), (40, 'b1'))
+b.add(SimpleStatement("INSERT INTO t (k, v) VALUES (41, 'b2')"))
+s.execute(b)
+out['batch'] = sorted([list(r) for r in s.execute('SELECT k, v FROM t WHERE k IN (40, 41)')])
+s.execute('CREATE TABLE ks.py (k int PRIMARY KEY, tags set<text>)')
+out['new_table'] = sorted(c.metadata.keyspaces['ks'].tables['py'].columns.keys())
 try:
     s.execute('USE nope')
 except InvalidRequest as e:
@@ -47,7 +54,7 @@ print(json.dumps(out))
 `;
 
 test('python3-cassandra connects, negotiates v4, prepares, pages and sees errors', { skip: hasDriver ? false : 'python3 -c "import cassandra" failed: python3-cassandra is not installed' }, async () => {
-  const engine = new FakeEngine();
+  const engine = seededEngine();
   const cluster = await startCluster(engine, { nodes: 2, auth: true });
   try {
     const child = spawn(PYTHON, ['-c', SCRIPT, String(cluster.port)], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -62,8 +69,10 @@ test('python3-cassandra connects, negotiates v4, prepares, pages and sees errors
     assert.deepEqual(out.hosts, cluster.nodes.map((n) => n.hostId).sort());
     assert.deepEqual(out.prepared, [[7, 'seven']]);
     assert.equal(out.first_page, 5);
-    assert.equal(out.all_rows, engine.rows.size);
-    assert.match(out.invalid, /Keyspace 'nope' does not exist/);
+    assert.equal(out.all_rows, 13);
+    assert.deepEqual(out.batch, [[40, 'b1'], [41, 'b2']]);
+    assert.deepEqual(out.new_table, ['k', 'tags']);
+    assert.match(out.invalid, /code=2200 \[Invalid query\] message="Keyspace '?nope'? does not exist"/);
     assert.equal(out.bad_auth.length, 1);
     assert.match(out.bad_auth[0], /^AuthenticationFailed: .*Provided username token and\/or password are incorrect/);
   } finally {

@@ -5,8 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import cassandra from 'cassandra-driver';
-import { FakeEngine } from './protocol-fake-engine.js';
-import { startCluster, type TestCluster } from './protocol-cluster.js';
+import { seededEngine, startCluster, type TestCluster } from './protocol-cluster.js';
 import { encodeFrame, FrameParser, Opcode, type Frame } from '../sandbox/protocol/frame.js';
 import { WireReader, WireWriter } from '../sandbox/protocol/wire.js';
 
@@ -63,7 +62,7 @@ const readError = (f: Frame) => {
 };
 
 describe('raw protocol', () => {
-  const engine = new FakeEngine();
+  const engine = seededEngine();
   let cluster: TestCluster;
   let port: number;
   before(async () => {
@@ -198,7 +197,7 @@ describe('raw protocol', () => {
 
 describe('node down, seen by the driver', () => {
   test('a driver cannot connect to a node marked down, and can once it is up', async () => {
-    const cluster = await startCluster(new FakeEngine());
+    const cluster = await startCluster(seededEngine());
     try {
       cluster.faults.markDown(cluster.nodes[0].hostId);
       const c = cluster.client();

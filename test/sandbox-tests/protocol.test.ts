@@ -1,17 +1,17 @@
-// The sandbox's native-protocol server driven by the real, unmodified cassandra-driver.
+// The sandbox's native-protocol server, over the real engine, driven by the real, unmodified cassandra-driver.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import cassandra from 'cassandra-driver';
-import { FakeEngine } from './protocol-fake-engine.js';
-import { startCluster, type TestCluster } from './protocol-cluster.js';
+import { EngineSpy, seededEngine, startCluster, type TestCluster } from './protocol-cluster.js';
 import { CqlError, ErrorCode } from '../sandbox/errors.js';
 
 const { errors, types } = cassandra;
 const isDbaas = (c: cassandra.Client) => (c.metadata as unknown as { isDbaas(): boolean }).isDbaas();
 
 describe('cassandra-driver against a two-node sandbox', () => {
-  const engine = new FakeEngine();
+  const spy = new EngineSpy(seededEngine());
+  const engine = spy.engine;
   let cluster: TestCluster;
   let client: cassandra.Client;
 
@@ -42,31 +42,32 @@ describe('cassandra-driver against a two-node sandbox', () => {
     assert.equal(rs.first().get('v'), 'one');
     assert.deepEqual(rs.columns.map((c) => c.name), ['k', 'v']);
     const all = await client.execute('SELECT k, v FROM t');
-    assert.deepEqual(all.rows.map((r) => [r.get('k'), r.get('v')]), [[1, 'one'], [2, 'two']]);
+    assert.deepEqual(all.rows.map((r) => [r.get('k'), r.get('v')]).sort(), [[1, 'one'], [2, 'two']]);
   });
 
   test('Unprepared makes the driver re-prepare and retry', async () => {
     await client.execute('SELECT k, v FROM t WHERE k = ?', [2], { prepare: true });
-    const before = engine.prepareCalls;
+    const before = spy.prepareCalls;
     engine.clearPrepared();
     const rs = await client.execute('SELECT k, v FROM t WHERE k = ?', [2], { prepare: true });
     assert.equal(rs.first().get('v'), 'two');
-    assert.ok(engine.prepareCalls > before, 'driver sent PREPARE again after 0x2500');
+    assert.ok(spy.prepareCalls > before, 'driver sent PREPARE again after 0x2500');
   });
 
   test('paging: has_more_pages + paging_state, resumed by the driver', async () => {
-    for (let k = 10; k < 35; k++) await client.execute('INSERT INTO t (k, v) VALUES (?, ?)', [k, `v${k}`], { prepare: true });
-    const first = await client.execute('SELECT k, v FROM t', [], { fetchSize: 10, prepare: true });
+    await client.execute('CREATE TABLE ks.p (k int, c int, PRIMARY KEY (k, c))');
+    for (let c = 0; c < 25; c++) await client.execute('INSERT INTO p (k, c) VALUES (?, ?)', [1, c], { prepare: true });
+    const first = await client.execute('SELECT c FROM p WHERE k = 1', [], { fetchSize: 10, prepare: true });
     assert.equal(first.rowLength, 10);
     assert.ok(first.pageState, 'pageState present');
-    const second = await client.execute('SELECT k, v FROM t', [], { fetchSize: 10, prepare: true, pageState: first.pageState });
-    assert.equal(second.rows[0].get('k'), first.rows[9].get('k') + 1);
+    const second = await client.execute('SELECT c FROM p WHERE k = 1', [], { fetchSize: 10, prepare: true, pageState: first.pageState });
+    assert.deepEqual(second.rows.map((r) => r.get('c')), [10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
     const seen: number[] = [];
     await new Promise<void>((resolve, reject) =>
-      client.eachRow('SELECT k, v FROM t', [], { fetchSize: 7, autoPage: true }, (_n, row) => seen.push(row.get('k')),
+      client.eachRow('SELECT c FROM p', [], { fetchSize: 7, autoPage: true }, (_n, row) => seen.push(row.get('c')),
         (err) => (err ? reject(err) : resolve())),
     );
-    assert.equal(seen.length, engine.rows.size);
+    assert.deepEqual(seen, Array.from({ length: 25 }, (_, i) => i));
   });
 
   test('batches of prepared and simple statements', async () => {
@@ -75,27 +76,27 @@ describe('cassandra-driver against a two-node sandbox', () => {
       { query: 'INSERT INTO t (k, v) VALUES (?, ?)', params: [101, null] },
     ], { prepare: true });
     await client.batch(["INSERT INTO ks.t (k, v) VALUES (102, 'c')"], { logged: false });
-    assert.equal(engine.rows.get(100), 'a');
-    assert.equal(engine.rows.get(101), null);
-    assert.equal(engine.rows.get(102), 'c');
+    const rs = await client.execute('SELECT k, v FROM t WHERE k IN (100, 101, 102)');
+    assert.deepEqual(rs.rows.map((r) => [r.get('k'), r.get('v')]).sort(), [[100, 'a'], [101, null], [102, 'c']]);
   });
 
-  test('warnings and tracing reach ResultSet.info', async () => {
-    engine.warnNext = ['Aggregation query used without partition key'];
+  test('tracing: the trace id reaches ResultSet.info and the driver can fetch the session', async () => {
     const rs = await client.execute('SELECT k, v FROM t WHERE k = 1', [], { traceQuery: true });
-    assert.deepEqual(rs.info.warnings, ['Aggregation query used without partition key']);
-    assert.equal(rs.info.traceId?.toString(), '11111111-2222-1333-8444-555555555555');
+    const id = rs.info.traceId;
+    assert.ok(id, 'traceId set');
+    const trace = await client.metadata.getTrace(id);
+    assert.match(String(trace.parameters.query ?? JSON.stringify(trace.parameters)), /SELECT k, v FROM t WHERE k = 1/);
     const plain = await client.execute('SELECT k, v FROM t WHERE k = 1');
     assert.equal(plain.info.traceId ?? null, null);
     assert.equal(plain.info.warnings ?? null, null);
   });
 
   test('USE sets the connection keyspace; schema_change results and pushed events', async () => {
-    const rs = await client.execute('CREATE TABLE ks.t2 (k int PRIMARY KEY)');
-    assert.equal(rs.rowLength ?? 0, 0);
+    await client.execute('CREATE TABLE ks.t2 (k int PRIMARY KEY, n int)');
+    const t2 = await client.metadata.getTable('ks', 't2');
+    assert.deepEqual(t2?.columns.map((c) => c.name), ['k', 'n']);
     // An out-of-band change (the DevOps API creating a keyspace) reaches the driver as an EVENT.
-    engine.keyspaces.push('ks_new');
-    engine.emit({ change: 'CREATED', target: 'KEYSPACE', keyspace: 'ks_new' });
+    spy.admin("CREATE KEYSPACE ks_new WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
     const deadline = Date.now() + 3000;
     while (!client.metadata.keyspaces.ks_new && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     assert.ok(client.metadata.keyspaces.ks_new, 'driver refreshed keyspace metadata after SCHEMA_CHANGE event');
@@ -163,12 +164,8 @@ describe('cassandra-driver against a two-node sandbox', () => {
   });
 
   test('engine CqlErrors of every extra kind are encoded with their fields', async () => {
-    const original = engine.query.bind(engine);
     const throwNext = (err: CqlError) => {
-      engine.query = () => {
-        engine.query = original;
-        throw err;
-      };
+      spy.throwNext = err;
     };
     throwNext(new CqlError(ErrorCode.ALREADY_EXISTS, 'Cannot add already existing table "t" to keyspace "ks"', { kind: 'already_exists', keyspace: 'ks', table: 't' }));
     await assert.rejects(client.execute('CREATE TABLE ks.t (k int PRIMARY KEY)'), (e: unknown) => {
@@ -188,12 +185,20 @@ describe('cassandra-driver against a two-node sandbox', () => {
     await assert.rejects(client.execute('SELECT k FROM secret'), (e: unknown) => (e as { code: number }).code === 0x2100);
     throwNext(new CqlError(ErrorCode.READ_FAILURE, 'failed', { kind: 'read_failure', consistency: 1, received: 0, blockFor: 1, numFailures: 1, dataPresent: false }));
     await assert.rejects(client.execute('SELECT k FROM t'), (e: unknown) => (e as { failures: number }).failures === 1);
-    engine.query = original;
+    throwNext(new CqlError(ErrorCode.WRITE_FAILURE, 'failed', { kind: 'write_failure', consistency: 6, received: 1, blockFor: 2, numFailures: 1, writeType: 'SIMPLE' }));
+    await assert.rejects(client.execute("INSERT INTO t (k, v) VALUES (1, 'x')"), (e: unknown) => {
+      const w = e as { code: number; writeType: string; failures: number; blockFor: number };
+      return w.code === 0x1500 && w.writeType === 'SIMPLE' && w.failures === 1 && w.blockFor === 2;
+    });
+    // A non-CqlError thrown by the engine becomes a server error carrying its message.
+    spy.throwNext = new TypeError('engine bug');
+    await assert.rejects(client.execute('SELECT k FROM t'), (e: unknown) => (e as { code: number }).code === 0 && /engine bug/.test(String(e)));
   });
 });
 
-describe('authentication', () => {
-  const engine = new FakeEngine();
+describe('authentication (Astra mode)', () => {
+  const spy = new EngineSpy(seededEngine(true));
+  const engine = spy.engine;
   let cluster: TestCluster;
   before(async () => {
     cluster = await startCluster(engine, { auth: true, astra: true });
@@ -207,8 +212,12 @@ describe('authentication', () => {
     assert.equal(rs.first().get('cluster_name'), 'Test Cluster');
     // PRODUCT_TYPE=DATASTAX_APOLLO in SUPPORTED makes the driver default to LOCAL_QUORUM.
     assert.equal(isDbaas(c), true);
-    assert.equal(engine.lastCtx?.consistency, types.consistencies.localQuorum);
-    assert.equal(engine.lastCtx?.user, 'token');
+    assert.equal(spy.lastCtx?.consistency, types.consistencies.localQuorum);
+    assert.equal(spy.lastCtx?.user, 'token');
+    assert.equal(spy.lastCtx?.astra, true);
+    // Astra ignores unsupported table options with a warning, which reaches ResultSet.info.warnings.
+    const created = await c.execute("CREATE TABLE ks.w (k int PRIMARY KEY) WITH bloom_filter_fp_chance = 0.1");
+    assert.ok(created.info.warnings?.some((w) => w.startsWith('Ignoring provided values')), String(created.info.warnings));
   });
 
   test('bad credentials surface as AuthenticationError', async () => {

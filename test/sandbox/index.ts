@@ -28,6 +28,7 @@ export interface SandboxOptions {
   portBase?: number; // 0/undefined = ephemeral; else metadata = N, SNI = N+1, DevOps = N+2, CQL = N+3
   auth?: boolean; // plain mode: require username/password (astra mode always requires the token)
   upstream?: string; // 'host:port' of a real Cassandra to put the Astra front in front of
+  upstreamCredentials?: { username: string; password: string }; // for discovering the upstream's host ids
   keyspace?: string; // the database's default keyspace (default 'demo')
   bundleUrlTtlSeconds?: number;
 }
@@ -112,7 +113,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     let upstream: UpstreamCluster | undefined;
     let ring: Ring | undefined;
     if (options.upstream) {
-      upstream = await discoverUpstream(options.upstream);
+      upstream = await discoverUpstream(options.upstream, options.upstreamCredentials);
       const client = upstream.client;
       cleanup.push(() => client.shutdown());
     } else {

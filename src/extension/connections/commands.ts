@@ -82,15 +82,10 @@ export function registerConnectionCommands(deps: FlowDeps): vscode.Disposable {
       await connectAndActivate(deps, direct);
       return;
     }
-    const picked = await vscode.window.showQuickPick(withAddItems(service.profiles().map(profileItem)), {
-      title: 'Astra: Connect',
-      placeHolder: 'Choose a saved connection or add one',
-    });
-    if (!picked) return;
-    // The add flows connect by themselves.
-    if (picked.action === 'bundle') await addBundleConnection(deps);
-    else if (picked.action === 'contactPoints') await addContactPointsConnection(deps);
-    else if (picked.profileId) await connectAndActivate(deps, picked.profileId);
+    const before = new Set(service.profiles().map((p) => p.id));
+    const id = await pickOrAdd('Astra: Connect');
+    // The add flows connect by themselves; only a saved connection still needs it.
+    if (id && before.has(id)) await connectAndActivate(deps, id);
   };
 
   const editCredentials = async (arg?: unknown) => {
@@ -146,13 +141,17 @@ export function registerConnectionCommands(deps: FlowDeps): vscode.Disposable {
   };
 
   const selectActive = async () => {
+    const before = new Set(service.profiles().map((p) => p.id));
     const id = await pickOrAdd('Active Astra DB connection (used for new notebooks)');
-    if (id && service.profile(id)) await connectAndActivate(deps, id);
+    if (id && before.has(id)) await connectAndActivate(deps, id);
   };
 
   const reg = (id: string, fn: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, fn);
   return vscode.Disposable.from(
     createStatusBar(service),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('astra.defaultConsistency')) service.applyConsistencySetting();
+    }),
     reg('astra.connect', connect),
     reg('astra.addBundleConnection', (arg) => addBundleConnection(deps, arg)),
     reg('astra.addContactPointsConnection', () => addContactPointsConnection(deps)),

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Client } from 'cassandra-driver';
 import type { ConnectionProfile, ConnectionService, ConnectionState, Logger } from '../services.js';
 import type { LogService } from '../logging.js';
-import type { ConnectionSettings, Credentials } from './clientOptions.js';
+import { CONSISTENCY_LEVELS, type ConnectionSettings, type Credentials } from './clientOptions.js';
 import { ConnectCancelledError, ConnectionError, mapConnectionError } from './connectionErrors.js';
 import type { ProfileStore } from './profileStore.js';
 import { createClient } from './sessionFactory.js';
@@ -107,6 +107,21 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
     this.schemaChanged.fire(id);
   }
 
+  /**
+   * Applies the consistency setting to open clients at once: the driver reads `options.queryOptions` on every
+   * execute, so there is no need to reconnect (timeouts, in contrast, apply on the next connect).
+   */
+  applyConsistencySetting(): void {
+    const level = CONSISTENCY_LEVELS[this.settings().defaultConsistency];
+    for (const entry of this.entries.values()) {
+      // `options` is public at runtime but missing from the driver's typings.
+      const queryOptions = (entry.client as { options?: { queryOptions?: { consistency?: number } } } | undefined)?.options
+        ?.queryOptions;
+      if (queryOptions) queryOptions.consistency = level;
+    }
+    this.changed.fire();
+  }
+
   // ----- profile management (used by the commands; additive to the ConnectionService contract) -----
 
   async saveProfile(profile: ConnectionProfile, credentials?: Credentials): Promise<void> {
@@ -180,6 +195,7 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
       secrets: credentials ? [credentials.password] : [],
     };
     this.setState(id, 'connecting');
+    const entry = this.entry(id);
     this.log.info(`connecting to "${profile.name}" (${describeTarget(profile)}), consistency ${settings.defaultConsistency}`);
     const started = Date.now();
     let client: Client | undefined;
@@ -194,7 +210,8 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
       throwIfCancelled(tokens);
       client.on('log', (level: string, className: string, message: string) => this.onDriverLog(level, className, message));
       await untilCancelled(client.connect(), tokens);
-      const entry = this.entry(id);
+      // disconnect() or remove() while we were connecting: this client is no longer wanted.
+      if (this.entries.get(id) !== entry) throw new ConnectCancelledError();
       entry.client = client;
       this.setState(id, 'connected');
       this.log.info(`connected to "${profile.name}" in ${Date.now() - started} ms`);
@@ -203,7 +220,7 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
       if (client) void this.shutdown(client, id);
       if (err instanceof ConnectCancelledError) {
         this.log.info(`connecting to "${profile.name}" was cancelled`);
-        this.entries.delete(id);
+        if (this.entries.get(id) === entry) this.entries.delete(id);
         this.changed.fire();
         throw err;
       }

@@ -40,11 +40,6 @@ export function createStatusBar(service: AstraConnectionService): vscode.Disposa
   };
 
   update();
-  return vscode.Disposable.from(
-    item,
-    service.onDidChange(update),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('astra.defaultConsistency')) update();
-    }),
-  );
+  // A consistency change reaches us through onDidChange (the service re-applies it to open clients first).
+  return vscode.Disposable.from(item, service.onDidChange(update));
 }

@@ -20,7 +20,8 @@ const T = {
   list: 0x20, map: 0x21, set: 0x22, udt: 0x30, tuple: 0x31,
 } as const;
 
-const NAMES = new Map<number, string>(Object.entries(T).map(([k, v]) => [v, k]));
+// varchar and text are one type; servers send the varchar id for both, and cqlsh calls it text.
+const NAMES = new Map<number, string>(Object.entries(T).map(([k, v]) => [v, k === 'varchar' ? 'text' : k]));
 
 const EXACT: Partial<Record<number, ExactTag>> = {
   [T.bigint]: 'bigint', [T.counter]: 'counter', [T.varint]: 'varint', [T.decimal]: 'decimal', [T.uuid]: 'uuid',
@@ -33,14 +34,27 @@ interface UdtInfo {
   fields: { name: string; type: DriverType }[];
 }
 
-const isVector = (t: DriverType) => t.code === T.custom && t.customTypeName === 'vector' && Array.isArray(t.info);
+// Server marshal classes that may appear as vector element types (the driver leaves custom types as class names).
+const MARSHAL: Record<string, number> = {
+  FloatType: T.float, DoubleType: T.double, Int32Type: T.int, LongType: T.bigint, UTF8Type: T.text, AsciiType: T.ascii,
+  BooleanType: T.boolean, ShortType: T.smallint, ByteType: T.tinyint, UUIDType: T.uuid, TimeUUIDType: T.timeuuid,
+  DecimalType: T.decimal, IntegerType: T.varint, TimestampType: T.timestamp, SimpleDateType: T.date, TimeType: T.time,
+  BytesType: T.blob, InetAddressType: T.inet, DurationType: T.duration,
+};
+
+/** Vector element type and dimension, from the driver's parsed form or the raw `…VectorType(…FloatType, 3)`. */
+function vectorInfo(t: DriverType): { sub: DriverType; dim: number } | undefined {
+  if (t.code !== T.custom) return undefined;
+  if (t.customTypeName === 'vector' && Array.isArray(t.info)) return { sub: t.info[0] as DriverType, dim: t.info[1] as number };
+  const m = typeof t.info === 'string' ? /VectorType\((?:[\w.]+\.)?(\w+)\s*,\s*(\d+)\)$/.exec(t.info) : null;
+  if (!m) return undefined;
+  return { sub: { code: MARSHAL[m[1]!] ?? T.custom, ...(MARSHAL[m[1]!] === undefined ? { info: m[1] } : {}) }, dim: Number(m[2]) };
+}
 
 /** CQL text of a driver type: `map<text, frozen<list<int>>>` style (frozen is not on the wire, so not shown). */
 export function cqlTypeText(t: DriverType): string {
-  if (isVector(t)) {
-    const [sub, dim] = t.info as [DriverType, number];
-    return `vector<${cqlTypeText(sub)}, ${dim}>`;
-  }
+  const vec = vectorInfo(t);
+  if (vec) return `vector<${cqlTypeText(vec.sub)}, ${vec.dim}>`;
   switch (t.code) {
     case T.list:
     case T.set:
@@ -103,10 +117,8 @@ export function encodeValue(value: unknown, type: DriverType, opts: EncodeOption
       return { t: 'udt', fields: info.fields.map((f) => [f.name, encodeValue(o[f.name], f.type, opts)]) };
     }
     default:
-      if (isVector(type)) {
-        const sub = (type.info as [DriverType])[0];
-        return { t: 'vector', items: toArray(value).map((x) => vectorItem(x, sub)) };
-      }
+      const vec = vectorInfo(type);
+      if (vec) return { t: 'vector', items: toArray(value).map((x) => vectorItem(x, vec.sub)) };
       return { t: 'unknown', v: Buffer.isBuffer(value) ? `0x${value.toString('hex')}` : String(value) };
   }
 }

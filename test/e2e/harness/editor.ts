@@ -1,5 +1,5 @@
 // One isolated editor per scenario: a fresh code-server run folder plus a fresh chromium profile.
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkbench, type BrowserSession, type OpenOptions } from './browser.js';
 import { removeRunDir, startCodeServer, tail, type CodeServer, type CodeServerOptions } from './codeServer.js';
@@ -46,7 +46,7 @@ export async function withEditor<T>(
   } catch (err) {
     const shot = await ed.wb.screenshot(`${slug}-failure`).catch(() => '(screenshot failed)');
     mkdirSync(resultsDir, { recursive: true });
-    appendFileSync(join(resultsDir, `${slug}-failure.log`), `${String(err)}\n--- code-server log ---\n${tail(ed.cs.logFile, 200)}\n`);
+    writeFileSync(join(resultsDir, `${slug}-failure.log`), `${String(err)}\n--- code-server log ---\n${tail(ed.cs.logFile, 200)}\n`);
     process.stderr.write(`[e2e] ${name} failed; screenshot ${shot}; run folder kept: ${ed.cs.runDir}\n`);
     throw err;
   } finally {

@@ -139,11 +139,19 @@ export class Workbench {
     await box.fill(absPath);
     // The dialog completes paths as you type; wait until it shows exactly ours before accepting.
     await poll(`the file dialog to settle on ${absPath}`, async () => ((await box.inputValue()) === absPath ? true : undefined), 5_000);
+    const dialogTitle = await textOf(this.page.locator(`${quickInput} .quick-input-title`));
     await box.press('Enter');
-    await this.page.locator(quickInput).waitFor({ state: 'hidden', timeout: 10_000 }).catch(async () => {
-      // A file that matches a filtered entry can need a second Enter to accept.
-      await box.press('Enter');
-    });
+    // The quick input widget is reused by whatever the extension asks next, so "accepted" means: hidden, or
+    // showing something else. Only a dialog still showing our path gets a second Enter (a completed folder
+    // entry can swallow the first).
+    const accepted = async (): Promise<boolean> =>
+      !(await this.page.locator(quickInput).isVisible()) ||
+      (await textOf(this.page.locator(`${quickInput} .quick-input-title`))) !== dialogTitle ||
+      (await box.inputValue()) !== absPath;
+    const deadline = Date.now() + 3_000;
+    while (Date.now() < deadline && !(await accepted())) await sleep(100);
+    if (!(await accepted())) await box.press('Enter');
+    await poll('the file dialog to accept the path', async () => ((await accepted()) ? true : undefined), 10_000);
   }
 
   /** Waits for a notification toast whose message matches; returns its text. */
@@ -172,6 +180,11 @@ export class Workbench {
   /** The activity-bar entry of a view container, by its title. */
   activityBarItem(title: string): Locator {
     return this.page.locator(`.part.activitybar a[aria-label^="${title}"]`).first();
+  }
+
+  /** The status-bar item whose text contains `text`. */
+  statusBarItem(text: TextMatch): Locator {
+    return this.page.locator('.part.statusbar .statusbar-item').filter({ hasText: text }).first();
   }
 
   /** Waits for a status-bar item whose text or aria label matches; returns its text. */

@@ -91,10 +91,10 @@ export class DevopsApi {
     if (!auth) return sendError(res, 401, 'Missing or malformed Authorization header: expected "Bearer <token>"');
     if (!authorized) return sendError(res, 401, 'The provided token is invalid or has been revoked');
     if (this.faults.status && (this.faults.times ?? 1) > 0) {
-      const status = this.faults.status;
+      const { status, retryAfterSeconds } = this.faults;
       if (this.faults.times !== undefined) this.faults.times -= 1;
       if (this.faults.times === 0) this.faults = { delayMs: this.faults.delayMs };
-      if (status === 429) res.setHeader('retry-after', String(this.faults.retryAfterSeconds ?? 1));
+      if (status === 429) res.setHeader('retry-after', String(retryAfterSeconds ?? 1));
       return sendError(res, status, status === 429 ? 'Too many requests' : 'Internal server error (injected)');
     }
 

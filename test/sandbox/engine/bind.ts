@@ -167,7 +167,17 @@ export function inferBinds(env: StmtEnv, stmt: Statement, count: number): BindIn
   };
   const selector = (sel: Selector) => {
     switch (sel.kind) {
-      case 'function': sel.args.forEach(selector); return;
+      case 'function': {
+        const fname = sel.name.name.toLowerCase();
+        const declared = lookupFunction(fname)?.argTypes(sel.args.length) ?? [];
+        const col = sel.args.find((a) => a.kind === 'column') as { name: string } | undefined;
+        sel.args.forEach((a, i) => {
+          if (a.kind !== 'term') return selector(a);
+          const type = declared[i] ?? (fname.startsWith('similarity_') && col ? column(table!, col.name).type : native('blob'));
+          term(a.term, col?.name ?? 'selector', type);
+        });
+        return;
+      }
       case 'cast': case 'field': selector(sel.arg); return;
       case 'element': {
         selector(sel.arg);

@@ -13,8 +13,8 @@ export interface StmtEnv {
   ctx: ExecContext;
   ev: Evaluator;
   warnings: string[];
-  /** Identifies the statement text for paging-state validation. */
-  queryHash: Buffer;
+  /** The statement text, for paging-state validation. */
+  cql: string;
   nowMs: number;
 }
 

@@ -17,7 +17,6 @@ import { inferBinds } from './bind.js';
 import { checkWriteConsistency, effectivePageSize } from './guardrails.js';
 import { casResult } from './lwt.js';
 import { planModification, type Planned } from './modify.js';
-import { queryHash } from './paging.js';
 import { compileSelection, specsOf } from './selection.js';
 import { installSystemKeyspaces } from './system-schema.js';
 import { Evaluator } from './values.js';
@@ -135,7 +134,7 @@ class MemoryEngine implements Engine {
       ctx: c,
       ev: new Evaluator(binds, typeResolver(this.catalog, ctx.keyspace)),
       warnings: [],
-      queryHash: queryHash(ctx.keyspace, cql),
+      cql,
       nowMs: Date.now(),
     };
   }

@@ -12,9 +12,8 @@ import { evalConditions, type CasCheck } from './lwt.js';
 import { applyAssignment, deleteElement } from './assign.js';
 import type { Row } from './storage.js';
 import { analyzeWhere, clusteringCombos, column, eqPrefix } from './where.js';
-import { existingPartition, existingRow, makeCell, partitionFor, putCell, type WriteAttrs } from './write.js';
+import { existingPartition, existingRow, makeCell, partitionFor, partitionRef, putCell, type PartitionRef, type WriteAttrs } from './write.js';
 import { UNSET } from './api.js';
-import { tokenOf } from './keys.js';
 
 export interface Planned {
   t: TableDef;
@@ -111,12 +110,13 @@ export function planInsert(env: StmtEnv, s: Insert, batchTs?: bigint): Planned {
   if (ckMissing.length && !staticOnly) throw missing('clustering keys', ckMissing);
   const ck = staticOnly ? [] : t.clustering.map((c) => keyValue(c, values.get(c.name)!));
   const attrs = writeAttrs(env, t, s.using, batchTs, false);
+  const ref = partitionRef(t, pk);
   const planned: Planned = {
     t,
     counter: false,
-    partitions: [partitionKeyHex(t, pk)],
+    partitions: [ref.id],
     apply: () => {
-      const p = partitionFor(t, pk);
+      const p = partitionFor(t, ref);
       const row = staticOnly ? undefined : t.data.getOrCreateRow(p, ck);
       if (row && (!row.marker || row.marker.ts <= attrs.ts)) row.marker = makeCell(null, attrs);
       for (const c of t.others) {
@@ -130,16 +130,13 @@ export function planInsert(env: StmtEnv, s: Insert, batchTs?: bigint): Planned {
   };
   if (s.ifNotExists) {
     planned.cas = () => {
-      const p = existingPartition(t, pk);
+      const p = existingPartition(t, ref);
       return evalConditions(t, { kind: 'notExists' }, env.ev, p, existingRow(t, p, ck), env.nowMs, staticOnly);
     };
   }
   return planned;
 }
 
-function partitionKeyHex(t: TableDef, pk: CqlValue[]): string {
-  return tokenOf(t.partitionKey.map((c) => c.type), pk).key.toString('hex');
-}
 
 function dmlWhere(env: StmtEnv, t: TableDef, s: Update | Delete, allowSlices: boolean) {
   for (const r of s.where) {
@@ -171,11 +168,11 @@ export function planUpdate(env: StmtEnv, s: Update, batchTs?: bigint): Planned {
   const counter = t.isCounter;
   const attrs = writeAttrs(env, t, s.using, batchTs, counter);
   const ops = s.assignments.map((a, i) => applyAssignment(env, t, cols[i], a, attrs));
-  const pks = plan.partitions!;
+  const pks = plan.partitions!.map((pk) => partitionRef(t, pk));
   const planned: Planned = {
     t,
     counter,
-    partitions: pks.map((pk) => partitionKeyHex(t, pk)),
+    partitions: pks.map((r) => r.id),
     apply: () => {
       for (const pk of pks) {
         const p = partitionFor(t, pk);
@@ -190,7 +187,7 @@ export function planUpdate(env: StmtEnv, s: Update, batchTs?: bigint): Planned {
   return planned;
 }
 
-function casFor(env: StmtEnv, t: TableDef, s: Update | Delete, pks: CqlValue[][], cks: CqlValue[][], staticOnly: boolean) {
+function casFor(env: StmtEnv, t: TableDef, s: Update | Delete, pks: PartitionRef[], cks: CqlValue[][], staticOnly: boolean) {
   if (pks.length !== 1 || cks.length !== 1) {
     throw invalid('IN on the clustering key columns is not supported with conditional updates');
   }
@@ -208,7 +205,7 @@ export function planDelete(env: StmtEnv, s: Delete, batchTs?: bigint): Planned {
     if (c.kind === 'partition_key' || c.kind === 'clustering') throw invalid(`Invalid identifier ${c.name} for deletion (should not be a PRIMARY KEY part)`);
   }
   const attrs = writeAttrs(env, t, s.using, batchTs, false);
-  const pks = plan.partitions!;
+  const pks = plan.partitions!.map((pk) => partitionRef(t, pk));
   const staticOnly = cols.length > 0 && cols.every((c) => c.kind === 'static');
   const full = clusteringCombos(plan, t.clustering.length);
   if (cols.length && !staticOnly && !full) throw missing('clustering keys', t.clustering.filter((_, i) => plan.ckValues[i] === undefined));
@@ -222,7 +219,7 @@ export function planDelete(env: StmtEnv, s: Delete, batchTs?: bigint): Planned {
   const planned: Planned = {
     t,
     counter: t.isCounter,
-    partitions: pks.map((pk) => partitionKeyHex(t, pk)),
+    partitions: pks.map((r) => r.id),
     apply: () => {
       for (const pk of pks) {
         const p = existingPartition(t, pk);

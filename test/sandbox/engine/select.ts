@@ -11,9 +11,9 @@ import type { TableDef } from './catalog.js';
 import { requireTable, type StmtEnv } from './context.js';
 import { jsonName, toJson } from './json.js';
 import { tokenOf } from './keys.js';
-import { decodePagingState, encodePagingState, type PagePosition } from './paging.js';
+import { decodePagingState, encodePagingState, queryHash, type PagePosition } from './paging.js';
 import { compileSelection, specsOf, type Sel } from './selection.js';
-import { rowIsLive, isLive, comparePartitions, type Partition } from './storage.js';
+import { rowIsLive, isLive, comparePartitions, keyId, type Partition } from './storage.js';
 import { valueOf, type RowView } from './rowview.js';
 import { analyzeWhere, eqPrefix, type WherePlan } from './where.js';
 import { similarity } from './ann.js';
@@ -102,7 +102,7 @@ function* partitions(t: TableDef, plan: WherePlan, from: PagePosition | null): G
     const types = t.partitionKey.map((c) => c.type);
     const found = plan.partitions
       .map((pk) => tokenOf(types, pk))
-      .map((k) => data.get(k.key.toString('hex')))
+      .map((k) => data.get(keyId(k.key)))
       .filter((p): p is Partition => !!p)
       .sort(comparePartitions);
     for (const p of found) if (!from || comparePartitions(p, from) >= 0) yield p;
@@ -175,7 +175,7 @@ export function executeSelect(env: StmtEnv, s: Select): Result {
     throw invalid('Cannot page queries with both ORDER BY and a IN restriction on the partition key; you must either remove the ORDER BY or the IN and sort client side, or disable paging for this query');
   }
   const ckTypes = t.clustering.map((c) => c.type);
-  const from = env.ctx.pagingState && pageSize ? decodePagingState(env.ctx.pagingState, env.queryHash, ckTypes) : null;
+  const from = env.ctx.pagingState && pageSize ? decodePagingState(env.ctx.pagingState, queryHash(env.ctx.keyspace, env.cql), ckTypes) : null;
 
   if (aggregate || s.groupBy.length) return finish(aggregateRows(t, s, plan, order.reversed, sels, pass, now));
 
@@ -218,7 +218,7 @@ export function executeSelect(env: StmtEnv, s: Select): Result {
       returned: last.returned,
       inPartition: last.inPart,
     };
-    pagingState = encodePagingState(env.queryHash, pos, ckTypes);
+    pagingState = encodePagingState(queryHash(env.ctx.keyspace, env.cql), pos, ckTypes);
   }
   return finish(out, pagingState);
 }

@@ -190,7 +190,17 @@ export class SelectionBuilder {
         value: (v) => tokenOf(t.partitionKey.map((c) => c.type), v.p.pk).token,
       };
     }
-    const built = args.map((a) => this.build(a));
+    // Literal/bind arguments take their type from the function signature, or (similarity_*) from the column.
+    const declared = lookupFunction(name)?.argTypes(args.length) ?? [];
+    const firstCol = args.find((a) => a.kind === 'column') as { name: string } | undefined;
+    const colType = firstCol ? column(t, firstCol.name).type : undefined;
+    const built = args.map((a, i) => {
+      if (a.kind !== 'term') return this.build(a);
+      const type = declared[i] ?? (name.startsWith('similarity_') ? colType : undefined) ?? literalType(a.term);
+      const v = this.ev.eval(a.term, type, name);
+      const val = typeof v === 'symbol' ? null : v;
+      return { name: '?', type, value: () => val, columns: [] } as Sel;
+    });
     const argNames = built.map((b) => b.name).join(', ');
     if (name === 'count' && args.length === 1 && args[0].kind === 'term') {
       return { name: `system.count(${argNames})`, type: native('bigint'), agg: () => countAgg(() => true), columns: [] };

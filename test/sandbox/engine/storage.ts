@@ -22,13 +22,16 @@ export interface Row {
 
 export interface Partition {
   key: Buffer;
-  hex: string;
+  id: string; // keyId(key): the Map key
   token: bigint;
   pk: CqlValue[];
   rows: Row[];
   statics: Map<string, Cell>;
   removed?: boolean;
 }
+
+/** Map key of a serialized partition key (latin1 is a cheap lossless byte → string mapping). */
+export const keyId = (key: Buffer) => key.toString('latin1');
 
 export const isLive = (c: Cell | undefined, now: number): c is Cell =>
   c !== undefined && (c.expiresAt === undefined || now < c.expiresAt);
@@ -54,16 +57,16 @@ export class TableData {
     return this.byKey.size;
   }
 
-  get(hex: string): Partition | undefined {
-    return this.byKey.get(hex);
+  get(id: string): Partition | undefined {
+    return this.byKey.get(id);
   }
 
   getOrCreate(key: Buffer, token: bigint, pk: CqlValue[]): Partition {
-    const hex = key.toString('hex');
-    let p = this.byKey.get(hex);
+    const id = keyId(key);
+    let p = this.byKey.get(id);
     if (!p) {
-      p = { key, hex, token, pk, rows: [], statics: new Map() };
-      this.byKey.set(hex, p);
+      p = { key, id, token, pk, rows: [], statics: new Map() };
+      this.byKey.set(id, p);
       const last = this.order[this.order.length - 1];
       if (last && comparePartitions(last, p) > 0) this.dirty = true;
       this.order.push(p);
@@ -72,7 +75,7 @@ export class TableData {
   }
 
   removePartition(p: Partition): void {
-    if (this.byKey.delete(p.hex)) {
+    if (this.byKey.delete(p.id)) {
       p.removed = true;
       this.dirty = true;
     }

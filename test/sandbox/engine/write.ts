@@ -4,7 +4,7 @@
 import type { CqlValue } from '../types/cqltype.js';
 import type { ColumnDef, TableDef } from './catalog.js';
 import { tokenOf } from './keys.js';
-import type { Cell, Partition, Row } from './storage.js';
+import { keyId, type Cell, type Partition, type Row } from './storage.js';
 
 export interface WriteAttrs {
   ts: bigint;
@@ -23,14 +23,25 @@ export function putCell(cells: Map<string, Cell>, name: string, value: CqlValue,
   cells.set(name, makeCell(value, a));
 }
 
-export function partitionFor(t: TableDef, pk: CqlValue[]): Partition {
-  const { key, token } = tokenOf(t.partitionKey.map((c) => c.type), pk);
-  return t.data.getOrCreate(key, token, pk);
+/** A partition key serialized and hashed once per statement. */
+export interface PartitionRef {
+  pk: CqlValue[];
+  key: Buffer;
+  token: bigint;
+  id: string;
 }
 
-export function existingPartition(t: TableDef, pk: CqlValue[]): Partition | undefined {
-  const { key } = tokenOf(t.partitionKey.map((c) => c.type), pk);
-  return t.data.get(key.toString('hex'));
+export function partitionRef(t: TableDef, pk: CqlValue[]): PartitionRef {
+  const { key, token } = tokenOf(t.partitionKey.map((c) => c.type), pk);
+  return { pk, key, token, id: keyId(key) };
+}
+
+export function partitionFor(t: TableDef, ref: PartitionRef): Partition {
+  return t.data.getOrCreate(ref.key, ref.token, ref.pk);
+}
+
+export function existingPartition(t: TableDef, ref: PartitionRef): Partition | undefined {
+  return t.data.get(ref.id);
 }
 
 export function existingRow(t: TableDef, p: Partition | undefined, ck: CqlValue[]): Row | undefined {
@@ -43,7 +54,7 @@ export function existingRow(t: TableDef, p: Partition | undefined, ck: CqlValue[
 /** Inserts a full row of values (system tables, INSERT fast path). */
 export function insertRow(t: TableDef, values: Map<string, CqlValue>, a: WriteAttrs, marker = true): void {
   const pk = t.partitionKey.map((c) => values.get(c.name) ?? null);
-  const p = partitionFor(t, pk);
+  const p = partitionFor(t, partitionRef(t, pk));
   const row = t.data.getOrCreateRow(p, t.clustering.map((c) => values.get(c.name) ?? null));
   if (marker && (!row.marker || row.marker.ts <= a.ts)) row.marker = makeCell(null, a);
   for (const c of t.others) {

@@ -123,3 +123,10 @@ test('guards reject malformed encoded values', () => {
   const good: EncodedValue = { t: 'map', entries: [[{ t: 'uuid', v: 'x' }, { t: 'set', items: [1, null] }]] };
   assert.equal(isEncodedValue(good), true);
 });
+
+test('vectors whose type arrives as the raw server class name', () => {
+  const raw: DriverType = { code: 0, info: 'org.apache.cassandra.db.marshal.VectorType(org.apache.cassandra.db.marshal.FloatType, 3)' };
+  assert.equal(cqlTypeText(raw), 'vector<float, 3>');
+  assert.deepEqual(enc(new types.Vector([0.5, -1, 2.25], 'float'), raw), { t: 'vector', items: [0.5, -1, 2.25] });
+  assert.equal(cqlTypeText({ code: 0x0d }), 'text', 'varchar is shown as text, like cqlsh');
+});

@@ -1,0 +1,119 @@
+// Walks the statements of a document and reports every schema reference in them: keyspaces, tables and the
+// identifiers that are columns by position (select list, WHERE/IF, SET, ORDER/GROUP BY, INSERT column list).
+// Diagnostics and hover both build on this walk.
+
+import { splitStatements } from '../statements.js';
+import { significant, tokenize, type Token } from './lexer.js';
+import type { IndexedTable, SchemaIndex } from './schema.js';
+import { findTableRef, identName, isIdent, segmentAround, type TableRef } from './statementScope.js';
+import { ALL_KEYWORDS, FUNCTIONS } from './vocabulary.js';
+
+export interface StatementRefs {
+  /** Statement text range. */
+  start: number;
+  end: number;
+  head: string;
+  keyspace: string | undefined;
+  table?: TableRef;
+  /** Resolved table, when the schema has it. */
+  resolved?: IndexedTable;
+  /** Token after USE. */
+  use?: Token;
+  /** Identifiers in column positions. */
+  columns: Token[];
+}
+
+const FUNCTION_NAMES = new Set(FUNCTIONS.map((f) => f.name.toUpperCase()));
+const CHECKED = new Set(['SELECT', 'DELETE', 'WHERE', 'IF', 'SET', 'ORDER', 'GROUP', 'INSERT_COLUMNS']);
+const CLAUSE = new Set(['SELECT', 'DELETE', 'FROM', 'WHERE', 'IF', 'SET', 'ORDER', 'GROUP', 'USING', 'LIMIT', 'VALUES', 'INTO', 'UPDATE', 'PER', 'ALLOW', 'INSERT']);
+
+/** Every (sub-)statement of `text` with its references, in document order. */
+export function collectReferences(text: string, schema: SchemaIndex | undefined, initialKeyspace?: string): StatementRefs[] {
+  const out: StatementRefs[] = [];
+  let keyspace = initialKeyspace;
+  for (const s of splitStatements(text)) {
+    const tokens = significant(tokenize(text, s.start, s.end));
+    if (tokens.length === 0) continue;
+    const head = tokens[0]!.value;
+    if (head === 'USE') {
+      const use = tokens[1];
+      out.push({ start: s.start, end: s.end, head, keyspace, columns: [], ...(use ? { use } : {}) });
+      if (isIdent(use)) keyspace = identName(use);
+      continue;
+    }
+    // One entry per sub-statement (a batch holds several).
+    let i = 0;
+    while (i < tokens.length) {
+      const segment = segmentAround(tokens, i);
+      const segStart = tokens.indexOf(segment[0]!);
+      const table = findTableRef(segment);
+      const refs: StatementRefs = { start: s.start, end: s.end, head: segment[0]!.value, keyspace, columns: [] };
+      if (table) {
+        refs.table = table;
+        const resolved = schema?.table(table.keyspace, table.name, keyspace);
+        if (resolved) refs.resolved = resolved;
+      }
+      if (refs.head === 'SELECT' || refs.head === 'INSERT' || refs.head === 'UPDATE' || refs.head === 'DELETE') refs.columns = columnTokens(segment, table);
+      out.push(refs);
+      i = segStart + Math.max(1, segment.length);
+    }
+  }
+  return out;
+}
+
+/** Identifiers that stand for columns of the statement's table. */
+function columnTokens(segment: Token[], table: TableRef | undefined): Token[] {
+  const out: Token[] = [];
+  let clause = '';
+  let braces = 0; // {…} and […] hold literals (map keys, UDT field names, vectors)
+  let parens = 0;
+  let insertParen = -1;
+  for (let i = 0; i < segment.length; i++) {
+    const t = segment[i]!;
+    const prev = segment[i - 1];
+    if (t.text === '{' || t.text === '[') braces++;
+    else if (t.text === '}' || t.text === ']') braces = Math.max(0, braces - 1);
+    else if (t.text === '(') {
+      parens++;
+      if (clause === 'TABLE_DONE' && segment[0]!.value === 'INSERT') {
+        clause = 'INSERT_COLUMNS';
+        insertParen = parens;
+      }
+    } else if (t.text === ')') {
+      if (clause === 'INSERT_COLUMNS' && parens === insertParen) clause = 'AFTER_COLUMNS';
+      parens = Math.max(0, parens - 1);
+    }
+    if (table && t.end === table.end) {
+      clause = 'TABLE_DONE';
+      continue;
+    }
+    if (t.kind === 'word' && CLAUSE.has(t.value) && braces === 0 && clause !== 'INSERT_COLUMNS') {
+      if (!(t.value === 'SET' && prev?.value === 'FROM')) {
+        clause = t.value;
+        continue;
+      }
+    }
+    if (!CHECKED.has(clause) || braces > 0 || !isIdent(t)) continue;
+    if (prev?.text === '.' || prev?.value === 'AS' || segment[i + 1]?.text === '(') continue;
+    if (t.kind === 'word' && (ALL_KEYWORDS.has(t.value) || FUNCTION_NAMES.has(t.value))) {
+      // Keywords such as `key` are also legal column names: keep them only if written like one after all.
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** The statement references around `offset` (for hover). */
+export function referencesAt(all: StatementRefs[], offset: number): StatementRefs | undefined {
+  let hit: StatementRefs | undefined;
+  for (const r of all) {
+    if (r.start <= offset && offset <= r.end) {
+      const inTable = r.table && ((r.table.start <= offset && offset <= r.table.end) || (r.table.keyspaceStart !== undefined && r.table.keyspaceStart <= offset && offset <= r.table.keyspaceEnd!));
+      const inColumns = r.columns.some((c) => c.start <= offset && offset <= c.end);
+      if (inTable || inColumns) return r;
+      hit ??= r;
+    }
+  }
+  return hit;
+}
