@@ -100,8 +100,9 @@ function demoNotebook(profileName) {
           'Run a cell with the ▷ button or Ctrl+Enter; browse the schema in the Astra DB side bar.',
       },
       code('SELECT * FROM demo.all_types;'),
+      code('SELECT * FROM demo.events LIMIT 50;'),
+      code('SELECT id, name, price FROM demo.products ORDER BY embedding ANN OF [0.1, 0.2, 0.3] LIMIT 3;'),
       code('DESCRIBE KEYSPACES;'),
-      code('SELECT * FROM demo.events LIMIT 20;'),
     ],
   };
 }
@@ -167,6 +168,12 @@ async function main() {
     const status = await wb.waitForStatusBar(profileName);
     say(`status bar: ${status}`);
     if (headlessCheck) {
+      // The quick start is only proven when a query runs against the sample data and its result renders.
+      await nb.runCell(0);
+      const state = await nb.waitCellDone(0, 60_000);
+      if (state !== 'success') throw new Error(`the first demo cell failed: ${(await nb.outputTexts()).join('\n')}`);
+      const output = await nb.waitForOutput(/\d+ rows?/, 30_000);
+      say(`first cell ran: ${output.match(/\d+ rows?[^\n]*/)?.[0]}`);
       const shot = await wb.screenshot('demo');
       say(`headless check passed; screenshot ${shot}`);
       await cleanup();

@@ -47,7 +47,9 @@ test('Connect from the command palette with a bundle and a token; the token is s
       await wb.screenshot('connect');
 
       // VS Code web keeps SecretStorage encrypted in the browser profile's localStorage.
-      assert.ok((await secretStorageKeys(wb.page)).length > 0, 'a secret-store entry exists in localStorage');
+      const secretKeys = await secretStorageKeys(wb.page);
+      process.stderr.write(`[e2e] connect: SecretStorage localStorage keys: ${secretKeys.join(', ')}\n`);
+      assert.ok(secretKeys.length > 0, 'a secret-store entry exists in localStorage');
       assert.equal(await localStorageHasPlaintext(wb.page, sb.token), false, 'the secret store is encrypted');
 
       // Flush everything to disk (browser profile, server state, logs) before scanning.
@@ -59,6 +61,9 @@ test('Connect from the command palette with a bundle and a token; the token is s
       const copied = listFiles(cs.runDir).filter((f) => f.endsWith('.zip'));
       assert.ok(copied.length > 0, 'the bundle was copied into the extension storage');
 
+      // Positive control: the scan does read the browser's state stores, where the profile (global state) lives.
+      const control = scanForSecret(cs.runDir, 'E2E Connect DB').hits.map((h) => h.file);
+      assert.ok(control.some((f) => f.includes('IndexedDB')), `profile name found in: ${control.join(', ')}`);
       const { hits, filesScanned } = scanForSecret(cs.runDir, sb.token);
       assert.ok(filesScanned > 50, `scanned ${filesScanned} files`);
       assert.deepEqual(hits, [], `the token appears in: ${hits.map((h) => `${h.file} (${h.encoding})`).join(', ')}`);

@@ -117,6 +117,17 @@ describe('Node driver failures through the cloud path', () => {
     assert.ok(inner(err)[0] instanceof SyntaxError);
   });
 
+  test('metadata service listing no contact points', sandboxOnly, async () => {
+    sb.metadata.emptyContactPoints = true;
+    try {
+      const err = await connectError(nodeClientOptions(target));
+      assert.ok(err instanceof cassandra.errors.NoHostAvailableError);
+      assert.equal(err.message, 'No host could be resolved');
+    } finally {
+      sb.metadata.emptyContactPoints = false;
+    }
+  });
+
   test('metadata service slower than connectTimeout', sandboxOnly, async () => {
     sb.faults.metadataDelayMs = 1500;
     const started = Date.now();

@@ -60,7 +60,10 @@ export async function testTarget(opts: TargetOptions = {}): Promise<TestTarget> 
       keyspace: env.CQL_TEST_KEYSPACE || freshKeyspaceName(),
       stop: async () => {},
     };
-    if (!env.CQL_TEST_KEYSPACE) await createClusterKeyspace(target);
+    if (!env.CQL_TEST_KEYSPACE) {
+      await clusterCql(target, `CREATE KEYSPACE IF NOT EXISTS ${target.keyspace} WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}`);
+      target.stop = () => clusterCql(target, `DROP KEYSPACE IF EXISTS ${target.keyspace}`);
+    }
     return target;
   }
   return sandboxTarget(opts);
@@ -119,14 +122,12 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 }
 
-async function createClusterKeyspace(target: TestTarget): Promise<void> {
+async function clusterCql(target: TestTarget, cql: string): Promise<void> {
   const { Client } = await import('cassandra-driver');
   const client = new Client(nodeClientOptions(target));
   try {
     await client.connect();
-    await client.execute(
-      `CREATE KEYSPACE IF NOT EXISTS ${target.keyspace} WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}`,
-    );
+    await client.execute(cql);
   } finally {
     await client.shutdown();
   }

@@ -2,50 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { complete, type CompletionResult } from '../../src/shared/completion/complete.js';
-import { SchemaIndex, type SchemaModel } from '../../src/shared/completion/schema.js';
+import { SchemaIndex } from '../../src/shared/completion/schema.js';
+import { DEMO } from './cql-schema-fixture.js';
 
-export const DEMO: SchemaModel = {
-  keyspaces: [
-    {
-      name: 'demo',
-      tables: [
-        {
-          name: 'users',
-          columns: [
-            { name: 'email', type: 'text', kind: 'regular' },
-            { name: 'user_id', type: 'uuid', kind: 'partition_key', position: 0 },
-            { name: 'name', type: 'text', kind: 'regular' },
-            { name: 'Nick Name', type: 'text', kind: 'regular' },
-          ],
-        },
-        {
-          name: 'events',
-          columns: [
-            { name: 'day', type: 'date', kind: 'partition_key', position: 0 },
-            { name: 'ts', type: 'timestamp', kind: 'clustering', position: 0, clusteringOrder: 'desc' },
-            { name: 'payload', type: 'text', kind: 'regular' },
-            { name: 'source', type: 'text', kind: 'static' },
-          ],
-        },
-        { name: 'MixedCase', columns: [{ name: 'id', type: 'int', kind: 'partition_key', position: 0 }] },
-      ],
-    },
-    {
-      name: 'shop',
-      tables: [
-        {
-          name: 'products',
-          columns: [
-            { name: 'sku', type: 'text', kind: 'partition_key', position: 0 },
-            { name: 'price', type: 'decimal', kind: 'regular' },
-            { name: 'embedding', type: 'vector<float, 3>', kind: 'regular' },
-          ],
-        },
-        { name: 'users', columns: [{ name: 'login', type: 'text', kind: 'partition_key', position: 0 }] },
-      ],
-    },
-  ],
-};
 const schema = new SchemaIndex(DEMO);
 
 function at(sample: string, keyspace?: string): CompletionResult & { labels: string[]; text: string; offset: number } {

@@ -150,6 +150,12 @@ test('indexes (regular and SAI with options) and types, functions, views reach s
   const [view] = f.rows(`SELECT * FROM system_schema.views WHERE keyspace_name = 'ks'`);
   assert.equal(view.base_table_name, 'base');
   assert.equal(view.where_clause, 'n IS NOT NULL AND id IS NOT NULL');
+  f.q('INSERT INTO base (id, n) VALUES (1, 20)');
+  f.q('INSERT INTO base (id, n) VALUES (2, 10)');
+  f.q('INSERT INTO base (id) VALUES (3)');
+  assert.deepEqual(f.rows('SELECT n, id FROM by_n WHERE n = 10'), [{ n: 10, id: 2 }]);
+  assert.equal(f.rows('SELECT * FROM by_n').length, 2, 'rows with a null view key are left out');
+  assert.equal(cqlError(() => f.q('INSERT INTO by_n (n, id) VALUES (1, 1)')).message, 'Cannot directly modify a materialized view');
 });
 
 test('system_virtual_schema tables answer with typed rows', () => {

@@ -20,6 +20,9 @@ test('rows come back in clustering order (DESC then ASC) and ORDER BY reverses i
   const f = timeSeries();
   assert.deepEqual(keys(f.rows(`SELECT * FROM ts WHERE k = 'a'`)), ['3.0', '3.1', '3.2', '2.0', '2.1', '2.2', '1.0', '1.1', '1.2', '0.0', '0.1', '0.2']);
   assert.deepEqual(keys(f.rows(`SELECT * FROM ts WHERE k = 'a' ORDER BY c1 ASC, c2 DESC LIMIT 4`)), ['0.2', '0.1', '0.0', '1.2']);
+  const merged = f.rows(`SELECT k, c1, c2 FROM ts WHERE k IN ('b', 'a') AND c1 = 1 ORDER BY c1 ASC, c2 DESC LIMIT 3`);
+  assert.deepEqual(keys(merged), ['1.2', '1.2', '1.1'], 'IN + ORDER BY merges partitions before LIMIT');
+  assert.match(cqlError(() => f.q(`SELECT * FROM ts WHERE k IN ('b', 'a') ORDER BY c1 ASC`, null, { pageSize: 5 })).message, /^Cannot page queries with both ORDER BY and a IN restriction/);
   assert.equal(cqlError(() => f.q(`SELECT * FROM ts WHERE k = 'a' ORDER BY c2 ASC`)).message,
     'Order by currently only supports the ordering of columns following their declared order in the PRIMARY KEY');
   assert.equal(cqlError(() => f.q(`SELECT * FROM ts ORDER BY c1 ASC`)).message,

@@ -199,6 +199,7 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
     this.log.info(`connecting to "${profile.name}" (${describeTarget(profile)}), consistency ${settings.defaultConsistency}`);
     const started = Date.now();
     let client: Client | undefined;
+    let connecting: Promise<void> | undefined;
     try {
       if (profile.kind === 'bundle' && !credentials) {
         throw new ConnectionError(
@@ -209,7 +210,8 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
       client = await createClient(profile, credentials, settings);
       throwIfCancelled(tokens);
       client.on('log', (level: string, className: string, message: string) => this.onDriverLog(level, className, message));
-      await untilCancelled(client.connect(), tokens);
+      connecting = client.connect();
+      await untilCancelled(connecting, tokens);
       // disconnect() or remove() while we were connecting: this client is no longer wanted.
       if (this.entries.get(id) !== entry) throw new ConnectCancelledError();
       entry.client = client;
@@ -217,7 +219,12 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
       this.log.info(`connected to "${profile.name}" in ${Date.now() - started} ms`);
       return client;
     } catch (err) {
-      if (client) void this.shutdown(client, id);
+      // A cancelled connect() keeps running inside the driver; shutting down before it settles would leave the
+      // sockets it opens afterwards behind, so close once it has finished either way.
+      if (client) {
+        const c = client;
+        void (connecting ?? Promise.resolve()).catch(() => undefined).then(() => this.shutdown(c, id));
+      }
       if (err instanceof ConnectCancelledError) {
         this.log.info(`connecting to "${profile.name}" was cancelled`);
         if (this.entries.get(id) === entry) this.entries.delete(id);

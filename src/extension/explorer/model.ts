@@ -2,7 +2,7 @@
 // fetched schema turns into child nodes. No vscode and no driver here, so the tree logic is unit-tested.
 
 import type { ConnectionState } from '../services.js';
-import { cqlTypeText, type ColumnMeta, type IndexMeta, type TableMeta, type UdtMeta } from './schemaTypes.js';
+import { cqlTypeText, type ColumnMeta, type IndexMeta, type KeyspaceMeta, type TableMeta, type UdtMeta } from './schemaTypes.js';
 
 export type FolderKind = 'tables' | 'views' | 'types' | 'functions' | 'aggregates';
 export type ColumnRole = 'partition' | 'clustering' | 'static' | 'regular';
@@ -14,7 +14,7 @@ interface Base {
 export type ExplorerNode =
   | (Base & { kind: 'connection'; name: string; state: ConnectionState; error?: string; astra: boolean })
   | (Base & { kind: 'systemKeyspaces' })
-  | (Base & { kind: 'keyspace'; keyspace: string; system: boolean; virtual: boolean })
+  | (Base & { kind: 'keyspace'; keyspace: string; system: boolean; virtual: boolean; replication?: string })
   | (Base & { kind: 'folder'; keyspace: string; folder: FolderKind; count: number; system: boolean })
   | (Base & { kind: 'table'; keyspace: string; name: string; system: boolean })
   | (Base & { kind: 'view'; keyspace: string; name: string; baseTable: string })
@@ -116,6 +116,7 @@ export function itemSpec(n: ExplorerNode): ItemSpec {
     case 'keyspace':
       return {
         id, label: n.keyspace, description: n.virtual ? 'virtual' : undefined, icon: 'symbol-namespace',
+        tooltip: [n.keyspace, n.virtual ? 'Virtual keyspace' : n.replication].filter(Boolean).join('\n'),
         contextValue: n.system ? 'keyspace-system' : 'keyspace', collapsible: 'collapsed',
       };
     case 'folder':
@@ -154,14 +155,23 @@ export function errorNode(parent: ExplorerNode, err: unknown): ExplorerNode {
 }
 
 /** Connection children: user keyspaces by name, then the collapsed "System keyspaces" folder. */
-export function keyspaceNodes(profileId: string, keyspaces: { name: string; virtual?: boolean }[], system: boolean): ExplorerNode[] {
+type KeyspaceInfo = Pick<KeyspaceMeta, 'name' | 'virtual'> & Partial<Pick<KeyspaceMeta, 'strategy' | 'strategyOptions'>>;
+
+/** `NetworkTopologyStrategy {dc-1: 3}`, for the keyspace tooltip. */
+export function replicationText(k: KeyspaceInfo): string | undefined {
+  if (!k.strategy) return undefined;
+  const opts = Object.entries(k.strategyOptions ?? {}).map(([key, v]) => `${key}: ${String(v)}`);
+  return `${k.strategy.replace(/^org\.apache\.cassandra\.locator\./, '')}${opts.length ? ` {${opts.join(', ')}}` : ''}`;
+}
+
+export function keyspaceNodes(profileId: string, keyspaces: KeyspaceInfo[], system: boolean): ExplorerNode[] {
   return keyspaces
     .filter((k) => isSystemKeyspace(k.name) === system)
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((k) => ({ kind: 'keyspace', profileId, keyspace: k.name, system, virtual: !!k.virtual }));
+    .map((k) => ({ kind: 'keyspace', profileId, keyspace: k.name, system, virtual: !!k.virtual, replication: replicationText(k) }));
 }
 
-export function connectionChildren(profileId: string, keyspaces: { name: string; virtual?: boolean }[]): ExplorerNode[] {
+export function connectionChildren(profileId: string, keyspaces: KeyspaceInfo[]): ExplorerNode[] {
   const user = keyspaceNodes(profileId, keyspaces, false);
   const hasSystem = keyspaces.some((k) => isSystemKeyspace(k.name));
   return hasSystem ? [...user, { kind: 'systemKeyspaces', profileId }] : user;

@@ -51,8 +51,16 @@ function vectorInfo(t: DriverType): { sub: DriverType; dim: number } | undefined
   return { sub: { code: MARSHAL[m[1]!] ?? T.custom, ...(MARSHAL[m[1]!] === undefined ? { info: m[1] } : {}) }, dim: Number(m[2]) };
 }
 
+/** Protocol v4 has no id for some types (duration): they arrive as custom marshal classes; map those back. */
+function normalize(t: DriverType): DriverType {
+  if (t.code !== T.custom || typeof t.info !== 'string') return t;
+  const code = MARSHAL[/(?:^|\.)(\w+)$/.exec(t.info)?.[1] ?? ''];
+  return code === undefined ? t : { code };
+}
+
 /** CQL text of a driver type: `map<text, frozen<list<int>>>` style (frozen is not on the wire, so not shown). */
-export function cqlTypeText(t: DriverType): string {
+export function cqlTypeText(type: DriverType): string {
+  const t = normalize(type);
   const vec = vectorInfo(t);
   if (vec) return `vector<${cqlTypeText(vec.sub)}, ${vec.dim}>`;
   switch (t.code) {
@@ -76,8 +84,9 @@ export interface EncodeOptions {
   timeZone?: string;
 }
 
-export function encodeValue(value: unknown, type: DriverType, opts: EncodeOptions = {}): EncodedValue {
+export function encodeValue(value: unknown, driverType: DriverType, opts: EncodeOptions = {}): EncodedValue {
   if (value === null || value === undefined) return null;
+  const type = normalize(driverType);
   const exact = EXACT[type.code];
   if (exact) return { t: exact, v: String(value) };
   switch (type.code) {

@@ -53,7 +53,7 @@ export function collectReferences(text: string, schema: SchemaIndex | undefined,
         const resolved = schema?.table(table.keyspace, table.name, keyspace);
         if (resolved) refs.resolved = resolved;
       }
-      if (refs.head === 'SELECT' || refs.head === 'INSERT' || refs.head === 'UPDATE' || refs.head === 'DELETE') refs.columns = columnTokens(segment, table);
+      if (refs.head === 'SELECT' || refs.head === 'INSERT' || refs.head === 'UPDATE' || refs.head === 'DELETE') refs.columns = columnTokens(segment, table, refs.resolved);
       out.push(refs);
       i = segStart + Math.max(1, segment.length);
     }
@@ -62,7 +62,7 @@ export function collectReferences(text: string, schema: SchemaIndex | undefined,
 }
 
 /** Identifiers that stand for columns of the statement's table. */
-function columnTokens(segment: Token[], table: TableRef | undefined): Token[] {
+function columnTokens(segment: Token[], table: TableRef | undefined, known: IndexedTable | undefined): Token[] {
   const out: Token[] = [];
   let clause = '';
   let braces = 0; // {…} and […] hold literals (map keys, UDT field names, vectors)
@@ -95,10 +95,8 @@ function columnTokens(segment: Token[], table: TableRef | undefined): Token[] {
     }
     if (!CHECKED.has(clause) || braces > 0 || !isIdent(t)) continue;
     if (prev?.text === '.' || prev?.value === 'AS' || segment[i + 1]?.text === '(') continue;
-    if (t.kind === 'word' && (ALL_KEYWORDS.has(t.value) || FUNCTION_NAMES.has(t.value))) {
-      // Keywords such as `key` are also legal column names: keep them only if written like one after all.
-      continue;
-    }
+    // Unreserved keywords (`key`, `type`, `count`…) are legal column names: kept only when the table has one.
+    if (t.kind === 'word' && (ALL_KEYWORDS.has(t.value) || FUNCTION_NAMES.has(t.value)) && !known?.columnsByName.has(identName(t))) continue;
     out.push(t);
   }
   return out;

@@ -1,7 +1,9 @@
 // The sandbox's PKI: one CA that signs the metadata service / SNI proxy certificate and the bundle's client
 // certificate, plus an unrelated CA's client certificate for negative tests. Keys come from node:crypto because
 // forge's pure-JS RSA generation takes seconds per key.
-import { generateKeyPair, randomBytes } from 'node:crypto';
+import { generateKeyPair, randomBytes, X509Certificate } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import forge from 'node-forge';
 
@@ -101,11 +103,45 @@ async function generatePki(): Promise<SandboxPki> {
   };
 }
 
+// Five RSA keys take 1–4 s on a busy 2-core machine, paid by every test process that starts a sandbox; so the PKI
+// is cached under node_modules/.cache (never committed; loopback test material only). ASTRA_SANDBOX_FRESH_PKI=1
+// or `fresh` bypasses it.
+const CACHE_FILE = join(__dirname, '..', '..', '..', 'node_modules', '.cache', 'astra-sandbox', 'pki.json');
+const MIN_REMAINING_MS = 7 * 24 * 3600_000;
+
+function readCache(): SandboxPki | undefined {
+  try {
+    const pki = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as SandboxPki;
+    const certs = [pki.caCert, pki.server.cert, pki.client.cert, pki.foreignClient.cert].map((c) => new X509Certificate(c));
+    if (certs.some((c) => Date.parse(c.validTo) - Date.now() < MIN_REMAINING_MS)) return undefined;
+    return pki;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(pki: SandboxPki): void {
+  try {
+    mkdirSync(dirname(CACHE_FILE), { recursive: true });
+    const tmp = `${CACHE_FILE}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(pki), { mode: 0o600 });
+    renameSync(tmp, CACHE_FILE); // atomic: concurrent test processes never read a half-written file
+  } catch {
+    // A read-only checkout just regenerates next time.
+  }
+}
+
 let shared: Promise<SandboxPki> | undefined;
 
-/** One PKI per process unless `fresh`: sandboxes in one test run may share it, they never share keys with a real CA. */
+/** The sandbox PKI: cached per process and on disk unless `fresh` (or ASTRA_SANDBOX_FRESH_PKI=1). */
 export function createPki(fresh = false): Promise<SandboxPki> {
-  if (fresh) return generatePki();
-  shared ??= generatePki();
+  if (fresh || process.env.ASTRA_SANDBOX_FRESH_PKI === '1') return generatePki();
+  shared ??= (async () => {
+    const cached = readCache();
+    if (cached) return cached;
+    const pki = await generatePki();
+    writeCache(pki);
+    return pki;
+  })();
   return shared;
 }

@@ -20,6 +20,8 @@ export class MetadataService {
   private readonly server: https.Server;
   /** Requests served (any status), for tests that check the driver really asked. */
   requests = 0;
+  /** Test hook: answer with an empty contact_points list (a database with no reachable node). */
+  emptyContactPoints = false;
 
   constructor(private readonly opts: MetadataServiceOptions) {
     this.server = https.createServer(
@@ -38,7 +40,7 @@ export class MetadataService {
       contact_info: {
         type: 'sni_proxy',
         local_dc: dc,
-        contact_points: this.opts.contactPoints(),
+        contact_points: this.emptyContactPoints ? [] : this.opts.contactPoints(),
         sni_proxy_address: this.opts.sniProxyAddress(),
       },
     };

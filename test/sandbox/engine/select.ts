@@ -18,6 +18,7 @@ import { valueOf, type RowView } from './rowview.js';
 import { analyzeWhere, eqPrefix, type WherePlan } from './where.js';
 import { similarity } from './ann.js';
 import { refreshVirtual } from './system-tables.js';
+import { refreshView } from './views.js';
 import { UNSET } from './api.js';
 
 const FILTERING_MSG =
@@ -151,6 +152,8 @@ function* rows(t: TableDef, p: Partition, plan: WherePlan, reversed: boolean, af
 export function executeSelect(env: StmtEnv, s: Select): Result {
   const t = requireTable(env, s.table);
   if (t.virtual) refreshVirtual(env, t);
+  const view = env.catalog.keyspace(t.keyspace)?.views.get(t.name);
+  if (view) refreshView(env, view);
   const now = env.nowMs;
   const plan = analyzeWhere(t, s.where, env.ev);
   checkRestrictions(t, plan, s);
@@ -177,7 +180,7 @@ export function executeSelect(env: StmtEnv, s: Select): Result {
   const ckTypes = t.clustering.map((c) => c.type);
   const from = env.ctx.pagingState && pageSize ? decodePagingState(env.ctx.pagingState, queryHash(env.ctx.keyspace, env.cql), ckTypes) : null;
 
-  if (aggregate || s.groupBy.length) return finish(aggregateRows(t, s, plan, order.reversed, sels, pass, now));
+  if (aggregate || s.groupBy.length) return finish(aggregateRows(t, s, plan, order.reversed, sels, pass, now, limit));
 
   let returned = from?.returned ?? 0;
   let inPart = from?.inPartition ?? 0;
@@ -192,7 +195,7 @@ export function executeSelect(env: StmtEnv, s: Select): Result {
     for (const v of rows(t, p, plan, order.reversed, resuming ? from!.ck ?? undefined : undefined, now)) {
       if (!pass(v)) continue;
       if (ppl !== undefined && inPart >= ppl) break;
-      if (limit !== undefined && returned >= limit) break outer;
+      if (limit !== undefined && returned >= limit && !multiOrdered) break outer;
       if (pageSize && out.length >= pageSize) {
         more = true;
         break outer;
@@ -207,7 +210,7 @@ export function executeSelect(env: StmtEnv, s: Select): Result {
   }
   if (multiOrdered) {
     const idx = views.map((_, i) => i).sort((a, b) => t.data.compareClustering(views[a].r?.ck ?? [], views[b].r?.ck ?? []) * (order.reversed ? -1 : 1));
-    return finish(idx.map((i) => out[i]));
+    return finish(idx.map((i) => out[i]).slice(0, limit));
   }
   let pagingState: Buffer | undefined;
   if (more && last) {
@@ -239,7 +242,9 @@ function checkDistinct(t: TableDef, sels: Sel[]): void {
   }
 }
 
-function aggregateRows(t: TableDef, s: Select, plan: WherePlan, reversed: boolean, sels: Sel[], pass: (v: RowView) => boolean, now: number): CqlValue[][] {
+function aggregateRows(
+  t: TableDef, s: Select, plan: WherePlan, reversed: boolean, sels: Sel[], pass: (v: RowView) => boolean, now: number, limit: number | undefined,
+): CqlValue[][] {
   const groupCols = s.groupBy.map((g) => {
     const c = t.columns.get(g);
     if (!c) throw invalid(`Undefined column name ${g}`);
@@ -249,7 +254,6 @@ function aggregateRows(t: TableDef, s: Select, plan: WherePlan, reversed: boolea
   groupCols.forEach((c, i) => {
     if (keyCols[i] !== c) throw invalid('Group by currently only support groups of columns following their declared order in the PRIMARY KEY');
   });
-  const limit = s.limit ? (s.limit.kind === 'integer' ? Number(s.limit.text) : undefined) : undefined;
   const out: CqlValue[][] = [];
   let aggs = sels.map((x) => x.agg?.());
   let first: RowView | null = null;

@@ -38,41 +38,35 @@ export function compareDecimal(a: Decimal, b: Decimal): number {
   return sign(ua - ub);
 }
 
-function uuidBytes(u: string): Buffer {
-  return Buffer.from(u.replace(/-/g, ''), 'hex');
-}
+const strCmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** 60-bit version-1 timestamp from the (time_low, time_mid, time_hi) fields. */
-function uuidTime(b: Buffer): bigint {
-  const low = BigInt(b.readUInt32BE(0));
-  const mid = BigInt(b.readUInt16BE(4));
-  const hi = BigInt(b.readUInt16BE(6) & 0x0fff);
-  return (hi << 48n) | (mid << 32n) | low;
-}
-
-/** LSB compared as signed bytes, like TimeUUIDType.signedBytesToNativeLong. */
-function compareSignedBytes(a: Buffer, b: Buffer, from: number): number {
-  for (let i = from; i < 16; i++) {
-    const x = (a[i] << 24) >> 24;
-    const y = (b[i] << 24) >> 24;
+/** Signed-byte comparison of the hex digits in [from, to) of two canonical uuids (dashes sit at equal spots). */
+function compareSignedHex(a: string, b: string, from: number, to: number): number {
+  for (let i = from; i < to; i += 2) {
+    if (a[i] === '-') i++;
+    const x = (parseInt(a.substr(i, 2), 16) << 24) >> 24;
+    const y = (parseInt(b.substr(i, 2), 16) << 24) >> 24;
     if (x !== y) return x - y;
   }
   return 0;
 }
 
+/**
+ * UUIDType: version first, then time-based uuids by timestamp (time_hi, time_mid, time_low), others bytewise.
+ * TimeUUIDType: timestamp, then the clock-seq/node half as signed bytes. Works on the canonical lower-case text,
+ * whose fixed-width hex compares like the bytes it encodes.
+ */
 export function compareUuid(a: string, b: string, timeuuid: boolean): number {
   if (a === b) return 0;
-  const ba = uuidBytes(a);
-  const bb = uuidBytes(b);
-  const va = ba[6] >> 4;
-  const vb = bb[6] >> 4;
+  const va = a.charCodeAt(14);
+  const vb = b.charCodeAt(14);
   if (!timeuuid && va !== vb) return va - vb;
-  if (timeuuid || va === 1) {
-    const c = sign(uuidTime(ba) - uuidTime(bb));
+  if (timeuuid || va === 0x31) {
+    const c = strCmp(a.slice(15, 18), b.slice(15, 18)) || strCmp(a.slice(9, 13), b.slice(9, 13)) || strCmp(a.slice(0, 8), b.slice(0, 8));
     if (c !== 0) return c;
-    return timeuuid ? compareSignedBytes(ba, bb, 8) : Buffer.compare(ba.subarray(8), bb.subarray(8));
+    return timeuuid ? compareSignedHex(a, b, 19, 36) : strCmp(a.slice(19), b.slice(19));
   }
-  return Buffer.compare(ba, bb);
+  return strCmp(a, b);
 }
 
 function compareSeq(types: (i: number) => CqlType, a: CqlValue[], b: CqlValue[]): number {

@@ -31,6 +31,10 @@ test('connection children: user keyspaces sorted, system ones behind one collaps
   assert.equal(folder.collapsible, 'collapsed');
   assert.equal(folder.contextValue, 'systemKeyspaces');
   assert.equal(connectionChildren('p1', [{ name: 'app' }]).length, 1);
+  const ks = connectionChildren('p1', [
+    { name: 'app', strategy: 'org.apache.cassandra.locator.NetworkTopologyStrategy', strategyOptions: { 'dc-1': '3' } },
+  ]);
+  assert.equal(itemSpec(ks[0]).tooltip, 'app\nNetworkTopologyStrategy {dc-1: 3}');
 });
 
 test('keyspace folders appear only when non-empty or failed', () => {

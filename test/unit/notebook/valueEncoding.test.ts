@@ -130,3 +130,10 @@ test('vectors whose type arrives as the raw server class name', () => {
   assert.deepEqual(enc(new types.Vector([0.5, -1, 2.25], 'float'), raw), { t: 'vector', items: [0.5, -1, 2.25] });
   assert.equal(cqlTypeText({ code: 0x0d }), 'text', 'varchar is shown as text, like cqlsh');
 });
+
+test('types sent as custom marshal classes (duration on protocol v4) are recognised', () => {
+  const dur: DriverType = { code: 0, info: 'org.apache.cassandra.db.marshal.DurationType' };
+  assert.equal(cqlTypeText(dur), 'duration');
+  assert.deepEqual(enc(types.Duration.fromString('1h'), dur), { t: 'duration', v: '1h' });
+  assert.equal(cqlTypeText({ code: 0, info: 'com.example.MyType' }), "'com.example.MyType'");
+});

@@ -1,0 +1,10 @@
+import { createPki } from '../test/sandbox/astra/certs.ts';
+import { createEngine } from '../test/sandbox/engine/index.ts';
+import { startRing } from '../test/sandbox/astra/topology.ts';
+import { Faults } from '../test/sandbox/faults.ts';
+let t = Date.now();
+const lap = (l: string) => { console.log(l, Date.now() - t); t = Date.now(); };
+const e = createEngine({ astra: true }); lap('engine');
+const ring = await startRing({ nodes: 3, dataCenter: 'dc-1', clusterName: 'c', engine: e, astra: true, faults: new Faults(), port: 0 }); lap('ring');
+await createPki(); lap('pki');
+await ring.close(); lap('close');
