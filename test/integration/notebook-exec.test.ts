@@ -219,7 +219,7 @@ SELECT * FROM types_t WHERE k IN (1, 2);`);
     }
   });
 
-  test('errors: syntax (with the position in the cell), invalid, and the class of each', async () => {
+  test('errors: syntax (with the position in the cell), invalid, unauthorized, shell', async () => {
     const s = newSession();
     const out = await runCell(s, 'SELECT c FROM pages LIMIT 1;\n\n  SELEC * FROM pages;');
     const err = out[1];
@@ -231,6 +231,9 @@ SELECT * FROM types_t WHERE k IN (1, 2);`);
     assert.deepEqual(err.failure.position, { line: 2, column: 2 });
     const inv = (await runCell(s, 'SELECT * FROM no_such_table'))[0];
     assert.ok(inv?.kind === 'error' && inv.failure.errorClass === 'invalid', JSON.stringify(inv));
+    const unauthorized = (await runCell(s, 'ALTER TABLE system.local ADD nope int'))[0];
+    assert.ok(unauthorized?.kind === 'error' && unauthorized.failure.errorClass === 'unauthorized', JSON.stringify(unauthorized));
+    assert.equal(unauthorized.failure.name, 'Unauthorized');
     const shell = (await runCell(s, 'CONSISTENCY SOMETIMES'))[0];
     assert.ok(shell?.kind === 'error' && shell.failure.errorClass === 'shell');
   });

@@ -78,6 +78,13 @@ describe('Node driver failures through the cloud path', () => {
     assert.equal(err.message, 'Config file must include host and port information');
   });
 
+  test('files in a subfolder instead of the zip root; config.json that is not JSON', sandboxOnly, async () => {
+    const sub = await connectError(withBundle(bundle('subfolder.zip', ['subfolder'])));
+    assert.equal(sub.message, 'Config file must be contained in secure bundle');
+    const badJson = await connectError(withBundle(bundle('bad-json.zip', ['bad-json'])));
+    assert.ok(badJson instanceof SyntaxError, String(badJson));
+  });
+
   test('a file that is not a zip, a truncated zip, a missing file', sandboxOnly, async () => {
     const notZip = join(dir, 'not-a.zip');
     writeFileSync(notZip, 'this is not a zip file at all');
@@ -161,6 +168,32 @@ describe('Node driver failures through the cloud path', () => {
     socket.on('error', () => {});
     await new Promise((resolve) => socket.once('close', resolve));
     assert.equal(sb.sniProxy.unknownSni, before + 1);
+  });
+
+  test('the SNI proxy serves CQL only to clients whose certificate the CA signed', sandboxOnly, async () => {
+    // Sends OPTIONS and collects what comes back until the socket closes or a SUPPORTED frame arrives.
+    const probe = (client: { cert: string; key: string }) =>
+      new Promise<Buffer>((resolve) => {
+        const socket = tls.connect({
+          host: '127.0.0.1', port: sb.sniPort, servername: sb.nodes[0].hostId, ca: sb.pki.caCert,
+          cert: client.cert, key: client.key, checkServerIdentity: () => undefined,
+        });
+        const chunks: Buffer[] = [];
+        socket.on('secureConnect', () => socket.write(Buffer.from([0x04, 0, 0, 0, 0x05, 0, 0, 0, 0])));
+        socket.on('data', (d: Buffer) => {
+          chunks.push(d);
+          socket.destroy();
+        });
+        socket.on('error', () => {});
+        socket.on('close', () => resolve(Buffer.concat(chunks)));
+      });
+    const good = await probe(sb.pki.client);
+    assert.equal(good[0], 0x84);
+    assert.equal(good[4], 0x06, 'SUPPORTED');
+    const before = sb.sniProxy.accepted;
+    const foreign = await probe(sb.pki.foreignClient);
+    assert.equal(foreign.length, 0, 'no CQL bytes for a foreign certificate');
+    assert.equal(sb.sniProxy.accepted, before);
   });
 
   test('a bundle in a read-only folder works (the Node driver unzips in memory)', sandboxOnly, async () => {

@@ -9,6 +9,7 @@ import AdmZip from 'adm-zip';
 import cassandra from 'cassandra-driver';
 import { isRealTarget } from '../support/target.js';
 import { startSandbox, type SandboxHandle } from '../sandbox/index.js';
+import type { BundleDefect } from '../sandbox/astra/bundle.js';
 import { EVENTS_ROWS, PRODUCTS_ROWS, XSS_TEXT } from '../sandbox/seed/demo.js';
 
 // Client#options is public at runtime (documented) but missing from the driver's typings.
@@ -53,6 +54,19 @@ describe('sandbox front (astra mode, demo seed)', { skip }, () => {
     assert.equal(server.subjectAltName, 'IP Address:127.0.0.1, DNS:localhost');
     assert.equal(new X509Certificate(sb.pki.foreignClient.cert).verify(ca.publicKey), false);
     assert.match(sb.token, /^AstraCS:[A-Za-z]+:[0-9a-f]{64}$/);
+  });
+
+  test('broken bundles are broken exactly as asked', () => {
+    const entries = (d: BundleDefect) => new AdmZip(sb.bundleBytes([d])).getEntries().map((e) => e.entryName);
+    assert.ok(!entries('no-config').includes('config.json'));
+    assert.ok(!entries('no-cert').includes('cert') && entries('no-cert').includes('key'));
+    assert.ok(entries('evil-entry').includes('../evil'));
+    assert.ok(entries('subfolder').every((n) => n.startsWith('bundle/')));
+    const noHost = JSON.parse(new AdmZip(sb.bundleBytes(['no-host-port'])).readAsText('config.json'));
+    assert.equal(noHost.host, undefined);
+    assert.equal(noHost.port, undefined);
+    assert.equal(noHost.keyspace, 'demo');
+    assert.throws(() => new AdmZip(sb.bundleBytes(['truncated'])), /Invalid or unsupported zip format/);
   });
 
   test('three nodes: distinct host ids, one DC, racks, evenly spread tokens', () => {

@@ -52,7 +52,9 @@ function describe(sb: SandboxHandle): string {
     `  SNI proxy              127.0.0.1:${sb.sniPort}`,
     `  DevOps API             ${sb.devopsUrl}   (CA: ${sb.caPath})`,
     `  plain CQL              ${sb.contactPoint}${plain ? '' : `   (user token / the token above)`}`,
+    ...(plain ? [`  user / password        ${sb.username} / ${sb.password}   (checked only with --auth)`] : []),
     `  default keyspace       ${sb.keyspace}`,
+    ...(sb.upstream ? ['', `Upstream mode: CQL goes to ${sb.upstream}; log in with that cluster's credentials.`] : []),
     '',
     'cqlsh-like:',
     plain
@@ -63,7 +65,9 @@ function describe(sb: SandboxHandle): string {
       ? `  new Client({ contactPoints: ['${sb.contactPoint}'], localDataCenter: '${sb.localDataCenter}', protocolOptions: { port: ${sb.cqlPort} } })`
       : `  new Client({ cloud: { secureConnectBundle: '${sb.bundlePath}' }, credentials: { username: 'token', password: '${sb.token}' } })`,
     'Python:',
-    `  Cluster(cloud={'secure_connect_bundle': '${sb.bundlePath}', 'use_default_tempdir': True}, auth_provider=PlainTextAuthProvider('token', '${sb.token}'))`,
+    plain
+      ? `  Cluster(['127.0.0.1'], port=${sb.cqlPort})`
+      : `  Cluster(cloud={'secure_connect_bundle': '${sb.bundlePath}', 'use_default_tempdir': True}, auth_provider=PlainTextAuthProvider('token', '${sb.token}'))`,
     '',
     'Ctrl+C to stop.',
   ];
@@ -78,7 +82,10 @@ async function main(): Promise<void> {
     process.stderr.write(`sandbox: ${(e as Error).message}\n`);
     process.exit(2);
   }
-  const sb = await startSandbox({ seed: 'demo', ...parsed.options });
+  const { SANDBOX_UPSTREAM_USERNAME: username, SANDBOX_UPSTREAM_PASSWORD: password } = process.env;
+  // Upstream credentials come from the environment so they never show in `ps`.
+  const upstreamCredentials = username ? { username, password: password ?? '' } : undefined;
+  const sb = await startSandbox({ seed: 'demo', upstreamCredentials, ...parsed.options });
   if (parsed.json) {
     const { bundlePath, token, cqlPort, metadataPort, sniPort, devopsUrl, contactPoint } = sb;
     process.stdout.write(JSON.stringify({ bundlePath, token, cqlPort, metadataPort, sniPort, devopsUrl, contactPoint }) + '\n');

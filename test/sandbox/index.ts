@@ -35,6 +35,8 @@ export interface SandboxOptions {
 
 export interface SandboxHandle {
   mode: 'astra' | 'plain';
+  /** Upstream mode: the real cluster the Astra front forwards to. */
+  upstream?: string;
   bundlePath: string;
   token: string;
   clientId: string;
@@ -62,7 +64,8 @@ export interface SandboxHandle {
   devops: DevopsApi;
   /** Runs CQL as an administrator (no Astra guardrails), e.g. to create keyspaces as the DevOps API does. */
   adminQuery(cql: string): ReturnType<RecordingEngine['query']>;
-  createKeyspace(name: string): void;
+  /** Creates a keyspace as the DevOps API would (on the upstream cluster in upstream mode). */
+  createKeyspace(name: string): Promise<void>;
   /** Writes another bundle for this sandbox, optionally broken, and returns its path. */
   writeBundle(path: string, defects?: BundleDefect[]): string;
   bundleBytes(defects?: BundleDefect[]): Buffer;
@@ -137,12 +140,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       consistency: Consistency.LOCAL_QUORUM, astra: false,
     });
     const adminQuery = (cql: string) => engine.query(cql, null, adminCtx());
-    const createKeyspace = (name: string) => {
-      const cql = `CREATE KEYSPACE IF NOT EXISTS ${name} WITH replication = {'class': 'NetworkTopologyStrategy', '${localDataCenter}': '3'}`;
-      if (upstream) void upstream.client.execute(cql);
+    const createKeyspace = async (name: string): Promise<void> => {
+      const rf = upstream ? Math.min(3, upstream.nodes.length) : 3;
+      const cql = `CREATE KEYSPACE IF NOT EXISTS ${name} WITH replication = {'class': 'NetworkTopologyStrategy', '${localDataCenter}': '${rf}'}`;
+      if (upstream) await upstream.client.execute(cql);
       else adminQuery(cql);
     };
-    createKeyspace(keyspace);
+    await createKeyspace(keyspace);
     if (ring && options.seed !== 'none') seedDemo(engine, adminCtx());
 
     const pki = await pkiReady;
@@ -197,7 +201,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       databases: org.databases,
       // Other databases get a bundle whose metadata service is unreachable (port 1): they are not running here.
       bundle: (dbId) => (dbId === databaseId ? bundleBytes() : bundleBytes(undefined, 1)),
-      createKeyspace: (dbId, name) => {
+      createKeyspace: async (dbId, name) => {
         if (dbId === databaseId) return createKeyspace(name);
         const list = org.extraKeyspaces.get(dbId);
         if (list && !list.includes(name)) list.push(name);
@@ -213,7 +217,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const cqlPort = ring?.port ?? 0;
 
     return {
-      mode, bundlePath, token, clientId, clientSecret, username, password, cqlPort, metadataPort, sniPort,
+      mode, upstream: options.upstream, bundlePath, token, clientId, clientSecret, username, password, cqlPort, metadataPort, sniPort,
       devopsUrl: devops.url, contactPoint: `127.0.0.1:${cqlPort}`, localDataCenter, caPath, dir, engine, faults,
       nodes, servers: ring?.servers ?? [], databaseId, keyspace, pki, metadata, sniProxy, devops,
       adminQuery, createKeyspace, writeBundle, bundleBytes: (d) => bundleBytes(d), stop,

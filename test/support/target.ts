@@ -76,7 +76,7 @@ async function sandboxTarget(opts: TargetOptions): Promise<TestTarget> {
   const sbOpts: SandboxOptions = { mode, seed: opts.seed ?? 'demo', auth: opts.auth, nodes: opts.nodes };
   const sb = await startSandbox(sbOpts);
   const keyspace = freshKeyspaceName();
-  sb.createKeyspace(keyspace);
+  await sb.createKeyspace(keyspace);
   const astra = mode === 'astra';
   return {
     kind: 'sandbox',

@@ -2,7 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { complete, type CompletionResult } from '../../src/shared/completion/complete.js';
+import { statementRegions } from '../../src/shared/completion/regions.js';
 import { SchemaIndex } from '../../src/shared/completion/schema.js';
+import { splitStatements } from '../../src/shared/statements.js';
 import { DEMO } from './cql-schema-fixture.js';
 
 const schema = new SchemaIndex(DEMO);
@@ -181,4 +183,17 @@ test('no schema: keywords and functions still work', () => {
   const r = complete('SELECT  FROM t', offset, undefined);
   assert.ok(r.items.some((i) => i.label === 'count'));
   assert.ok(!r.items.some((i) => i.kind === 'column'));
+});
+
+test('statement regions agree with the notebook splitter', () => {
+  const samples = [
+    "USE demo;\nSELECT * FROM users WHERE name = 'a;b';\n-- c;\nINSERT INTO t (a) VALUES ($$x;y$$)",
+    'BEGIN BATCH\nINSERT INTO t (a) VALUES (1);\nUPDATE t SET a = 2 WHERE k = 1;\nAPPLY BATCH;\nSELECT 1 FROM t;',
+    'CONSISTENCY QUORUM\nSELECT * FROM "a;b"; /* ; */ TRACING ON\nPAGING 10',
+  ];
+  for (const text of samples) {
+    const ours = statementRegions(text).map((r) => text.slice(r.start, r.end).trim());
+    const theirs = splitStatements(text).map((s) => s.text.trim());
+    assert.deepEqual(ours, theirs, text);
+  }
 });

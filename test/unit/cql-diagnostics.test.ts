@@ -105,3 +105,8 @@ test('hover on a column shows its type and kind; keyspaces their table count', (
   assert.match(ks.markdown, /keyspace.*demo.*3 tables/);
   assert.equal(hoverAt(text, text.indexOf('SELECT') + 1, schema), undefined);
 });
+
+test('each statement of a batch is checked once against its own table', () => {
+  const text = "BEGIN BATCH\n INSERT INTO demo.users (user_id, payload) VALUES (uuid(), 'x');\n UPDATE demo.events SET email = 'e' WHERE day = ?;\nAPPLY BATCH;";
+  assert.deepEqual(show(text, diagnose(text, schema)), ['warning:unknown-column:payload', 'warning:unknown-column:email']);
+});

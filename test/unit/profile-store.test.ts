@@ -9,8 +9,8 @@ import { parseDemoConfig } from '../../src/extension/connections/demo.js';
 
 class FakeMemento implements MementoLike {
   readonly data = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return this.data.get(key) as T | undefined;
+  get(key: string): unknown {
+    return this.data.get(key);
   }
   async update(key: string, value: unknown): Promise<void> {
     if (value === undefined) this.data.delete(key);

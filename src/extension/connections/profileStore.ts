@@ -8,7 +8,7 @@ import type { ConnectionProfile } from '../services.js';
 import type { Credentials } from './clientOptions.js';
 
 export interface MementoLike {
-  get<T>(key: string): T | undefined;
+  get(key: string): unknown;
   update(key: string, value: unknown): PromiseLike<void>;
 }
 
@@ -35,7 +35,7 @@ export class ProfileStore {
   }
 
   list(): ConnectionProfile[] {
-    const raw = this.state.get<unknown>(PROFILES_KEY);
+    const raw = this.state.get(PROFILES_KEY);
     return Array.isArray(raw) ? raw.filter(isProfile) : [];
   }
 
@@ -93,8 +93,8 @@ export class ProfileStore {
   }
 
   activeId(): string | undefined {
-    const id = this.state.get<string>(ACTIVE_KEY);
-    return id && this.get(id) ? id : undefined;
+    const id = this.state.get(ACTIVE_KEY);
+    return typeof id === 'string' && this.get(id) ? id : undefined;
   }
 
   async setActiveId(id: string | undefined): Promise<void> {

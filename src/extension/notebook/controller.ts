@@ -17,6 +17,9 @@ export class CqlNotebookController implements vscode.Disposable {
   private executionOrder = 0;
   /** Per notebook, the tail of its run queue: cells of one notebook never run concurrently. */
   private readonly queues = new Map<string, Promise<void>>();
+  /** Notebooks that have this controller selected (cells can only execute there). */
+  private readonly selected = new Set<string>();
+  private readonly selectionSub: vscode.Disposable;
 
   constructor(
     private readonly sessions: NotebookSessions,
@@ -27,6 +30,14 @@ export class CqlNotebookController implements vscode.Disposable {
     this.controller.supportsExecutionOrder = true;
     this.controller.description = 'Runs CQL on the notebook\'s connection';
     this.controller.executeHandler = (cells, notebook) => this.enqueue(notebook, cells);
+    this.selectionSub = this.controller.onDidChangeSelectedNotebooks(({ notebook, selected }) => {
+      if (selected) this.selected.add(notebook.uri.toString());
+      else this.selected.delete(notebook.uri.toString());
+    });
+  }
+
+  isSelectedFor(notebook: vscode.NotebookDocument): boolean {
+    return this.selected.has(notebook.uri.toString());
   }
 
   /** Runs cells after whatever this notebook is already running. */
@@ -93,6 +104,7 @@ export class CqlNotebookController implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.selectionSub.dispose();
     this.controller.dispose();
   }
 }

@@ -64,6 +64,7 @@ async function newNotebook(services: Services, controller: CqlNotebookController
 
 /** Cells can only execute once our controller is the notebook's selected kernel; make sure it is. */
 async function selectController(controller: CqlNotebookController, doc: vscode.NotebookDocument, services: Services): Promise<void> {
+  if (controller.isSelectedFor(doc)) return;
   const selected = new Promise<void>((resolve) => {
     const sub = controller.controller.onDidChangeSelectedNotebooks((e) => {
       if (e.selected && e.notebook === doc) {
@@ -71,9 +72,11 @@ async function selectController(controller: CqlNotebookController, doc: vscode.N
         resolve();
       }
     });
-    setTimeout(() => (sub.dispose(), resolve()), 3000);
+    setTimeout(() => (sub.dispose(), resolve()), 5000);
   });
   controller.controller.updateNotebookAffinity(doc, vscode.NotebookControllerAffinity.Preferred);
-  await vscode.commands.executeCommand('notebook.selectKernel', { id: CONTROLLER_ID, extension: services.context.extension.id });
+  if (!controller.isSelectedFor(doc)) {
+    await vscode.commands.executeCommand('notebook.selectKernel', { id: CONTROLLER_ID, extension: services.context.extension.id });
+  }
   await selected;
 }

@@ -190,7 +190,24 @@ export function serializeNotebook(nb: NotebookData, opts: SerializeOptions): str
     cells: nb.cells.map((c) => serializeCell(c, opts)),
   };
   for (const [k, v] of Object.entries(nb.extra ?? {})) if (!(k in file)) file[k] = v;
-  return `${JSON.stringify(file, null, 2)}\n`;
+  return `${prettyJson(file)}\n`;
+}
+
+/**
+ * Pretty JSON for diffs, but any array/object whose one-line form is short stays on one line, so a saved result
+ * is one line per row instead of one line per value.
+ */
+export function prettyJson(value: unknown, indent = '', width = 100): string {
+  const flat = JSON.stringify(value);
+  if (flat === undefined || typeof value !== 'object' || value === null || flat.length + indent.length <= width) return flat ?? 'null';
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v) => inner + prettyJson(v === undefined ? null : v, inner, width)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${prettyJson(v, inner, width)}`).join(',\n')}\n${indent}}`;
 }
 
 function serializeCell(c: CellData, opts: SerializeOptions): Record<string, unknown> {

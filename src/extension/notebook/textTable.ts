@@ -1,7 +1,7 @@
 // The text/plain fallback next to the rich result: an aligned table like cqlsh prints (or vertical records with
 // EXPAND ON), for clients without our renderer and for copy/paste.
 
-import type { ResultPayload } from '../../shared/resultPayload.js';
+import type { ResultPayload, TraceInfo } from '../../shared/resultPayload.js';
 import { formatValue } from '../../shared/valueEncoding.js';
 
 const MAX_CELL = 200;
@@ -15,6 +15,7 @@ export function textTable(p: ResultPayload, maxRows = 1000): string {
   const footer: string[] = [];
   if (p.kind === 'void') footer.push(p.message ?? 'Statement applied.');
   for (const w of p.warnings) footer.push(`Warning: ${w}`);
+  if (p.trace) footer.push('', traceText(p.trace));
   if (p.kind === 'void') return footer.join('\n');
 
   const rows = p.rows.slice(0, maxRows).map((r) => r.map((v) => clip(formatValue(v))));
@@ -33,4 +34,16 @@ export function textTable(p: ResultPayload, maxRows = 1000): string {
   const more = p.hasMore ? ' (more rows available)' : p.rows.length > maxRows ? ` (${maxRows} shown)` : '';
   footer.unshift(`(${p.rows.length} rows${more}, ${p.elapsedMs} ms)`);
   return `${body}\n\n${footer.join('\n')}`;
+}
+
+/** cqlsh's "Tracing session" block: activity | timestamp-less elapsed | source. */
+export function traceText(t: TraceInfo): string {
+  const head = `Tracing session: ${t.sessionId}${t.coordinator ? ` (coordinator ${t.coordinator})` : ''}`;
+  if (t.error) return `${head}\n${t.error}`;
+  const rows = t.events.map((e) => [clip(e.activity), String(e.elapsedUs), e.source]);
+  const names = ['activity', 'source_elapsed (µs)', 'source'];
+  const widths = names.map((n, j) => Math.max(n.length, ...rows.map((r) => r[j]!.length)));
+  const line = (cells: string[]) => ` ${cells.map((c, j) => c.padEnd(widths[j]!)).join(' | ')}`.trimEnd();
+  const total = t.durationUs !== undefined ? [`\nRequest complete: ${t.durationUs} µs`] : [];
+  return [head, '', line(names), `-${widths.map((w) => '-'.repeat(w)).join('-+-')}-`, ...rows.map(line), ...total].join('\n');
 }

@@ -2,7 +2,7 @@
 // (errors: the statement cannot parse), and references to keyspaces, tables and columns the loaded schema does not
 // have (warnings only: the schema may be stale, and a run is never blocked by them).
 
-import { tokenize } from './lexer.js';
+import { allTokens } from './regions.js';
 import { collectReferences } from './references.js';
 import type { SchemaIndex } from './schema.js';
 import { identName } from './statementScope.js';
@@ -20,7 +20,7 @@ const VIRTUAL = new Set(['system_views', 'system_virtual_schema']);
 
 export function diagnose(text: string, schema: SchemaIndex | undefined, opts: { keyspace?: string } = {}): CqlDiagnostic[] {
   const out: CqlDiagnostic[] = [];
-  for (const t of tokenize(text)) {
+  for (const t of allTokens(text)) {
     if (!t.unterminated) continue;
     const eol = text.indexOf('\n', t.start);
     const end = eol < 0 ? text.length : eol;

@@ -2,10 +2,10 @@
 // identifiers that are columns by position (select list, WHERE/IF, SET, ORDER/GROUP BY, INSERT column list).
 // Diagnostics and hover both build on this walk.
 
-import { splitStatements } from '../statements.js';
-import { significant, tokenize, type Token } from './lexer.js';
+import type { Token } from './lexer.js';
+import { statementRegions } from './regions.js';
 import type { IndexedTable, SchemaIndex } from './schema.js';
-import { findTableRef, identName, isIdent, segmentAround, type TableRef } from './statementScope.js';
+import { findTableRef, identName, isIdent, type TableRef } from './statementScope.js';
 import { ALL_KEYWORDS, FUNCTIONS } from './vocabulary.js';
 
 export interface StatementRefs {
@@ -23,6 +23,7 @@ export interface StatementRefs {
   columns: Token[];
 }
 
+const BOUNDARY = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'APPLY']);
 const FUNCTION_NAMES = new Set(FUNCTIONS.map((f) => f.name.toUpperCase()));
 const CHECKED = new Set(['SELECT', 'DELETE', 'WHERE', 'IF', 'SET', 'ORDER', 'GROUP', 'INSERT_COLUMNS']);
 const CLAUSE = new Set(['SELECT', 'DELETE', 'FROM', 'WHERE', 'IF', 'SET', 'ORDER', 'GROUP', 'USING', 'LIMIT', 'VALUES', 'INTO', 'UPDATE', 'PER', 'ALLOW', 'INSERT']);
@@ -31,9 +32,8 @@ const CLAUSE = new Set(['SELECT', 'DELETE', 'FROM', 'WHERE', 'IF', 'SET', 'ORDER
 export function collectReferences(text: string, schema: SchemaIndex | undefined, initialKeyspace?: string): StatementRefs[] {
   const out: StatementRefs[] = [];
   let keyspace = initialKeyspace;
-  for (const s of splitStatements(text)) {
-    const tokens = significant(tokenize(text, s.start, s.end));
-    if (tokens.length === 0) continue;
+  for (const s of statementRegions(text)) {
+    const tokens = s.tokens;
     const head = tokens[0]!.value;
     if (head === 'USE') {
       const use = tokens[1];
@@ -42,10 +42,7 @@ export function collectReferences(text: string, schema: SchemaIndex | undefined,
       continue;
     }
     // One entry per sub-statement (a batch holds several).
-    let i = 0;
-    while (i < tokens.length) {
-      const segment = segmentAround(tokens, i);
-      const segStart = tokens.indexOf(segment[0]!);
+    for (const segment of segments(tokens)) {
       const table = findTableRef(segment);
       const refs: StatementRefs = { start: s.start, end: s.end, head: segment[0]!.value, keyspace, columns: [] };
       if (table) {
@@ -55,9 +52,25 @@ export function collectReferences(text: string, schema: SchemaIndex | undefined,
       }
       if (refs.head === 'SELECT' || refs.head === 'INSERT' || refs.head === 'UPDATE' || refs.head === 'DELETE') refs.columns = columnTokens(segment, table, refs.resolved);
       out.push(refs);
-      i = segStart + Math.max(1, segment.length);
     }
   }
+  return out;
+}
+
+/** Splits a statement where a batch starts its next INSERT/UPDATE/DELETE (or APPLY BATCH). */
+function segments(tokens: Token[]): Token[][] {
+  const out: Token[][] = [];
+  let from = 0;
+  let depth = 0;
+  tokens.forEach((t, i) => {
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth--;
+    else if (i > from && depth === 0 && t.kind === 'word' && BOUNDARY.has(t.value)) {
+      out.push(tokens.slice(from, i));
+      from = i;
+    }
+  });
+  out.push(tokens.slice(from));
   return out;
 }
 

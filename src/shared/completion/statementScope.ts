@@ -1,8 +1,8 @@
 // Finding the statement (and, inside a batch, the sub-statement) around an offset, the table it works on, and the
 // keyspace in effect after earlier `USE` statements.
 
-import { splitStatements } from '../statements.js';
-import { significant, tokenize, type Token } from './lexer.js';
+import type { Token } from './lexer.js';
+import { statementRegions } from './regions.js';
 
 export interface Region {
   start: number;
@@ -11,11 +11,17 @@ export interface Region {
 
 /** The statement containing `offset`: from its first token up to (not including) its `;`, or an empty region. */
 export function statementRegion(text: string, offset: number): Region {
-  for (const s of splitStatements(text)) {
-    if (offset < s.start) break;
-    const semi = s.terminated ? text.indexOf(';', s.end) : -1;
-    const end = semi >= 0 ? semi : text.length;
-    if (offset <= end) return { start: s.start, end };
+  const regions = statementRegions(text);
+  for (let i = 0; i < regions.length; i++) {
+    const r = regions[i]!;
+    if (offset < r.start) break;
+    // An unterminated statement runs to the end of the text (a shell command, ended by its newline, to its line end).
+    let end = r.semicolon;
+    if (end < 0) {
+      const eol = text.indexOf('\n', r.end);
+      end = i + 1 < regions.length && eol >= 0 ? eol : text.length;
+    }
+    if (offset <= end) return { start: r.start, end };
   }
   return { start: offset, end: offset };
 }
@@ -110,12 +116,10 @@ export function findTableRef(segment: Token[]): TableRef | undefined {
  */
 export function keyspaceAt(text: string, offset: number, initial?: string): string | undefined {
   let ks = initial;
-  for (const s of splitStatements(text)) {
-    if (s.start >= offset) break;
-    if (!/^use\b/i.test(s.text)) continue;
-    const toks = significant(tokenize(s.text));
-    const name = toks[1];
-    if (isIdent(name)) ks = identName(name);
+  for (const r of statementRegions(text)) {
+    if (r.start >= offset) break;
+    const name = r.tokens[1];
+    if (r.tokens[0]!.value === 'USE' && isIdent(name) && name.end <= offset) ks = identName(name);
   }
   return ks;
 }

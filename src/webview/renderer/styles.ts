@@ -25,7 +25,8 @@ const CSS = `
 .astra-rownum { color: var(--vscode-editorLineNumber-foreground); text-align: right; }
 .astra-null { color: var(--vscode-descriptionForeground); font-style: italic; }
 .astra-trunc { color: var(--vscode-textLink-foreground); }
-.astra-focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; background: var(--vscode-list-activeSelectionBackground); color: var(--vscode-list-activeSelectionForeground); }
+.astra-focus { outline: 1px dotted var(--vscode-focusBorder); outline-offset: -1px; }
+.astra-grid:focus .astra-focus { outline-style: solid; background: var(--vscode-list-activeSelectionBackground); color: var(--vscode-list-activeSelectionForeground); }
 .astra-detail { margin-top: 6px; border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); padding: 6px; }
 .astra-detail pre, .astra-json, .astra-records { margin: 0; white-space: pre-wrap; word-break: break-all; max-height: 360px; overflow: auto;
   font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }

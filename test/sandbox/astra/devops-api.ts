@@ -42,8 +42,8 @@ export interface DevopsApiOptions {
   databases(): DevopsDatabase[];
   /** Zip bytes of a bundle for that database (and datacenter), or undefined when none can be made. */
   bundle(dbId: string, dcId: string): Buffer | undefined;
-  /** Creates the keyspace; throws to answer 400 with the error's message. */
-  createKeyspace(dbId: string, name: string): void;
+  /** Creates the keyspace; throws (or rejects) to answer 400 with the error's message. */
+  createKeyspace(dbId: string, name: string): void | Promise<void>;
   urlTtlSeconds?: number; // lifetime of download URLs (default 300, like Astra)
 }
 
@@ -110,7 +110,7 @@ export class DevopsApi {
     if (req.method === 'POST' && sub === 'keyspaces' && name && parts.length === 5) {
       if (!/^[A-Za-z][A-Za-z0-9_]{0,47}$/.test(name)) return sendError(res, 400, `Invalid keyspace name ${name}`);
       try {
-        this.opts.createKeyspace(db.id, name);
+        await this.opts.createKeyspace(db.id, name);
       } catch (e) {
         return sendError(res, 400, (e as Error).message);
       }

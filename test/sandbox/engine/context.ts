@@ -26,9 +26,10 @@ export function keyspaceName(env: { ctx: ExecContext }, q: QualifiedName | { key
   return ks;
 }
 
-export function requireKeyspace(catalog: Catalog, name: string): KeyspaceDef {
+/** Schema statements word a missing keyspace differently from queries (Cassandra 4.0). */
+export function requireKeyspace(catalog: Catalog, name: string, ddl = false): KeyspaceDef {
   const ks = catalog.keyspace(name);
-  if (!ks) throw invalid(`Keyspace ${name} does not exist`);
+  if (!ks) throw invalid(ddl ? `Keyspace '${name}' doesn't exist` : `Keyspace ${name} does not exist`);
   return ks;
 }
 

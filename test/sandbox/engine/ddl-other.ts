@@ -32,7 +32,7 @@ function usesType(t: CqlType, ks: string, name: string): boolean {
 
 export function createType(env: StmtEnv, s: CreateType): Result {
   const ksName = keyspaceName(env, s.type);
-  const ks = requireKeyspace(env.catalog, ksName);
+  const ks = requireKeyspace(env.catalog, ksName, true);
   if (ks.types.has(s.type.name)) {
     if (s.ifNotExists) return { kind: 'void' };
     throw invalid(`A user type with name '${s.type.name}' already exists`);
@@ -50,7 +50,7 @@ export function createType(env: StmtEnv, s: CreateType): Result {
 
 export function alterType(env: StmtEnv, s: AlterType): Result {
   const ksName = keyspaceName(env, s.type);
-  const ks = requireKeyspace(env.catalog, ksName);
+  const ks = requireKeyspace(env.catalog, ksName, true);
   const u = ks.types.get(s.type.name);
   if (!u) {
     if (s.ifExists) return { kind: 'void' };
@@ -80,7 +80,7 @@ export function alterType(env: StmtEnv, s: AlterType): Result {
 
 export function dropType(env: StmtEnv, s: DropType): Result {
   const ksName = keyspaceName(env, s.type);
-  const ks = requireKeyspace(env.catalog, ksName);
+  const ks = requireKeyspace(env.catalog, ksName, true);
   if (!ks.types.has(s.type.name)) {
     if (s.ifExists) return { kind: 'void' };
     throw invalid(`Type '${ksName}.${s.type.name}' doesn't exist`);
@@ -103,7 +103,7 @@ const fnKey = (name: string, types: CqlType[]) => `${name}(${types.map(formatCql
 export function createFunction(env: StmtEnv, s: CreateFunction): Result {
   refuseOnAstra(env, 'User defined functions');
   const ksName = keyspaceName(env, s.fn);
-  const ks = requireKeyspace(env.catalog, ksName);
+  const ks = requireKeyspace(env.catalog, ksName, true);
   const resolve = typeResolver(env.catalog, ksName);
   const argTypes = s.args.map((a) => resolve(a.type));
   const key = fnKey(s.fn.name, argTypes);
@@ -140,7 +140,7 @@ function dropOverload<T extends { name: string; argTypes: CqlType[] }>(
 
 export function dropFunction(env: StmtEnv, s: DropFunction): Result {
   const ksName = keyspaceName(env, s.fn);
-  const ks = requireKeyspace(env.catalog, ksName);
+  const ks = requireKeyspace(env.catalog, ksName, true);
   const f = dropOverload(env, ks.functions, ksName, s.fn.name, s.argTypes, s.ifExists, 'Function');
   if (!f) return { kind: 'void' };
   return schemaResult(env, { change: 'DROPPED', target: 'FUNCTION', keyspace: ksName, name: f.name, argTypes: f.argTypes.map(formatCqlType) });
@@ -162,7 +162,7 @@ function termText(t: Term | undefined): string | null {
 export function createAggregate(env: StmtEnv, s: CreateAggregate): Result {
   refuseOnAstra(env, 'User defined aggregates');
   const ksName = keyspaceName(env, s.aggregate);
-  const ks = requireKeyspace(env.catalog, ksName);
+  const ks = requireKeyspace(env.catalog, ksName, true);
   const resolve = typeResolver(env.catalog, ksName);
   const argTypes = s.argTypes.map(resolve);
   const stateType = resolve(s.stype);
@@ -188,7 +188,7 @@ export function createAggregate(env: StmtEnv, s: CreateAggregate): Result {
 
 export function dropAggregate(env: StmtEnv, s: DropAggregate): Result {
   const ksName = keyspaceName(env, s.aggregate);
-  const ks = requireKeyspace(env.catalog, ksName);
+  const ks = requireKeyspace(env.catalog, ksName, true);
   const a = dropOverload(env, ks.aggregates, ksName, s.aggregate.name, s.argTypes, s.ifExists, 'Aggregate');
   if (!a) return { kind: 'void' };
   return schemaResult(env, { change: 'DROPPED', target: 'AGGREGATE', keyspace: ksName, name: a.name, argTypes: a.argTypes.map(formatCqlType) });
@@ -197,7 +197,7 @@ export function dropAggregate(env: StmtEnv, s: DropAggregate): Result {
 export function createView(env: StmtEnv, s: CreateMaterializedView): Result {
   if (env.ctx.astra) throw invalid('Materialized views are disabled. Enable in cassandra.yaml to use.');
   const ksName = keyspaceName(env, s.view);
-  const ks: KeyspaceDef = requireKeyspace(env.catalog, ksName);
+  const ks: KeyspaceDef = requireKeyspace(env.catalog, ksName, true);
   if (ks.views.has(s.view.name) || ks.tables.has(s.view.name)) {
     if (s.ifNotExists) return { kind: 'void' };
     throw invalid(`Cannot add already existing table "${s.view.name}" to keyspace "${ksName}"`);
@@ -227,7 +227,7 @@ export function createView(env: StmtEnv, s: CreateMaterializedView): Result {
 
 export function dropView(env: StmtEnv, s: DropMaterializedView): Result {
   const ksName = keyspaceName(env, s.view);
-  const ks = requireKeyspace(env.catalog, ksName);
+  const ks = requireKeyspace(env.catalog, ksName, true);
   if (!ks.views.delete(s.view.name)) {
     if (s.ifExists) return { kind: 'void' };
     throw invalid(`Materialized view '${ksName}.${s.view.name}' doesn't exist`);

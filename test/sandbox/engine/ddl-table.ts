@@ -73,7 +73,7 @@ const nonFrozenCollection = (t: CqlType) =>
 
 export function createTable(env: StmtEnv, s: CreateTable): Result {
   const ksName = keyspaceName(env, s.table);
-  const ks = requireKeyspace(env.catalog, ksName);
+  const ks = requireKeyspace(env.catalog, ksName, true);
   if (s.compactStorage) throw invalid('COMPACT STORAGE tables are not allowed starting with version 4.0');
   if (ks.tables.has(s.table.name) || ks.views.has(s.table.name)) {
     if (s.ifNotExists) return { kind: 'void' };
@@ -125,7 +125,7 @@ export function createTable(env: StmtEnv, s: CreateTable): Result {
 
 function existingTable(env: StmtEnv, q: { keyspace?: string; name: string }, ifExists: boolean): TableDef | null {
   const ksName = keyspaceName(env, q);
-  const ks = requireKeyspace(env.catalog, ksName);
+  const ks = requireKeyspace(env.catalog, ksName, true);
   const t = ks.tables.get(q.name);
   if (!t) {
     if (ifExists) return null;
@@ -214,7 +214,7 @@ export function dropTable(env: StmtEnv, s: DropTable): Result {
 
 export function truncate(env: StmtEnv, s: Truncate): Result {
   const ksName = keyspaceName(env, s.table);
-  const t = requireKeyspace(env.catalog, ksName).tables.get(s.table.name);
+  const t = requireKeyspace(env.catalog, ksName, true).tables.get(s.table.name);
   if (!t) throw invalid(`unconfigured table ${s.table.name}`);
   t.data.truncate();
   return { kind: 'void' };
@@ -224,7 +224,7 @@ const SAI_CLASSES = ['StorageAttachedIndex', 'org.apache.cassandra.index.sai.Sto
 
 export function createIndex(env: StmtEnv, s: CreateIndex): Result {
   const ksName = keyspaceName(env, s.table);
-  const ks = requireKeyspace(env.catalog, ksName);
+  const ks = requireKeyspace(env.catalog, ksName, true);
   const t = ks.tables.get(s.table.name);
   if (!t) throw invalid(`Table '${ksName}.${s.table.name}' doesn't exist`);
   if (s.targets.length !== 1) throw invalid('Only CUSTOM indexes support multiple columns');
@@ -278,7 +278,7 @@ export function createIndex(env: StmtEnv, s: CreateIndex): Result {
 
 export function dropIndex(env: StmtEnv, s: DropIndex): Result {
   const ksName = keyspaceName(env, s.index);
-  const ks = requireKeyspace(env.catalog, ksName);
+  const ks = requireKeyspace(env.catalog, ksName, true);
   const t = [...ks.tables.values()].find((x) => x.indexes.has(s.index.name));
   if (!t) {
     if (s.ifExists) return { kind: 'void' };

@@ -102,7 +102,10 @@ class MemoryEngine implements Engine {
         const env = this.env(c, this.positional(parsed, { positional: st.values }, c), cql);
         planned.push(planModification(env, s));
       }
-      return this.runBatch(this.env(ctx, [], 'BATCH'), planned, type);
+      const started = Date.now();
+      const result = this.runBatch(this.env(ctx, [], 'BATCH'), planned, type);
+      if (ctx.tracing) result.traceId = this.trace(ctx, 'BATCH', started);
+      return result;
     });
   }
 

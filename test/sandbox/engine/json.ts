@@ -91,9 +91,9 @@ export function toJson(type: CqlType, v: CqlValue): string {
   }
 }
 
-/** Column/field names that need quoting in CQL are quoted in JSON keys too. */
+/** Case-sensitive column/field names are quoted in JSON keys, as in CQL; selector names (`ttl(v)`) are not. */
 export function jsonName(name: string): string {
-  return /^[a-z][a-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+  return /^[a-z][a-z0-9_]*$/.test(name) || /[().[\]]/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
 }
 
 /** Converts a parsed JSON value to a CqlValue of `type` (fromJson / INSERT JSON). */

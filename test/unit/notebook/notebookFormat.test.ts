@@ -40,6 +40,7 @@ test('round-trip keeps cells, metadata, outputs and unknown fields at every leve
   assert.deepEqual(JSON.parse(out), sample);
   // Pretty-printed for diffs, stable on a second round-trip.
   assert.match(out, /\n  "version": 1,\n/);
+  assert.ok(out.split('\n').every((l) => l.length <= 140), 'short lines');
   assert.equal(serializeNotebook(parseNotebook(out), { saveOutputs: true }), out);
 });
 
@@ -79,4 +80,17 @@ test('malformed files throw a clear NotebookFormatError', () => {
   for (const [text, re] of cases) {
     assert.throws(() => parseNotebook(text), (e: unknown) => e instanceof NotebookFormatError && re.test(e.message) && /left unchanged/.test(e.message), text);
   }
+});
+
+test('saved results are one line per row, not one line per value', () => {
+  const rows = Array.from({ length: 50 }, (_, i) => [i, `name ${i}`, { t: 'bigint', v: String(i) }, null]);
+  const nb = parseNotebook(JSON.stringify({
+    format: 'astra-cql-notebook', version: 1,
+    cells: [{ kind: 'code', source: 'SELECT 1', outputs: [{ items: [{ mime: RESULT_MIME, data: { version: 1, rows } }] }] }],
+  }));
+  const out = serializeNotebook(nb, { saveOutputs: true });
+  const lines = out.split('\n');
+  assert.ok(lines.length < 80, `${lines.length} lines`);
+  assert.ok(lines.some((l) => l.trim() === '[7, "name 7", {"t":"bigint","v":"7"}, null],') || lines.some((l) => l.includes('[7,"name 7",{"t":"bigint","v":"7"},null]')));
+  assert.deepEqual(JSON.parse(out).cells[0].outputs[0].items[0].data.rows, rows);
 });

@@ -95,3 +95,12 @@ test('driver errors map to classes; syntax errors get a cell position', () => {
   for (const [code, cls] of classes) assert.equal(toCqlFailure(Object.assign(new Error('x'), { code }), stmt!).errorClass, cls);
   assert.equal(toCqlFailure(Object.assign(new Error('t'), { name: 'OperationTimedOutError' }), stmt!).errorClass, 'client_timeout');
 });
+
+test('text fallback shows the trace like cqlsh', () => {
+  const t = textTable({ ...v1, trace: { sessionId: 'abc', coordinator: '127.0.0.1', durationUs: 420, events: [{ elapsedUs: 12, source: '127.0.0.1', activity: 'Parsing SELECT' }] } });
+  assert.match(t, /Tracing session: abc \(coordinator 127\.0\.0\.1\)/);
+  assert.match(t, / Parsing SELECT \| 12 +\| 127\.0\.0\.1/);
+  assert.match(t, /Request complete: 420 µs/);
+  const failed = textTable({ ...v1, trace: { sessionId: 'abc', events: [], error: 'Could not read the trace: gone' } });
+  assert.match(failed, /Could not read the trace: gone/);
+});
