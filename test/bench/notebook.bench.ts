@@ -68,6 +68,7 @@ async function rendererBench(): Promise<void> {
   }
   const r = await openRenderer();
   try {
+    await renderRows(r.page, 100); // warm-up: parse and JIT the bundle once
     for (const n of [10_000, 100_000]) {
       await r.page.evaluate(() => (document.body.textContent = ''));
       const firstPaint = await renderRows(r.page, n);

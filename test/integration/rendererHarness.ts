@@ -43,9 +43,11 @@ window.astraRender = (payload, opts = {}) => {
   const api = AstraRenderer.activate(ctx);
   const el = document.createElement('div');
   document.body.append(el);
+  // As in VS Code, the output arrives as bytes and json() parses them: that parse is part of the first paint.
+  const text = JSON.stringify(payload);
   const started = performance.now();
   api.renderOutputItem({ id: 'out-' + Math.random(), mime: 'application/vnd.astra.cql-result+json', metadata: {},
-    json: () => payload, text: () => JSON.stringify(payload), data: () => new Uint8Array(), blob: () => new Blob() }, el, new AbortController().signal);
+    json: () => JSON.parse(text), text: () => text, data: () => new TextEncoder().encode(text), blob: () => new Blob([text]) }, el, new AbortController().signal);
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
     window.astraEl = el;
     resolve(performance.now() - started);

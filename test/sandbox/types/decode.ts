@@ -86,14 +86,16 @@ function decodeVector(element: CqlType, dimension: number, bytes: Buffer): CqlVa
   return out;
 }
 
+// Messages are built lazily: this runs for every bound value and every seeded cell.
+function check(ok: boolean, msg: () => string): void {
+  if (!ok) throw invalid(msg());
+}
+
 function decodeNative(name: NativeTypeName, b: Buffer): CqlValue {
   const len = b.length;
-  const expect = (ok: boolean, msg: string) => {
-    if (!ok) throw invalid(msg);
-  };
   switch (name) {
     case 'ascii':
-      for (const byte of b) expect(byte < 0x80, `Invalid byte for ascii: ${byte}`);
+      for (const byte of b) check(byte < 0x80, () => `Invalid byte for ascii: ${byte}`);
       return b.toString('latin1');
     case 'text':
       try {
@@ -104,53 +106,53 @@ function decodeNative(name: NativeTypeName, b: Buffer): CqlValue {
     case 'blob':
       return Buffer.from(b);
     case 'int':
-      expect(len === 4 || len === 0, `Expected 4 or 0 byte int (${len})`);
+      check(len === 4 || len === 0, () => `Expected 4 or 0 byte int (${len})`);
       return len === 0 ? null : b.readInt32BE(0);
     case 'smallint':
-      expect(len === 2 || len === 0, `Expected 2 bytes for a smallint (${len})`);
+      check(len === 2 || len === 0, () => `Expected 2 bytes for a smallint (${len})`);
       return len === 0 ? null : b.readInt16BE(0);
     case 'tinyint':
-      expect(len === 1 || len === 0, `Expected 1 byte for a tinyint (${len})`);
+      check(len === 1 || len === 0, () => `Expected 1 byte for a tinyint (${len})`);
       return len === 0 ? null : b.readInt8(0);
     case 'bigint':
     case 'counter':
-      expect(len === 8 || len === 0, `Expected 8 or 0 byte long (${len})`);
+      check(len === 8 || len === 0, () => `Expected 8 or 0 byte long (${len})`);
       return len === 0 ? null : b.readBigInt64BE(0);
     case 'timestamp':
-      expect(len === 8 || len === 0, `Expected 8 or 0 byte long for date (${len})`);
+      check(len === 8 || len === 0, () => `Expected 8 or 0 byte long for date (${len})`);
       return len === 0 ? null : b.readBigInt64BE(0);
     case 'varint':
       return len === 0 ? null : varintFromBytes(b);
     case 'decimal':
-      expect(len === 0 || len >= 4, `Expected 0 or at least 4 bytes (${len})`);
+      check(len === 0 || len >= 4, () => `Expected 0 or at least 4 bytes (${len})`);
       return len === 0 ? null : { scale: b.readInt32BE(0), unscaled: varintFromBytes(b.subarray(4)) };
     case 'float':
-      expect(len === 4 || len === 0, `Expected 4 or 0 byte value for a float (${len})`);
+      check(len === 4 || len === 0, () => `Expected 4 or 0 byte value for a float (${len})`);
       return len === 0 ? null : b.readFloatBE(0);
     case 'double':
-      expect(len === 8 || len === 0, `Expected 8 or 0 byte value for a double (${len})`);
+      check(len === 8 || len === 0, () => `Expected 8 or 0 byte value for a double (${len})`);
       return len === 0 ? null : b.readDoubleBE(0);
     case 'boolean':
-      expect(len === 1 || len === 0, `Expected 1 or 0 byte value (${len})`);
+      check(len === 1 || len === 0, () => `Expected 1 or 0 byte value (${len})`);
       return len === 0 ? null : b[0] !== 0;
     case 'uuid':
     case 'timeuuid':
-      expect(len === 16 || len === 0, `UUID should be 16 or 0 bytes (${len})`);
+      check(len === 16 || len === 0, () => `UUID should be 16 or 0 bytes (${len})`);
       if (len === 0) return null;
-      expect(name === 'uuid' || (b[6] & 0xf0) === 0x10, 'Invalid version for TimeUUID type.');
+      check(name === 'uuid' || (b[6] & 0xf0) === 0x10, () => 'Invalid version for TimeUUID type.');
       return formatUuid(b);
     case 'date':
-      expect(len === 4 || len === 0, `Expected 4 byte long for date (${len})`);
+      check(len === 4 || len === 0, () => `Expected 4 byte long for date (${len})`);
       return len === 0 ? null : b.readUInt32BE(0) - 0x80000000;
     case 'time': {
-      expect(len === 8 || len === 0, `Expected 8 byte long for time (${len})`);
+      check(len === 8 || len === 0, () => `Expected 8 byte long for time (${len})`);
       if (len === 0) return null;
       const ns = b.readBigInt64BE(0);
-      expect(ns >= 0n && ns < NS_PER_DAY, `Invalid value for time: ${ns} is out of range`);
+      check(ns >= 0n && ns < NS_PER_DAY, () => `Invalid value for time: ${ns} is out of range`);
       return ns;
     }
     case 'inet':
-      expect(len === 4 || len === 16 || len === 0, `Expected 4 or 16 byte inetaddress; got ${len} bytes`);
+      check(len === 4 || len === 16 || len === 0, () => `Expected 4 or 16 byte inetaddress; got ${len} bytes`);
       return len === 0 ? null : formatInet(b);
     case 'duration':
       return len === 0 ? null : decodeDuration(b);
