@@ -1,7 +1,7 @@
 // `npm run demo`: the extension in a real VS Code (code-server), connected to the local Astra sandbox with
 // sample data and a demo notebook.
 //   --port N / --host H   where code-server listens (default 127.0.0.1:8080)
-//   --open                open chromium at the workbench (default when DISPLAY is set)
+//   --open / --no-open    open chromium at the workbench, with the demo notebook (default: when DISPLAY is set)
 //   --headless-check      open it in headless chromium, wait for the notebook and the connection, save
 //                         test-results/demo.png and exit 0 (CI uses this to prove the quick start works)
 //   --no-build            use the extension as already built/packaged
@@ -27,7 +27,9 @@ const option = (name, fallback) => {
 const host = option('host', '127.0.0.1');
 const port = Number(option('port', '8080'));
 const headlessCheck = flag('headless-check');
-const openBrowser = !headlessCheck && (flag('open') || Boolean(process.env.DISPLAY));
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const openBrowser = !headlessCheck && hasDisplay && (flag('open') || !flag('no-open'));
+if (flag('open') && !hasDisplay) console.log('[demo] --open: no DISPLAY here, so open the printed URL in a browser yourself');
 const t0 = Date.now();
 const say = (msg) => console.log(`[demo ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
 

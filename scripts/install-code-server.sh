@@ -3,6 +3,7 @@
 # A plain `npm install code-server` fails here: its postinstall refuses root and @vscode/ripgrep downloads
 # from GitHub. So we install with scripts off and redo the postinstall ourselves (see shared/VSCODE_E2E.md).
 # Idempotent: a stamp file marks a finished install; a half-finished one is wiped and redone.
+# Prints the path of code-server's entry script on stdout. `--quiet`: say nothing when already installed.
 set -euo pipefail
 
 VERSION="${CODE_SERVER_VERSION:-4.100.3}"
@@ -13,10 +14,25 @@ CS="$DIR/node_modules/code-server"
 
 log() { printf '[install-code-server] %s\n' "$*" >&2; }
 
+QUIET=0
+[ "${1:-}" = "--quiet" ] && QUIET=1
+
 if [ -f "$STAMP" ] && [ -f "$CS/out/node/entry.js" ]; then
-  log "already installed: $CS ($(cat "$STAMP"))"
+  [ "$QUIET" = 1 ] || log "already installed: $CS ($(cat "$STAMP"))"
   echo "$CS/out/node/entry.js"
   exit 0
+fi
+
+# Two runs at once (say `npm run demo` and `npm test`) must not both wipe and rebuild the same folder.
+mkdir -p "$CACHE"
+if command -v flock >/dev/null; then
+  exec 9>"$CACHE/.install-$VERSION.lock"
+  flock 9
+  if [ -f "$STAMP" ] && [ -f "$CS/out/node/entry.js" ]; then
+    log "installed meanwhile by another run: $CS"
+    echo "$CS/out/node/entry.js"
+    exit 0
+  fi
 fi
 
 for tool in node npm rg g++ make python3; do

@@ -29,6 +29,18 @@ if (install.status !== 0) {
   process.exit(1);
 }
 
+function newestMtime(p) {
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(p).map((n) => newestMtime(join(p, n))));
+}
+// The scenarios install the packaged .vsix: testing a stale one hides whatever changed since.
+const vsix = readdirSync(root).find((f) => f.endsWith('.vsix'));
+if (!vsix) console.warn('[e2e] no .vsix in the repo root: run `npm run package` (scenarios needing the extension will fail)');
+else if (statSync(join(root, vsix)).mtimeMs < Math.max(newestMtime(join(root, 'src')), statSync(join(root, 'package.json')).mtimeMs)) {
+  console.warn(`[e2e] ${vsix} is older than src/ or package.json: run \`npm run package\` to test the current code`);
+}
+
 const filters = process.argv.slice(2);
 const files = collect(e2eDir, []).filter((f) => filters.length === 0 || filters.some((s) => relative(root, f).includes(s)));
 if (files.length === 0) {

@@ -106,6 +106,38 @@ test('a multi-region database asks for the region and names the profile after it
   await connections.remove(saved.id);
 });
 
+test('adding the same database again reuses its connection instead of duplicating it', async () => {
+  const before = connections.profiles().length;
+  const first = bundleProfiles().find((p) => p.astraDatabaseId === sb.databaseId)!;
+  fake.answers.push(pickWhere((i) => i.label.endsWith(' sandbox-db')));
+  const id = await run('astra.addFromAstraAccount');
+  assert.equal(id, first.id);
+  assert.equal(connections.profiles().length, before);
+  assert.equal(connections.state(first.id), 'connected');
+});
+
+test('an API URL that is not https is refused before the token is sent', async () => {
+  const saved = settings['astra.devopsApiUrl'];
+  settings['astra.devopsApiUrl'] = 'http://api.example.com';
+  try {
+    await run('astra.addFromAstraAccount');
+    assert.match(errors().at(-1)!.text, /astra\.devopsApiUrl setting must be an https:\/\/ URL/);
+  } finally {
+    settings['astra.devopsApiUrl'] = saved;
+  }
+});
+
+test('Create Keyspace on a connection that is not an Astra database explains why not', async () => {
+  const id = 'plain-cluster';
+  await connections.saveProfile({ id, name: 'Local Cassandra', kind: 'contactPoints', contactPoints: ['127.0.0.1'], port: 9042, localDataCenter: 'dc1', useTls: false });
+  try {
+    assert.equal(await run('astra.createKeyspace', id), undefined);
+    assert.match(fake.messages.at(-1)!.text, /"Local Cassandra" is not linked to an Astra database/);
+  } finally {
+    await connections.remove(id);
+  }
+});
+
 test('Create Keyspace posts to the DevOps API, waits for the driver to see it, then refreshes the explorer', async () => {
   const id = bundleProfiles().find((p) => p.astraDatabaseId === sb.databaseId)!.id;
   const name = `ks_${Date.now().toString(36)}`;

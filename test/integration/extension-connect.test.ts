@@ -160,3 +160,39 @@ test('cancelling a slow connect stops it; the connection ends up disconnected, n
     logs.dispose();
   }
 });
+
+test('DDL run by another client reaches onDidChangeSchema through the driver', { skip }, async () => {
+  const { AstraConnectionService } = await import('../../src/extension/connections/connectionService.js');
+  const { ProfileStore } = await import('../../src/extension/connections/profileStore.js');
+  const { LogService } = await import('../../src/extension/logging.js');
+  const { DEFAULT_SETTINGS } = await import('../../src/extension/connections/clientOptions.js');
+  const { Client } = await import('cassandra-driver');
+  const { nodeClientOptions } = await import('../support/target.js');
+  const own = fakeContext(join(dir, 'schema'));
+  const logs = new LogService();
+  const service = new AstraConnectionService(
+    new ProfileStore(own.context.globalState, own.context.secrets, join(dir, 'schema', 'bundles')),
+    logs,
+    () => DEFAULT_SETTINGS,
+  );
+  const other = new Client(nodeClientOptions(target));
+  try {
+    const id = ProfileStore.newId();
+    await service.saveProfile(
+      { id, name: 'watch', kind: 'bundle', bundlePath: await service.store.copyBundle(target.bundlePath!, id), host: 'h', authKind: 'token' },
+      { username: 'token', password: target.token! },
+    );
+    await service.connect(id);
+    const changed: string[] = [];
+    service.onDidChangeSchema((p) => changed.push(p));
+    await other.connect();
+    await other.execute(`CREATE TABLE ${target.keyspace}.schema_event_probe (id int PRIMARY KEY)`);
+    await until('a schema event', () => changed.length > 0, 5000);
+    assert.deepEqual(changed, [id]);
+  } finally {
+    await other.shutdown();
+    await service.shutdownAll();
+    service.dispose();
+    logs.dispose();
+  }
+});

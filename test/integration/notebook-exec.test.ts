@@ -258,6 +258,13 @@ SELECT * FROM types_t WHERE k IN (1, 2);`);
     }
   });
 
+  test('server warnings come back with the result (Astra ignores some table options)', { skip: !!process.env.CQL_TEST_CONTACT_POINTS && 'Astra-only warning' }, async () => {
+    const s = newSession();
+    const p = payloadOf((await runCell(s, 'CREATE TABLE IF NOT EXISTS warned (k int PRIMARY KEY) WITH bloom_filter_fp_chance = 0.01'))[0]);
+    assert.equal(p.kind, 'void');
+    assert.ok(p.warnings.some((w) => /Ignoring provided values \[bloom_filter_fp_chance\]/.test(w)), JSON.stringify(p.warnings));
+  });
+
   test('TRACING ON returns the trace events with the result', async () => {
     const s = newSession();
     const out = await runCell(s, 'TRACING ON\nSELECT c FROM pages WHERE p = 1 LIMIT 3;\nTRACING OFF');

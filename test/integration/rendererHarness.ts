@@ -48,6 +48,7 @@ window.astraRender = (payload, opts = {}) => {
   const started = performance.now();
   api.renderOutputItem({ id: 'out-' + Math.random(), mime: 'application/vnd.astra.cql-result+json', metadata: {},
     json: () => JSON.parse(text), text: () => text, data: () => new TextEncoder().encode(text), blob: () => new Blob([text]) }, el, new AbortController().signal);
+  window.astraSyncMs = performance.now() - started;
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
     window.astraEl = el;
     resolve(performance.now() - started);

@@ -24,6 +24,8 @@ export class Faults extends EventEmitter {
   metadataDelayMs = 0;
   metadataStatus?: number;
   metadataBadJson = false;
+  /** Passwords (tokens, client secrets) refused from now on by AUTH_RESPONSE: a token revoked mid-session. */
+  readonly revokedSecrets = new Set<string>();
 
   markDown(hostId: string): void {
     this.nodeDown.add(hostId);
@@ -42,6 +44,7 @@ export class Faults extends EventEmitter {
     this.metadataDelayMs = 0;
     this.metadataStatus = undefined;
     this.metadataBadJson = false;
+    this.revokedSecrets.clear();
   }
 
   /** Counts one request frame; true when the connection that carried it must now be dropped. */

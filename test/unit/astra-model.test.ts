@@ -8,6 +8,7 @@ import {
   parseDatabase,
   sortDatabases,
   statusExplanation,
+  statusIconId,
   validateKeyspaceName,
   type AstraDatabase,
 } from '../../src/shared/astra/databases.js';
@@ -72,6 +73,14 @@ test('statusExplanation tells how to wake a database, and nothing for ACTIVE', (
   assert.match(statusExplanation({ ...db, status: 'PARKED' })!, /parked\. Unpark it in the Astra console/);
   assert.match(statusExplanation({ ...db, status: 'MAINTENANCE' })!, /is maintenance\. Wait/);
   assert.match(statusExplanation({ ...db, status: 'ERROR' })!, /is ERROR; only Active/);
+});
+
+test('statusIconId: running, asleep, in transition', () => {
+  const db = parseDatabase(raw)!;
+  assert.deepEqual(
+    ['ACTIVE', 'HIBERNATED', 'PARKED', 'INITIALIZING'].map((status) => statusIconId({ ...db, status })),
+    ['database', 'debug-pause', 'debug-pause', 'loading~spin'],
+  );
 });
 
 test('validateKeyspaceName follows Astra’s rule and refuses duplicates', () => {

@@ -63,6 +63,9 @@ test('keywords are case-insensitive', () => {
   assert.equal(scopeOf('select a from t', 'from'), 'keyword.other.cql');
   assert.equal(scopeOf('SeLeCt a FROM t WHERE a = 1 AND b = 2', 'AND'), 'keyword.operator.logical.cql');
   assert.equal(scopeOf('CREATE TABLE IF NOT EXISTS ks.t (a int PRIMARY KEY)', 'PRIMARY'), 'keyword.other.cql');
+  // Names after `.` are names even when they spell a keyword or a type.
+  assert.ok(!scopesOf('SELECT * FROM demo.users', 'users').some((s) => s.startsWith('keyword')));
+  assert.ok(!scopesOf('SELECT * FROM ks.text', 'text').some((s) => s.startsWith('storage')));
   // A plain identifier is not a keyword.
   assert.ok(!scopesOf('SELECT name FROM users', 'name').some((s) => s.startsWith('keyword')));
 });

@@ -135,3 +135,21 @@ test('remove asks for confirmation and deletes the secret and the bundle copy', 
   assert.equal(state.get('astra.activeConnection'), undefined);
   assert.match(statusBar()!.text, /not connected/);
 });
+
+test('add-contact-points flow saves hosts/port/DC without secrets and reports the refused connection', async () => {
+  const before = fake.messages.length;
+  fake.answers.push('127.0.0.1', '1', 'dc1', '', 'cassandra', 'cassandra-pw', 'No TLS', (o: Record<string, unknown>) => {
+    assert.equal(o.value, '127.0.0.1');
+    return 'Local';
+  });
+  await fake.commands.get('astra.addContactPointsConnection')!();
+  const local = (state.get('astra.connections.v1') as Record<string, unknown>[]).find((p) => p.name === 'Local')!;
+  assert.deepEqual(
+    { contactPoints: local.contactPoints, port: local.port, dc: local.localDataCenter, user: local.username, tls: local.useTls },
+    { contactPoints: ['127.0.0.1'], port: 1, dc: 'dc1', user: 'cassandra', tls: false },
+  );
+  assert.ok(!JSON.stringify([...state]).includes('cassandra-pw'));
+  assert.deepEqual(JSON.parse(secrets.get(`astra.credentials.${local.id}`)!), { username: 'cassandra', password: 'cassandra-pw' });
+  await until('the refused connection', () => fake.messages.length > before);
+  assert.match(fake.messages.at(-1)!.text, /No database node of "Local" could be reached — 127\.0\.0\.1:1: .*ECONNREFUSED/);
+});

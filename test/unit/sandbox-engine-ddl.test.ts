@@ -165,3 +165,15 @@ test('system_virtual_schema tables answer with typed rows', () => {
   const cols = f.rows(`SELECT * FROM system_virtual_schema.columns WHERE keyspace_name = 'system_virtual_schema' AND table_name = 'tables'`);
   assert.deepEqual(cols.map((c) => c.column_name), ['comment', 'keyspace_name', 'table_name']);
 });
+
+test('server-side DESCRIBE returns create statements', () => {
+  const f = fixture();
+  f.q('CREATE TABLE t (k int, c text, v list<int>, PRIMARY KEY ((k), c)) WITH CLUSTERING ORDER BY (c DESC)');
+  const [row] = f.rows('DESCRIBE TABLE t');
+  assert.equal(row.type, 'table');
+  assert.match(String(row.create_statement), /^CREATE TABLE ks\.t \(\n    k int,\n    c text,\n    v list<int>,\n    PRIMARY KEY \(k, c\)\n\) WITH CLUSTERING ORDER BY \(c DESC\)/);
+  const ks = f.rows('DESCRIBE KEYSPACE ks');
+  assert.deepEqual(ks.map((r) => r.type), ['keyspace', 'table']);
+  assert.match(String(ks[0].create_statement), /^CREATE KEYSPACE ks WITH replication = \{'class': 'org\.apache\.cassandra\.locator\.SimpleStrategy', 'replication_factor': '1'\}/);
+  assert.equal(cqlError(() => f.q('CREATE TABLE nope.t (a int PRIMARY KEY)')).message, "Keyspace 'nope' doesn't exist");
+});

@@ -50,7 +50,11 @@ test('filtering requires ALLOW FILTERING unless an index serves the restriction'
   assert.equal(f.rows('SELECT * FROM ts WHERE v = 21 ALLOW FILTERING').length, 2);
   f.q('CREATE INDEX ON ts (v)');
   assert.deepEqual(f.rows('SELECT k FROM ts WHERE v = 21').map((r) => r.k).sort(), ['a', 'b']);
-  assert.equal(cqlError(() => f.q('SELECT * FROM ts WHERE v = 21 AND c2 = 1 AND c1 > 0 AND k > \'a\'')).code, ErrorCode.INVALID);
+  assert.equal(cqlError(() => f.q(`SELECT * FROM ts WHERE v = 21 AND c2 = 1 AND c1 > 0 AND k > 'a'`)).message,
+    'Only EQ and IN relation are supported on the partition key (unless you use the token() function)');
+  assert.equal(cqlError(() => f.q(`SELECT * FROM ts WHERE k = 'a' AND v != 3 ALLOW FILTERING`)).message, 'Unsupported "!=" relation: v != 3');
+  assert.equal(cqlError(() => f.q(`SELECT * FROM ts WHERE k = 'a' AND c1 = 1 AND c1 = 2`)).message,
+    'c1 cannot be restricted by more than one relation if it includes an Equal');
 });
 
 test('LIMIT, PER PARTITION LIMIT, DISTINCT, IN on the partition key, token ranges', () => {
@@ -79,6 +83,8 @@ test('aggregates, GROUP BY, aliases and casts', () => {
   const [c] = f.rows(`SELECT CAST(v AS text) AS t FROM ts WHERE k = 'a' AND c1 = 1 AND c2 = 2`);
   assert.equal(c.t, '12');
   assert.deepEqual(f.rows(`SELECT count(*) FROM ts WHERE k = 'nope'`), [{ count: 0n }]);
+  assert.deepEqual(f.q('SELECT count(*) FROM ts').warnings, ['Aggregation query used without partition key']);
+  assert.equal(f.q(`SELECT count(*) FROM ts WHERE k = 'a'`).warnings, undefined);
 });
 
 test('SELECT JSON and INSERT JSON round-trip', () => {

@@ -125,6 +125,11 @@ test('batches: logged, conditional single-partition, counter rules', () => {
   f.engine.batch('COUNTER', [{ query: 'UPDATE cnt SET n = n + 2 WHERE k = 1', values: [] }, { query: 'UPDATE cnt SET n = n + 3 WHERE k = 1', values: [] }], f.ctx);
   assert.deepEqual(f.rows('SELECT n FROM cnt'), [{ n: 5n }]);
   assert.equal(cqlError(() => f.engine.batch('LOGGED', [{ query: 'SELECT * FROM b', values: [] }], f.ctx)).code, ErrorCode.INVALID);
+  const wide = f.engine.batch('UNLOGGED', Array.from({ length: 12 }, (_, i) => ({ query: `INSERT INTO b (k, c, v) VALUES (${i}, 0, 'w')`, values: [] })), f.ctx);
+  assert.deepEqual(wide.warnings, ['Unlogged batch covering 12 partitions detected against table [ks.b]. You should use a logged batch for atomicity, or asynchronous writes for performance.']);
+  const sys = cqlError(() => f.q(`INSERT INTO system.local (key) VALUES ('x')`));
+  assert.equal(sys.code, ErrorCode.UNAUTHORIZED);
+  assert.equal(sys.message, 'system keyspace is not user-modifiable.');
 });
 
 test('now(), uuid(), toTimestamp(), toDate(), currentTimestamp() in writes and selects', () => {

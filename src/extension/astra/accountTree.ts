@@ -2,7 +2,14 @@
 // keyspaces. Clicking a database runs the add flow for it. Empty without a token, so the welcome view shows instead.
 
 import * as vscode from 'vscode';
-import { describeDatabase, isActive, sortDatabases, statusExplanation, type AstraDatabase } from '../../shared/astra/databases.js';
+import {
+  describeDatabase,
+  isActive,
+  sortDatabases,
+  statusExplanation,
+  statusIconId,
+  type AstraDatabase,
+} from '../../shared/astra/databases.js';
 import { DevopsError } from '../../shared/astra/devopsErrors.js';
 import { redact } from '../../shared/redact.js';
 import type { AstraDeps } from './addFromAccount.js';
@@ -62,7 +69,7 @@ export class AstraAccountTree implements vscode.TreeDataProvider<AccountNode>, v
     const item = new vscode.TreeItem(d.label, db.keyspaces.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `astra-account/${db.id}`;
     item.description = added.length ? `${d.description} · added` : d.description;
-    item.iconPath = new vscode.ThemeIcon(isActive(db) ? 'database' : db.status === 'HIBERNATED' || db.status === 'PARKED' ? 'debug-pause' : 'loading~spin');
+    item.iconPath = new vscode.ThemeIcon(statusIconId(db));
     item.tooltip = [
       `${db.name} (${db.status})`,
       `id ${db.id}`,

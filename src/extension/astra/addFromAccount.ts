@@ -7,6 +7,7 @@ import {
   isActive,
   sortDatabases,
   statusExplanation,
+  statusIconId,
   type AstraDatabase,
   type AstraDatacenter,
 } from '../../shared/astra/databases.js';
@@ -25,12 +26,6 @@ export interface AstraDeps {
 
 type DbItem = vscode.QuickPickItem & { db?: AstraDatabase };
 
-function statusIcon(db: AstraDatabase): string {
-  if (isActive(db)) return '$(database)';
-  if (db.status === 'HIBERNATED' || db.status === 'PARKED') return '$(debug-pause)';
-  return '$(loading~spin)';
-}
-
 export function databaseItems(dbs: readonly AstraDatabase[]): DbItem[] {
   const sorted = sortDatabases(dbs);
   const items: DbItem[] = [];
@@ -39,7 +34,7 @@ export function databaseItems(dbs: readonly AstraDatabase[]): DbItem[] {
       items.push({ label: 'Not running', kind: vscode.QuickPickItemKind.Separator });
     }
     const d = describeDatabase(db);
-    items.push({ label: `${statusIcon(db)} ${d.label}`, description: d.description, detail: d.detail, db });
+    items.push({ label: `$(${statusIconId(db)}) ${d.label}`, description: d.description, detail: d.detail, db });
   });
   return items;
 }
@@ -137,8 +132,9 @@ export async function addFromAstraAccount(deps: AstraDeps, opts: AddOptions = {}
   const existing = existingProfile(deps.writer, db, dc);
   let profileId: string;
   try {
-    const profile = await withDevopsProgress(`Astra: fetching the secure connect bundle of ${db.name}…`, async (signal, report, onRetry) => {
+    const profile = await withDevopsProgress(`Astra: adding ${db.name}`, async (signal, report, onRetry) => {
       const client = deps.account.client(token, onRetry);
+      report('fetching the secure connect bundle…');
       const bundle = await fetchBundle(client, db.id, db.datacenters.length > 1 ? dc.id : undefined, signal);
       report('saving…');
       return saveBundleProfile(deps.writer, { db, datacenter: dc.id ? dc : undefined, bundle, token, existing, newId: ProfileStore.newId });

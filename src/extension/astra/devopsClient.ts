@@ -141,18 +141,18 @@ export class DevopsClient {
       }),
     );
     if (res.status === 200) return res.body;
-    const failure = httpError(res.status, res.body.toString('utf8'), what);
+    // Signed storage links answer 403 (or 400/404) once expired; the token is not involved, so no "re-enter token".
     if (res.status === 403 || res.status === 400 || res.status === 404) {
-      throw new DevopsError('expired', `The bundle download link was refused (${res.status}); it is valid for a few minutes only. Try again.`, res.status);
+      const message = `The bundle download link was refused (${res.status}); it is valid for a few minutes only. Try again.`;
+      throw new DevopsError('expired', message, res.status);
     }
-    throw failure;
+    throw httpError(res.status, res.body.toString('utf8'), what);
   }
 
   /** Asks Astra to create a keyspace (CQL cannot on Astra). Returns once the API accepted it (201). */
   async createKeyspace(id: string, name: string, signal?: AbortSignal): Promise<void> {
-    await this.call('POST', `/v2/databases/${encodeURIComponent(id)}/keyspaces/${encodeURIComponent(name)}`, `creating keyspace ${name}`, {
-      signal,
-    });
+    const path = `/v2/databases/${encodeURIComponent(id)}/keyspaces/${encodeURIComponent(name)}`;
+    await this.call('POST', path, `creating keyspace ${name}`, { signal });
   }
 
   // ----- internals -----
@@ -164,7 +164,8 @@ export class DevopsClient {
       return JSON.parse(text) as unknown;
     } catch {
       const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, 80);
-      throw new DevopsError('badResponse', `Astra's DevOps API answered ${what} with something that is not JSON ("${excerpt}"). Check the astra.devopsApiUrl setting.`, res.status);
+      const message = `Astra's DevOps API answered ${what} with something that is not JSON ("${excerpt}"). Check the astra.devopsApiUrl setting.`;
+      throw new DevopsError('badResponse', message, res.status);
     }
   }
 
@@ -205,12 +206,15 @@ export class DevopsClient {
         case 'cancelled':
           throw new DevopsError('cancelled', `Cancelled while ${what}.`);
         case 'timeout':
-          throw new DevopsError('timeout', `Astra's DevOps API did not answer while ${what}: ${err.message}. Check your network, or try again.`);
+          throw new DevopsError('timeout', `Astra's DevOps API did not answer while ${what}: ${err.message}. Try again.`);
         case 'tooLarge':
           throw new DevopsError('tooLarge', `The answer while ${what} is too large: ${err.message}.`);
         case 'network':
           if (signal?.aborted) throw new DevopsError('cancelled', `Cancelled while ${what}.`);
-          throw new DevopsError('network', `Cannot reach Astra's DevOps API while ${what} (${err.message}). Check your network and the astra.devopsApiUrl setting.`);
+          throw new DevopsError(
+            'network',
+            `Cannot reach Astra's DevOps API while ${what} (${err.message}). Check your network and the astra.devopsApiUrl setting.`,
+          );
       }
     }
   }

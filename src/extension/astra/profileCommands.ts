@@ -13,6 +13,7 @@ import { keyspaceExists, waitUntil, type MetadataClient } from './keyspaceWait.j
 import { showAstraError } from './notify.js';
 
 export const KEYSPACE_WAIT_MS = 180_000;
+const ADD_HINT = 'Add it with "Astra: Add Databases from Astra Account…".';
 
 export function astraDatabaseId(p: BundleProfile): string | undefined {
   return p.astraDatabaseId ?? databaseIdFromHost(p.host);
@@ -28,7 +29,7 @@ async function targetProfile(deps: AstraDeps, arg: unknown, title: string): Prom
     const p = fromId(explicit);
     if (isAstra(p)) return p;
     void vscode.window.showInformationMessage(
-      p ? `"${p.name}" is not linked to an Astra database. Add it with "Astra: Add Databases from Astra Account…".` : 'Astra DB: that connection no longer exists.',
+      p ? `"${p.name}" is not linked to an Astra database. ${ADD_HINT}` : 'Astra DB: that connection no longer exists.',
     );
     return undefined;
   }
@@ -36,7 +37,7 @@ async function targetProfile(deps: AstraDeps, arg: unknown, title: string): Prom
   const active = fromId(deps.connections.activeProfileId());
   if (isAstra(active) && candidates.length === 1) return active;
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage('Astra DB: no connection is linked to an Astra database yet. Use "Astra: Add Databases from Astra Account…".');
+    void vscode.window.showInformationMessage(`Astra DB: no connection is linked to an Astra database yet. ${ADD_HINT}`);
     return undefined;
   }
   if (candidates.length === 1) return candidates[0];

@@ -8,11 +8,13 @@ import type { LogService } from '../logging.js';
 import { CONSISTENCY_LEVELS, type ConnectionSettings, type Credentials } from './clientOptions.js';
 import { ConnectCancelledError, ConnectionError, mapConnectionError } from './connectionErrors.js';
 import type { ProfileStore } from './profileStore.js';
+import { watchSchemaChanges } from './schemaEvents.js';
 import { createClient } from './sessionFactory.js';
 
 interface Entry {
   state: ConnectionState;
   client?: Client;
+  stopSchemaWatch?: () => void;
   pending?: Promise<Client>;
   error?: string;
 }
@@ -98,6 +100,7 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
     const entry = this.entries.get(id);
     if (!entry) return;
     const client = entry.client;
+    entry.stopSchemaWatch?.();
     this.entries.delete(id);
     this.changed.fire();
     if (client) await this.shutdown(client, id);
@@ -126,7 +129,7 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
 
   async saveProfile(profile: ConnectionProfile, credentials?: Credentials): Promise<void> {
     if (credentials) {
-      this.logs.addSecret(credentials.password);
+      this.rememberSecrets(credentials, profile.kind);
       await this.store.setCredentials(profile.id, credentials);
     }
     await this.store.save(profile);
@@ -134,7 +137,7 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
   }
 
   async setCredentials(id: string, credentials: Credentials | undefined): Promise<void> {
-    this.logs.addSecret(credentials?.password);
+    this.rememberSecrets(credentials, this.profile(id)?.kind);
     await this.store.setCredentials(id, credentials);
     // The open client still authenticates with the old secret; drop it so the next use reconnects.
     await this.disconnect(id);
@@ -186,7 +189,7 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
     if (!profile) throw new Error(`There is no saved connection with id ${id}.`);
     const settings = this.settings();
     const credentials = await this.store.credentials(id);
-    this.logs.addSecret(credentials?.password);
+    this.rememberSecrets(credentials, profile.kind);
     const ctx = {
       profileName: profile.name,
       profileKind: profile.kind,
@@ -215,6 +218,7 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
       // disconnect() or remove() while we were connecting: this client is no longer wanted.
       if (this.entries.get(id) !== entry) throw new ConnectCancelledError();
       entry.client = client;
+      entry.stopSchemaWatch = watchSchemaChanges(client, () => this.schemaChanged.fire(id));
       this.setState(id, 'connected');
       this.log.info(`connected to "${profile.name}" in ${Date.now() - started} ms`);
       return client;
@@ -236,6 +240,16 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
       this.setState(id, 'error', mapped.message);
       throw err instanceof ConnectionError ? err : new ConnectionError(mapped, id, err);
     }
+  }
+
+  /**
+   * Client secrets have no recognisable shape, and an Astra Client ID is half of the credential: mask both.
+   * A cluster username (often "cassandra") is not secret, and masking it would mangle unrelated log text.
+   */
+  private rememberSecrets(credentials: Credentials | undefined, kind: ConnectionProfile['kind'] | undefined): void {
+    if (!credentials) return;
+    this.logs.addSecret(credentials.password);
+    if (kind === 'bundle' && credentials.username !== 'token') this.logs.addSecret(credentials.username);
   }
 
   private onDriverLog(level: string, className: string, message: string): void {

@@ -68,6 +68,12 @@ export function parseDatabase(raw: unknown): AstraDatabase | undefined {
 
 export const isActive = (db: AstraDatabase): boolean => db.status === 'ACTIVE';
 
+/** Codicon id for a database's state: running, asleep (needs the console), or in transition. */
+export function statusIconId(db: AstraDatabase): string {
+  if (isActive(db)) return 'database';
+  return db.status === 'HIBERNATED' || db.status === 'PARKED' ? 'debug-pause' : 'loading~spin';
+}
+
 /**
  * Why a database cannot be used right now, in words the user can act on; undefined when it is ACTIVE.
  * Hibernated and parked databases only wake up from the Astra console (or its API), not from a CQL connection.
@@ -78,7 +84,10 @@ export function statusExplanation(db: AstraDatabase): string | undefined {
       return undefined;
     case 'HIBERNATED':
     case 'HIBERNATING':
-      return `"${db.name}" is hibernated after a period without use. Resume it in the Astra console (open the database and choose Resume), wait until it is Active, then add it again.`;
+      return (
+        `"${db.name}" is hibernated after a period without use. Resume it in the Astra console ` +
+        '(open the database and choose Resume), wait until it is Active, then add it again.'
+      );
     case 'PARKED':
     case 'PARKING':
       return `"${db.name}" is parked. Unpark it in the Astra console, wait until it is Active, then add it again.`;

@@ -77,10 +77,12 @@ export function httpError(status: number, body: string, what: string, retries = 
   }
   if (status === 404) return new DevopsError('notFound', `Astra could not find it while ${what} (404${detail}).`, status, retries);
   if (status === 429) {
-    return new DevopsError('rateLimited', `Astra is rate-limiting requests while ${what} (429${detail})${retried(retries)}. Try again in a minute.`, status, retries);
+    const message = `Astra is rate-limiting requests while ${what} (429${detail})${retried(retries)}. Try again in a minute.`;
+    return new DevopsError('rateLimited', message, status, retries);
   }
   if (status >= 500) {
-    return new DevopsError('server', `Astra's DevOps API failed while ${what} (${status}${detail})${retried(retries)}. Try again later.`, status, retries);
+    const message = `Astra's DevOps API failed while ${what} (${status}${detail})${retried(retries)}. Try again later.`;
+    return new DevopsError('server', message, status, retries);
   }
   return new DevopsError('badRequest', `Astra refused the request while ${what} (${status}${detail}).`, status, retries);
 }

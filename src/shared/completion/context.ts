@@ -2,7 +2,7 @@
 // Works on a few tokens around the cursor, never on the whole document, and tolerates half-typed text.
 
 import { significant, tokenize, type Token } from './lexer.js';
-import { findTableRef, identName, isIdent, readQualified, segmentAround, skipIfExists, statementRegion, type TableRef } from './statementScope.js';
+import { findTableRef, identName, isIdent, segmentAround, statementRegion, type TableRef } from './statementScope.js';
 
 export type ContextKind =
   | { kind: 'none' } // inside a string, a comment or a number
@@ -28,7 +28,6 @@ export interface Prefix {
 export type CompletionContext = ContextKind & { prefix: Prefix; head?: string };
 
 const TABLE_AFTER = new Set(['FROM', 'INTO', 'TRUNCATE', 'ON']);
-const WHERE_LIKE = new Set(['WHERE', 'IF']);
 const COMPARISON = new Set(['=', '!=', '<', '<=', '>', '>=', '+', '-', '*', '/', '%']);
 
 export function analyzeContext(text: string, offset: number): CompletionContext {
@@ -256,5 +255,3 @@ function definedColumns(inner: Token[]): string[] {
   }
   return out;
 }
-
-export { readQualified, skipIfExists };

@@ -7,10 +7,11 @@ const CSS = `
 .astra-note { color: var(--vscode-descriptionForeground); font-style: italic; }
 .astra-warning { color: var(--vscode-editorWarning-foreground); margin: 2px 0; white-space: pre-wrap; }
 .astra-error { color: var(--vscode-errorForeground); margin: 2px 0; }
-.astra-grid { position: relative; overflow: auto; max-height: 420px; min-height: 48px; outline: none;
+.astra-grid { position: relative; overflow: auto; overflow-anchor: none; max-height: 420px; min-height: 48px; outline: none;
   border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
 .astra-grid:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
 .astra-row { display: grid; grid-template-columns: var(--astra-cols); width: var(--astra-width); height: 22px; }
+.astra-body .astra-row { contain: layout style paint; }
 .astra-header { position: sticky; top: 0; z-index: 2; height: 34px; background: var(--vscode-editorWidget-background, var(--vscode-editor-background));
   border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); }
 .astra-spacer { position: relative; width: var(--astra-width); }

@@ -13,6 +13,8 @@ export const chromiumFlags = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Containers often give /dev/shm only 64 MB, which a workbench with webviews outgrows.
+  '--disable-dev-shm-usage',
 ];
 
 export interface BrowserSession {

@@ -25,7 +25,7 @@ export const chromiumPath = process.env.ASTRA_E2E_CHROMIUM ?? '/usr/bin/chromium
 
 /** Installs code-server if needed (idempotent, fast when done) and returns its entry script. */
 export function ensureCodeServer(): string {
-  const res = spawnSync('bash', [join(repoRoot, 'scripts', 'install-code-server.sh')], {
+  const res = spawnSync('bash', [join(repoRoot, 'scripts', 'install-code-server.sh'), '--quiet'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -14,7 +14,10 @@ export interface CaseRow {
 }
 
 const rows: CaseRow[] = [];
-let printing = false;
+// Registered at import time so it is a hook of the whole file, not of the test that recorded first.
+after(() => {
+  if (rows.length) console.log(`\n${formatTable(rows)}`);
+});
 
 export function record(row: CaseRow): void {
   const clean = { ...row, observed: row.observed.replace(/\s+/g, ' ').trim() };
@@ -24,10 +27,6 @@ export function record(row: CaseRow): void {
     return;
   }
   rows.push(clean);
-  if (!printing) {
-    printing = true;
-    after(() => console.log(`\n${formatTable(rows)}`));
-  }
 }
 
 export function formatTable(all: readonly CaseRow[]): string {
@@ -53,7 +52,13 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ value?: T; error
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-export async function settledHeap(): Promise<number> {
+/** JS heap plus Buffer memory (Buffers live outside the JS heap). */
+export const memoryNow = () => {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
+
+export async function settledMemory(): Promise<number> {
   // Tests run without --expose-gc; this enables it for contexts created from now on.
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
@@ -61,5 +66,5 @@ export async function settledHeap(): Promise<number> {
     gc();
     await new Promise((r) => setImmediate(r));
   }
-  return process.memoryUsage().heapUsed;
+  return memoryNow();
 }

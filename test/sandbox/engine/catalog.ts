@@ -45,6 +45,8 @@ export interface TableDef {
   data: TableData;
   /** System tables whose rows are derived from the catalog/context at read time. */
   virtual?: boolean;
+  /** Schema version the derived rows were built for (schema-only tables are rebuilt when it changes). */
+  builtFor?: string;
 }
 
 export interface TableOptions {

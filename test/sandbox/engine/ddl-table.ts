@@ -74,6 +74,7 @@ const nonFrozenCollection = (t: CqlType) =>
 export function createTable(env: StmtEnv, s: CreateTable): Result {
   const ksName = keyspaceName(env, s.table);
   const ks = requireKeyspace(env.catalog, ksName, true);
+  if (ks.system) throw new CqlError(ErrorCode.UNAUTHORIZED, `${ksName} keyspace is not user-modifiable.`);
   if (s.compactStorage) throw invalid('COMPACT STORAGE tables are not allowed starting with version 4.0');
   if (ks.tables.has(s.table.name) || ks.views.has(s.table.name)) {
     if (s.ifNotExists) return { kind: 'void' };

@@ -37,6 +37,8 @@ class MemoryEngine implements Engine {
   readonly catalog = new Catalog();
   private preparedById = new Map<string, PreparedEntry>();
   private preparedByNode = new Map<string, Set<string>>();
+  /** Parsed statements by text: drivers and notebooks resend the same strings (ASTs are never mutated). */
+  private parsed = new Map<string, ParsedCql>();
 
   constructor(readonly astra: boolean) {
     installSystemKeyspaces(this.catalog);
@@ -44,14 +46,14 @@ class MemoryEngine implements Engine {
 
   query(cql: string, values: QueryValues | null, ctx: ExecContext): Result {
     return this.guard(ctx, cql, () => {
-      const parsed = parseCql(cql);
+      const parsed = this.parse(cql);
       return this.run(cql, parsed, values, ctx);
     });
   }
 
   prepare(cql: string, ctx: ExecContext): Prepared {
     return this.guard(null, cql, () => {
-      const parsed = parseCql(cql);
+      const parsed = this.parse(cql);
       const id = createHash('md5').update((ctx.keyspace ?? '') + cql).digest();
       const hex = id.toString('hex');
       const env = this.env(ctx, [], cql);
@@ -93,7 +95,7 @@ class MemoryEngine implements Engine {
           c = { ...ctx, keyspace: entry.keyspace ?? ctx.keyspace };
         } else {
           cql = st.query ?? '';
-          parsed = parseCql(cql);
+          parsed = this.parse(cql);
         }
         const s = parsed.statement;
         if (s.kind !== 'insert' && s.kind !== 'update' && s.kind !== 'delete') {
@@ -123,6 +125,16 @@ class MemoryEngine implements Engine {
   }
 
   // ---------------------------------------------------------------------------------------------------------
+
+  private parse(cql: string): ParsedCql {
+    let p = this.parsed.get(cql);
+    if (!p) {
+      p = parseCql(cql);
+      if (this.parsed.size >= 2000) this.parsed.delete(this.parsed.keys().next().value!);
+      this.parsed.set(cql, p);
+    }
+    return p;
+  }
 
   private nodeSet(hostId: string): Set<string> {
     let s = this.preparedByNode.get(hostId);
@@ -188,7 +200,14 @@ class MemoryEngine implements Engine {
       return casResult(planned[0].t, { applied: true, columns: [], view: null }, env.nowMs);
     }
     planned.forEach((p) => p.apply());
-    return { kind: 'void' };
+    const result: Result = { kind: 'void' };
+    const spread = new Set(planned.flatMap((p) => p.partitions.map((k) => `${p.t.keyspace}.${p.t.name}:${k}`)));
+    // Cassandra's unlogged_batch_across_partitions_warn_threshold (10).
+    if (type === 'UNLOGGED' && spread.size > 10) {
+      const tables = [...new Set(planned.map((p) => `${p.t.keyspace}.${p.t.name}`))];
+      result.warnings = [`Unlogged batch covering ${spread.size} partitions detected against table${tables.length > 1 ? 's' : ''} [${tables.join(', ')}]. You should use a logged batch for atomicity, or asynchronous writes for performance.`];
+    }
+    return result;
   }
 
   private resultColumns(env: StmtEnv, s: Statement): ColumnSpec[] | null {

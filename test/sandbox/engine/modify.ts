@@ -1,7 +1,7 @@
 // INSERT / UPDATE / DELETE: each statement is planned (terms evaluated, keys validated) into a mutation that a
 // single statement or a BATCH then applies, after evaluating any lightweight-transaction condition.
 
-import { invalid } from '../errors.js';
+import { CqlError, ErrorCode, invalid } from '../errors.js';
 import type { CqlValue } from '../types/cqltype.js';
 import { native } from '../types/cqltype.js';
 import type { Delete, Insert, Modification, Update, Using } from './ast.js';
@@ -10,7 +10,7 @@ import { requireTable, type StmtEnv } from './context.js';
 import { fromJson } from './json.js';
 import { evalConditions, type CasCheck } from './lwt.js';
 import { applyAssignment, deleteElement } from './assign.js';
-import type { Row } from './storage.js';
+import { staticsFor, type Row } from './storage.js';
 import { analyzeWhere, clusteringCombos, column, eqPrefix } from './where.js';
 import { existingPartition, existingRow, makeCell, partitionFor, partitionRef, putCell, type PartitionRef, type WriteAttrs } from './write.js';
 import { UNSET } from './api.js';
@@ -60,7 +60,9 @@ function target(env: StmtEnv, s: Modification): TableDef {
   const t = requireTable(env, s.table);
   const ks = env.catalog.keyspace(t.keyspace)!;
   if (ks.views.has(t.name)) throw invalid('Cannot directly modify a materialized view');
-  if (t.virtual || ks.system) throw invalid(`Modification on table ${t.name} of system keyspace ${t.keyspace} is not supported`);
+  if (t.virtual || (ks.system && t.keyspace !== 'system_traces')) {
+    throw new CqlError(ErrorCode.UNAUTHORIZED, `${t.keyspace} keyspace is not user-modifiable.`);
+  }
   return t;
 }
 
@@ -124,7 +126,7 @@ export function planInsert(env: StmtEnv, s: Insert, batchTs?: bigint): Planned {
         const v = values.get(c.name)!;
         if (v === UNSET) continue;
         const empty = Array.isArray(v) && v.length === 0 && c.type.kind !== 'tuple' && c.type.kind !== 'udt' && c.type.kind !== 'vector';
-        putCell(c.kind === 'static' ? p.statics : row!.cells, c.name, empty ? null : v, attrs);
+        putCell(c.kind === 'static' ? staticsFor(p) : row!.cells, c.name, empty ? null : v, attrs);
       }
     },
   };

@@ -60,6 +60,9 @@ function checkRestrictions(t: TableDef, plan: WherePlan, s: Select): void {
   if (anyCk && !pkFull) needs = true;
   let indexed = false;
   for (const [col, ops] of plan.regular) {
+    if (ops.includes('LIKE') && ![...t.indexes.values()].some((i) => i.column === col && i.kind === 'CUSTOM')) {
+      throw invalid(`LIKE restriction is only supported on properly indexed columns. ${col} LIKE '...' is not valid.`);
+    }
     if (!indexed && indexServes(t, col, ops)) indexed = true;
     else needs = true;
   }
@@ -97,8 +100,9 @@ function intTerm(env: StmtEnv, term: Select['limit'], name: string, what: string
 }
 
 /** Partitions to visit, in ring order, starting at (and including) `from`. */
-function* partitions(t: TableDef, plan: WherePlan, from: PagePosition | null): Generator<Partition> {
+function* partitions(t: TableDef, plan: WherePlan, pos: PagePosition | null): Generator<Partition> {
   const data = t.data;
+  const from = pos && { token: pos.token, id: keyId(pos.key) };
   if (plan.partitions) {
     const types = t.partitionKey.map((c) => c.type);
     const found = plan.partitions
@@ -110,7 +114,7 @@ function* partitions(t: TableDef, plan: WherePlan, from: PagePosition | null): G
     return;
   }
   const arr = data.sorted();
-  let i = from ? data.seek(from.token, from.key, true) : plan.tokenLo ? data.seek(plan.tokenLo.token, null, plan.tokenLo.inclusive) : 0;
+  let i = from ? data.seek(from.token, from.id, true) : plan.tokenLo ? data.seek(plan.tokenLo.token, null, plan.tokenLo.inclusive) : 0;
   const hi = plan.tokenHi;
   for (; i < arr.length; i++) {
     const p = arr[i];
@@ -180,6 +184,7 @@ export function executeSelect(env: StmtEnv, s: Select): Result {
   const ckTypes = t.clustering.map((c) => c.type);
   const from = env.ctx.pagingState && pageSize ? decodePagingState(env.ctx.pagingState, queryHash(env.ctx.keyspace, env.cql), ckTypes) : null;
 
+  if (aggregate && plan.partitions === null) env.warnings.push('Aggregation query used without partition key');
   if (aggregate || s.groupBy.length) return finish(aggregateRows(t, s, plan, order.reversed, sels, pass, now, limit));
 
   let returned = from?.returned ?? 0;
@@ -188,8 +193,9 @@ export function executeSelect(env: StmtEnv, s: Select): Result {
   const views: RowView[] = [];
   let last: { v: RowView; returned: number; inPart: number } | null = null;
   let more = false;
+  const fromId = from && keyId(from.key);
   outer: for (const p of partitions(t, plan, from)) {
-    const resuming = from !== null && p.key.equals(from.key);
+    const resuming = p.id === fromId;
     if (resuming && from!.ck === null) continue;
     if (!resuming) inPart = 0;
     for (const v of rows(t, p, plan, order.reversed, resuming ? from!.ck ?? undefined : undefined, now)) {
@@ -216,7 +222,7 @@ export function executeSelect(env: StmtEnv, s: Select): Result {
   if (more && last) {
     const pos: PagePosition = {
       token: last.v.p.token,
-      key: last.v.p.key,
+      key: Buffer.from(last.v.p.id, 'latin1'),
       ck: last.v.r && !s.distinct ? last.v.r.ck : null,
       returned: last.returned,
       inPartition: last.inPart,

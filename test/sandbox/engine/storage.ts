@@ -21,8 +21,7 @@ export interface Row {
 }
 
 export interface Partition {
-  key: Buffer;
-  id: string; // keyId(key): the Map key
+  id: string; // keyId(serialized partition key): Map key, and (as latin1) the key bytes
   token: bigint;
   pk: CqlValue[];
   rows: Row[];
@@ -33,6 +32,15 @@ export interface Partition {
 /** Map key of a serialized partition key (latin1 is a cheap lossless byte → string mapping). */
 export const keyId = (key: Buffer) => key.toString('latin1');
 
+/** Shared by partitions without static cells (most tables have none); replaced on first static write. */
+const NO_STATICS: ReadonlyMap<string, Cell> = new Map();
+
+/** The partition's static cells, allocated on first write. */
+export function staticsFor(p: Partition): Map<string, Cell> {
+  if (p.statics === NO_STATICS) p.statics = new Map();
+  return p.statics;
+}
+
 export const isLive = (c: Cell | undefined, now: number): c is Cell =>
   c !== undefined && (c.expiresAt === undefined || now < c.expiresAt);
 
@@ -42,8 +50,9 @@ export function rowIsLive(r: Row, now: number): boolean {
   return false;
 }
 
-export function comparePartitions(a: { token: bigint; key: Buffer }, b: { token: bigint; key: Buffer }): number {
-  return a.token < b.token ? -1 : a.token > b.token ? 1 : Buffer.compare(a.key, b.key);
+/** Ring order: token, then key bytes (latin1 strings compare like their bytes). */
+export function comparePartitions(a: { token: bigint; id: string }, b: { token: bigint; id: string }): number {
+  return a.token < b.token ? -1 : a.token > b.token ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 export class TableData {
@@ -61,11 +70,10 @@ export class TableData {
     return this.byKey.get(id);
   }
 
-  getOrCreate(key: Buffer, token: bigint, pk: CqlValue[]): Partition {
-    const id = keyId(key);
+  getOrCreate(id: string, token: bigint, pk: CqlValue[]): Partition {
     let p = this.byKey.get(id);
     if (!p) {
-      p = { key, id, token, pk, rows: [], statics: new Map() };
+      p = { id, token, pk, rows: [], statics: NO_STATICS as Map<string, Cell> };
       this.byKey.set(id, p);
       const last = this.order[this.order.length - 1];
       if (last && comparePartitions(last, p) > 0) this.dirty = true;
@@ -102,15 +110,15 @@ export class TableData {
     return this.order;
   }
 
-  /** Index of the first partition strictly after (token, key) — or at/after when inclusive. */
-  seek(token: bigint, key: Buffer | null, inclusive: boolean): number {
+  /** Index of the first partition strictly after (token, key id) — or at/after when inclusive. */
+  seek(token: bigint, id: string | null, inclusive: boolean): number {
     const arr = this.sorted();
     let lo = 0;
     let hi = arr.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       const p = arr[mid];
-      let c = p.token < token ? -1 : p.token > token ? 1 : key ? Buffer.compare(p.key, key) : inclusive ? 1 : -1;
+      let c = p.token < token ? -1 : p.token > token ? 1 : id !== null ? (p.id < id ? -1 : p.id > id ? 1 : 0) : inclusive ? 1 : -1;
       if (c === 0) c = inclusive ? 1 : -1;
       if (c < 0) lo = mid + 1;
       else hi = mid;

@@ -155,7 +155,15 @@ function rowsFor(env: StmtEnv, t: TableDef): RowObj[] {
   }
 }
 
+/** Keyspaces whose derived rows depend on the schema alone (not on the node, peers or user). */
+const SCHEMA_ONLY = new Set(['system_schema', 'system_virtual_schema']);
+
 export function refreshVirtual(env: StmtEnv, t: TableDef): void {
+  const version = env.catalog.schemaVersion();
+  if (SCHEMA_ONLY.has(t.keyspace)) {
+    if (t.builtFor === version) return;
+    t.builtFor = version;
+  }
   t.data.truncate();
   const attrs = { ts: 0n, ttl: 0, now: env.nowMs };
   for (const row of rowsFor(env, t)) insertRow(t, new Map(Object.entries(row)), attrs);

@@ -47,6 +47,15 @@ export function compareOp(op: CompareOp, c: number): boolean {
   }
 }
 
+function termText(t: Term): string {
+  switch (t.kind) {
+    case 'string': return `'${t.value}'`;
+    case 'integer': case 'float': return t.text;
+    case 'bind': return t.name ? `:${t.name}` : '?';
+    default: return '...';
+  }
+}
+
 function likePredicate(pattern: string): (s: string) => boolean {
   const starts = pattern.startsWith('%');
   const ends = pattern.endsWith('%') && pattern.length > 1;
@@ -91,6 +100,7 @@ export function analyzeWhere(t: TableDef, relations: Relation[], ev: Evaluator):
     filters: [],
   };
   const pkVals = new Map<string, CqlValue[]>();
+  const eqCols = new Set<string>();
   const addRegular = (c: ColumnDef, op: string) => {
     if (c.kind === 'regular' || c.kind === 'static') plan.regular.set(c.name, [...(plan.regular.get(c.name) ?? []), op]);
   };
@@ -126,13 +136,18 @@ export function analyzeWhere(t: TableDef, relations: Relation[], ev: Evaluator):
         }
         const v = notNull(ev.eval(r.value, c.type, c.name), c.name);
         const op = r.op;
+        if (op === '!=') throw invalid(`Unsupported "!=" relation: ${c.name} != ${termText(r.value)}`);
+        if (op === '=' || eqCols.has(c.name)) {
+          if (eqCols.has(c.name)) throw invalid(`${c.name} cannot be restricted by more than one relation if it includes an Equal`);
+          eqCols.add(c.name);
+        }
         if (op === '=' && c.kind === 'partition_key') pkVals.set(c.name, [v]);
         if (c.kind === 'clustering') {
           if (op === '=') plan.ckValues[c.position] = [v];
           else plan.ckSliced.add(c.position);
         }
         if (c.kind === 'partition_key' && op !== '=') {
-          throw invalid(`Only EQ and IN relation are supported on the partition key (unless you use the token() function)${op === '!=' ? '' : ''}`);
+          throw invalid(`Only EQ and IN relation are supported on the partition key (unless you use the token() function)`);
         }
         addRegular(c, op);
         plan.filters.push((row, now) => {

@@ -4,7 +4,7 @@
 import type { CqlValue } from '../types/cqltype.js';
 import type { ColumnDef, TableDef } from './catalog.js';
 import { tokenOf } from './keys.js';
-import { keyId, type Cell, type Partition, type Row } from './storage.js';
+import { keyId, staticsFor, type Cell, type Partition, type Row } from './storage.js';
 
 export interface WriteAttrs {
   ts: bigint;
@@ -37,7 +37,7 @@ export function partitionRef(t: TableDef, pk: CqlValue[]): PartitionRef {
 }
 
 export function partitionFor(t: TableDef, ref: PartitionRef): Partition {
-  return t.data.getOrCreate(ref.key, ref.token, ref.pk);
+  return t.data.getOrCreate(ref.id, ref.token, ref.pk);
 }
 
 export function existingPartition(t: TableDef, ref: PartitionRef): Partition | undefined {
@@ -59,10 +59,10 @@ export function insertRow(t: TableDef, values: Map<string, CqlValue>, a: WriteAt
   if (marker && (!row.marker || row.marker.ts <= a.ts)) row.marker = makeCell(null, a);
   for (const c of t.others) {
     if (!values.has(c.name)) continue;
-    putCell(c.kind === 'static' ? p.statics : row.cells, c.name, values.get(c.name)!, a);
+    putCell(c.kind === 'static' ? staticsFor(p) : row.cells, c.name, values.get(c.name)!, a);
   }
 }
 
 export function cellsFor(p: Partition, row: Row | undefined, c: ColumnDef): Map<string, Cell> | undefined {
-  return c.kind === 'static' ? p.statics : row?.cells;
+  return c.kind === 'static' ? staticsFor(p) : row?.cells;
 }

@@ -132,7 +132,8 @@ export class CqlConnection {
           throw protocolError(`Unexpected message ${name}, ${this.state === 'new' ? 'expecting STARTUP or OPTIONS' : 'the connection is already initialized'}`);
         }
         const creds = parsePlainToken(req.token);
-        if (!creds || !this.host.auth?.authenticate(creds.username, creds.password)) {
+        const revoked = creds && this.host.faults?.revokedSecrets.has(creds.password);
+        if (!creds || revoked || !this.host.auth?.authenticate(creds.username, creds.password)) {
           throw new CqlError(ErrorCode.BAD_CREDENTIALS, BAD_CREDENTIALS);
         }
         this.state = 'ready';

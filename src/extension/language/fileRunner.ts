@@ -1,0 +1,210 @@
+// "Run Statement" / "Run All" for `.cql` editors: statements run on the active connection through the notebook's
+// execution core (CqlSession: shell commands, paging, tracing, errors), one session per file, and the outcomes go
+// to the results panel.
+
+import { createWriteStream } from 'node:fs';
+import * as vscode from 'vscode';
+import { keyspaceAt } from '../../shared/completion/index.js';
+import { statementsToRun } from '../../shared/completion/runTargets.js';
+import { csvHeader, csvRows, jsonClose, JSON_OPEN, jsonRows } from '../../shared/exportFormat.js';
+import type { ExtensionResponse, RendererRequest } from '../../shared/messages.js';
+import { splitStatements, type Statement } from '../../shared/statements.js';
+import { describeFailure } from '../notebook/cqlErrors.js';
+import { createDescriber } from '../notebook/describeCommand.js';
+import { resolveTimeZone } from '../notebook/notebookSessions.js';
+import { CqlSession } from '../notebook/session.js';
+import type { Logger, Services } from '../services.js';
+import { ResultsPanel, type PanelEntry } from './resultsPanel.js';
+
+export const RUN_COMMANDS = { runStatement: 'astra.cql.runStatement', runAll: 'astra.cql.runAll' } as const;
+
+interface FileSession {
+  profileId: string;
+  session: CqlSession;
+}
+
+export class CqlFileRunner implements vscode.Disposable {
+  private readonly sessions = new Map<string, FileSession>();
+  private readonly panel: ResultsPanel;
+  private counter = 0;
+  private running: AbortController | undefined;
+
+  constructor(
+    private readonly services: Services,
+    private readonly log: Logger,
+  ) {
+    this.panel = new ResultsPanel(services.context.extensionUri, (req) => this.handle(req));
+  }
+
+  /** Runs the statement at the cursor / the selection (or, from a CodeLens, the statement starting at `offset`). */
+  async runStatement(uri?: vscode.Uri | string, offset?: number): Promise<void> {
+    const editor = await this.editorFor(uri);
+    if (!editor) return;
+    const doc = editor.document;
+    const text = doc.getText();
+    const sel = editor.selection;
+    const statements =
+      typeof offset === 'number' ? statementsToRun(text, offset, offset) : statementsToRun(text, doc.offsetAt(sel.start), doc.offsetAt(sel.end));
+    if (statements.length === 0) {
+      void vscode.window.showInformationMessage('No CQL statement at the cursor.');
+      return;
+    }
+    await this.run(doc, statements);
+  }
+
+  async runAll(uri?: vscode.Uri | string): Promise<void> {
+    const editor = await this.editorFor(uri);
+    if (!editor) return;
+    const statements = splitStatements(editor.document.getText());
+    if (statements.length === 0) {
+      void vscode.window.showInformationMessage('This file has no CQL statements.');
+      return;
+    }
+    await this.run(editor.document, statements);
+  }
+
+  private async editorFor(uri?: vscode.Uri | string): Promise<vscode.TextEditor | undefined> {
+    if (uri) {
+      const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+      const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString());
+      return visible ?? vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+    }
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== 'cql') {
+      void vscode.window.showInformationMessage('Open a .cql file to run CQL statements.');
+      return undefined;
+    }
+    return editor;
+  }
+
+  private async run(doc: vscode.TextDocument, statements: Statement[]): Promise<void> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('CQL does not run in an untrusted workspace: trust this workspace (Workspaces: Manage Workspace Trust) to run statements.');
+      return;
+    }
+    const fs = await this.sessionFor(doc);
+    if (!fs) return;
+    this.running?.abort();
+    const abort = (this.running = new AbortController());
+    const name = this.services.connections.profile(fs.profileId)?.name ?? fs.profileId;
+    const title = `${vscode.workspace.asRelativePath(doc.uri)} on ${name}`;
+    const entries: PanelEntry[] = [];
+    const text = doc.getText();
+    this.panel.show(title, entries, true);
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Running CQL' }, async () => {
+      for (const stmt of statements) {
+        if (abort.signal.aborted) break;
+        // A `USE` earlier in the file sets the keyspace for what follows, as completion and diagnostics assume.
+        const fileKeyspace = keyspaceAt(text, stmt.start);
+        if (fileKeyspace && !/^\s*USE\b/i.test(stmt.text)) fs.session.keyspace = fileKeyspace;
+        const outcome = await fs.session.run(stmt, abort.signal);
+        const id = `cql-file-${++this.counter}`;
+        const statement = stmt.text;
+        if (outcome.kind === 'result') entries.push({ kind: 'result', id, statement, payload: outcome.payload });
+        else if (outcome.kind === 'text') entries.push({ kind: 'text', id, statement, text: outcome.text });
+        else if (outcome.kind === 'cancelled') entries.push({ kind: 'text', id, statement, text: 'Cancelled.' });
+        else entries.push({ kind: 'error', id, statement, text: describeFailure(outcome.failure) });
+        this.panel.show(title, entries, true);
+        if (outcome.kind === 'error' || outcome.kind === 'cancelled') break; // later statements usually depend on it
+      }
+    });
+    if (this.running === abort) this.running = undefined;
+    this.panel.show(title, entries, false);
+  }
+
+  private async sessionFor(doc: vscode.TextDocument): Promise<FileSession | undefined> {
+    const connections = this.services.connections;
+    const profileId = connections.activeProfileId();
+    if (!profileId || !connections.profile(profileId)) {
+      const pick = await vscode.window.showWarningMessage('No active Astra DB connection to run CQL on.', 'Select Active Connection…');
+      if (pick) await vscode.commands.executeCommand('astra.selectActiveConnection');
+      return undefined;
+    }
+    const key = doc.uri.toString();
+    const existing = this.sessions.get(key);
+    if (existing?.profileId === profileId) return existing;
+    existing?.session.dispose();
+    const profile = connections.profile(profileId)!;
+    const config = vscode.workspace.getConfiguration('astra.notebook');
+    const session = new CqlSession({
+      client: () => connections.client(profileId),
+      pageSize: Math.max(1, config.get<number>('pageSize', 100)),
+      timeZone: resolveTimeZone(config.get<string>('timeZone', 'UTC')),
+      ...(profile.defaultKeyspace ? { keyspace: profile.defaultKeyspace } : {}),
+      describe: createDescriber(() => connections.profile(profileId)?.kind === 'bundle'),
+      onSchemaChanged: () => connections.notifySchemaChanged(profileId),
+    });
+    const fs = { profileId, session };
+    this.sessions.set(key, fs);
+    return fs;
+  }
+
+  forget(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    this.sessions.get(key)?.session.dispose();
+    this.sessions.delete(key);
+  }
+
+  private findSession(queryId: string): CqlSession | undefined {
+    return [...this.sessions.values()].find((s) => s.session.isLive(queryId))?.session;
+  }
+
+  /** Requests from the renderer inside the results panel (same protocol as in notebooks). */
+  private async handle(req: RendererRequest): Promise<ExtensionResponse> {
+    const gone = 'This result is no longer attached to a live session (the file was closed or the connection changed). Run the statement again.';
+    switch (req.type) {
+      case 'status': {
+        const live = !!this.findSession(req.queryId);
+        return { type: 'status', requestId: req.requestId, queryId: req.queryId, live, ...(live ? {} : { reason: gone }) };
+      }
+      case 'loadMore': {
+        const session = this.findSession(req.queryId);
+        if (!session) return { type: 'error', requestId: req.requestId, message: gone };
+        const { rows, hasMore } = await session.loadMore(req.queryId);
+        return { type: 'rows', requestId: req.requestId, queryId: req.queryId, rows, hasMore };
+      }
+      case 'export': {
+        const session = this.findSession(req.queryId);
+        if (!session) return { type: 'error', requestId: req.requestId, message: gone };
+        const target = await vscode.window.showSaveDialog({ title: `Export all rows as ${req.format.toUpperCase()}`, filters: req.format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] } });
+        if (!target) return { type: 'cancelled', requestId: req.requestId };
+        const rowCount = await exportRows(session, req.queryId, req.format, target);
+        void vscode.window.showInformationMessage(`Exported ${rowCount} rows to ${target.fsPath || target.toString()}.`);
+        return { type: 'exported', requestId: req.requestId, queryId: req.queryId, rowCount, path: target.toString() };
+      }
+      case 'copy':
+        await vscode.env.clipboard.writeText(req.text);
+        return { type: 'copied', requestId: req.requestId };
+    }
+  }
+
+  dispose(): void {
+    this.running?.abort();
+    for (const s of this.sessions.values()) s.session.dispose();
+    this.sessions.clear();
+    this.panel.dispose();
+    this.log.debug('file runner disposed');
+  }
+}
+
+/** Streams every page into the file (local files); other file systems get one write at the end. */
+async function exportRows(session: CqlSession, queryId: string, format: 'csv' | 'json', target: vscode.Uri): Promise<number> {
+  const chunks: string[] = [];
+  const stream = target.scheme === 'file' ? createWriteStream(target.fsPath, { encoding: 'utf8' }) : undefined;
+  const write = (s: string) => (stream ? new Promise<void>((res, rej) => stream.write(s, (e) => (e ? rej(e) : res()))) : (chunks.push(s), Promise.resolve()));
+  let written = 0;
+  let headerDone = false;
+  try {
+    if (format === 'json') await write(JSON_OPEN);
+    const count = await session.exportAll(queryId, async (columns, rows) => {
+      await write(format === 'csv' ? (headerDone ? '' : csvHeader(columns)) + csvRows(rows) : jsonRows(columns, rows, written === 0));
+      headerDone = true;
+      written += rows.length;
+    });
+    if (format === 'json') await write(jsonClose(count === 0));
+    if (!stream) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(chunks.join('')));
+    return count;
+  } finally {
+    if (stream) await new Promise<void>((res) => stream.end(res));
+  }
+}
