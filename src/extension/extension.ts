@@ -11,6 +11,7 @@ import {
 } from './connections/index.js';
 import { registerExplorer } from './explorer/index.js';
 import { registerNotebooks } from './notebook/index.js';
+import { registerAstraAccount } from './astra/index.js';
 
 let connections: AstraConnectionService | undefined;
 
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   registerExplorer(services);
   registerNotebooks(services);
+  registerAstraAccount(services);
 
   startDemoIfRequested(connections, logs);
 }

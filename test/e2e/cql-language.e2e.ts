@@ -44,7 +44,7 @@ test('CQL: notebook completion offers demo tables and columns; Run Statement sho
     const demoFile = join(sb.dir, 'demo-connection.json');
     writeFileSync(demoFile, JSON.stringify({ name, bundlePath: sb.bundlePath, token: sb.token }));
     const files = { 'query.cql': "-- users\nSELECT name, email FROM demo.users WHERE id = 7;\n" };
-    await withEditor('cql language', { extension, env: { ASTRA_DB_VSCODE_DEMO: demoFile }, workspaceFiles: files }, async ({ wb }) => {
+    await withEditor('cql language', { extension, env: { ASTRA_DB_VSCODE_DEMO: demoFile }, workspaceFiles: files, settings: { 'astra.notebook.pageSize': 10 } }, async ({ wb }) => {
       const page = wb.page;
       await wb.activityBarItem('Astra DB').click();
       await wb.statusBarItem(name).locator('.codicon-database').waitFor({ timeout: 60_000 });
@@ -60,6 +60,30 @@ test('CQL: notebook completion offers demo tables and columns; Run Statement sho
       assert.match(text, /email/);
       assert.match(text, /user 7/);
       await wb.screenshot('cql-results-panel');
+      // The keybinding runs the statement under the cursor: click into the comment line's statement below it.
+      await page.locator('.part.editor .monaco-editor .view-line').filter({ hasText: 'SELECT' }).first().click();
+      await page.keyboard.press('End');
+      await page.keyboard.insertText('\nSELECT count(*) FROM demo.users;');
+      await page.keyboard.press('Control+Enter');
+      await poll('the results panel to show the count', async () => (await panelTexts(page)).find((t) => /count[\s\S]*\b40\b/.test(t)), 45_000);
+
+      // Paging goes through the panel's messaging like in notebooks: 10 rows (setting), then Load more.
+      await page.keyboard.insertText('\nSELECT id FROM demo.users;');
+      await page.keyboard.press('Control+Enter');
+      await poll('the first page', async () => (await panelTexts(page)).find((t) => t.includes('10+ rows')), 45_000);
+      const frame = page.locator('iframe.webview.ready');
+      const panel = await poll('the panel frame', async () => {
+        const n = await frame.count();
+        for (let i = 0; i < n; i++) {
+          const inner = frame.nth(i).contentFrame().locator('#active-frame').contentFrame();
+          if ((await inner.locator('button', { hasText: 'Load more' }).count()) > 0) return inner;
+        }
+        return undefined;
+      });
+      const loadMore = panel.locator('button', { hasText: 'Load more' });
+      await poll('Load more to be enabled', async () => ((await loadMore.isEnabled()) ? true : undefined));
+      await loadMore.click();
+      await poll('the second page', async () => (await panelTexts(page)).find((t) => t.includes('20+ rows')), 30_000);
 
       // Completion in a notebook cell bound to the connection.
       await wb.runCommand('Astra: New CQL Notebook');

@@ -5,11 +5,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import AdmZip from 'adm-zip';
-import { BundleError, inspectBundle, inspectBundleFile, MAX_BUNDLE_BYTES } from '../../src/extension/connections/bundle.js';
+import { BundleError, inspectBundle, MAX_BUNDLE_BYTES } from '../../src/extension/connections/bundle.js';
 import { mapConnectionError } from '../../src/extension/connections/connectionErrors.js';
 import { startSandbox, type SandboxHandle } from '../sandbox/index.js';
 import type { BundleDefect } from '../sandbox/astra/bundle.js';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { CqlSession, Outcome } from '../../src/extension/notebook/session.js';
 import type { SandboxHandle } from '../sandbox/index.js';
 import { isRealTarget, testTarget, type TestTarget } from '../support/target.js';
-import { mb, memoryNow, record, settledMemory, timed } from './support/report.js';
+import { mb, record, settledMemory, timed } from './support/report.js';
 import { cellErrorText, extensionStack, rowsOf, runCell, type ExtensionStack } from './support/stack.js';
 
 const AREA = 'notebook execution';

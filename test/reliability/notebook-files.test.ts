@@ -84,17 +84,30 @@ describe('never writes less than the file had', () => {
   });
 });
 
+const bigPayload = (rows: number, width: number) => ({
+  version: 1, kind: 'rows', statement: 'SELECT * FROM big', columns: [], pageInfo: { pageSize: null, pagesFetched: 10 }, elapsedMs: 1,
+  consistency: 'ONE', warnings: [], hasMore: false, queryId: 'q',
+  rows: Array.from({ length: rows }, (_, i) => [i, `value ${i} <b>bold</b> ${'x'.repeat(width)}`, { t: 'bigint', v: `${9007199254740993n + BigInt(i)}` }]),
+});
+const fileWith = (cells: unknown[]) => `${JSON.stringify({ format: NOTEBOOK_FORMAT, version: 1, cells }, null, 2)}\n`;
+
 describe('huge outputs', () => {
-  test('a notebook with 50,000-row results (tens of MB) opens and saves intact, with bounded memory', async () => {
-    const rows = Array.from({ length: 50_000 }, (_, i) => [i, `value ${i} <b>bold</b>`, { t: 'bigint', v: `${9007199254740993n + BigInt(i)}` }]);
-    const payload = { version: 1, kind: 'rows', statement: 'SELECT * FROM big', columns: [], rows, pageInfo: { pageSize: null, pagesFetched: 10 }, elapsedMs: 1, consistency: 'ONE', warnings: [], hasMore: false, queryId: 'q' };
-    const cells = Array.from({ length: 4 }, (_, i) => ({ kind: 'code', language: 'cql', source: `SELECT * FROM big -- ${i}`, outputs: [{ items: [{ mime: RESULT_MIME, data: payload }, { mime: 'text/plain', data: 'x'.repeat(1_000_000) }] }] }));
-    const text = `${JSON.stringify({ format: NOTEBOOK_FORMAT, version: 1, cells }, null, 2)}\n`;
+  test('a notebook with ~40 MB of saved results opens and saves intact, with bounded memory', async () => {
+    const payload = bigPayload(1000, 2000);
+    const cells = Array.from({ length: 20 }, (_, i) => ({ kind: 'code', language: 'cql', source: `SELECT * FROM big -- ${i}`, outputs: [{ items: [{ mime: RESULT_MIME, data: payload }, { mime: 'text/plain', data: 'x'.repeat(100_000) }] }] }));
+    const text = fileWith(cells);
     const mem0 = await settledMemory();
     const r = await timed(async () => save(text));
     const grew = memoryNow() - mem0;
     assert.deepEqual(JSON.parse(r.value!), JSON.parse(text));
     assert.ok(grew < text.length * 12, `memory grew by ${mb(grew)} for a ${mb(text.length)} file`);
     record({ area: AREA, case: `huge outputs (${mb(text.length)} file)`, observed: `open + save JSON-equal; memory delta ${mb(grew)} (${(grew / text.length).toFixed(1)}× file size)`, ms: r.ms });
+  });
+
+  test('an output the file already holds with more rows than the save cap keeps them all', { todo: 'bug: serializeNotebook caps every saved result at DEFAULT_MAX_SAVED_ROWS (1000), so re-saving a file that already holds a 5,000-row output silently drops 4,000 rows; src/extension/notebook/notebookFormat.ts (owner F): cap when the controller creates the output (or only outputs produced in this session), not on every save' }, () => {
+    const text = fileWith([{ kind: 'code', language: 'cql', source: 'SELECT * FROM big', outputs: [{ items: [{ mime: RESULT_MIME, data: bigPayload(5000, 10) }] }] }]);
+    const saved = JSON.parse(save(text));
+    record({ area: AREA, case: 're-save of a file holding a 5,000-row output', observed: `saved ${saved.cells[0].outputs[0].items[0].data.rows.length} of 5000 rows (save cap)` });
+    assert.equal(saved.cells[0].outputs[0].items[0].data.rows.length, 5000);
   });
 });

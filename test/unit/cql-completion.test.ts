@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { complete, type CompletionResult } from '../../src/shared/completion/complete.js';
-import { statementRegions } from '../../src/shared/completion/regions.js';
+import { regionStatements, statementRegions } from '../../src/shared/completion/regions.js';
 import { SchemaIndex } from '../../src/shared/completion/schema.js';
 import { splitStatements } from '../../src/shared/statements.js';
 import { DEMO } from './cql-schema-fixture.js';
@@ -154,6 +154,19 @@ test('CREATE TABLE: types after a column name, columns in PRIMARY KEY', () => {
   has(at('ALTER TABLE demo.users ADD age |').labels, 'int');
   has(at('ALTER TABLE demo.users DROP |').labels, 'email');
   has(at('CREATE TABLE |').labels, 'demo');
+  const idx = at("CREATE CUSTOM INDEX IF NOT EXISTS i ON shop.products (|) USING 'StorageAttachedIndex'");
+  has(idx.labels, 'embedding', 'price');
+  has(at('CREATE INDEX ON demo.users (|').labels, 'email');
+});
+
+test('values positions offer functions, not columns', () => {
+  const inList = at('SELECT * FROM demo.users WHERE user_id IN (|');
+  has(inList.labels, 'uuid');
+  lacks(inList.labels, 'email');
+  const eq = at('SELECT * FROM demo.users WHERE user_id = |');
+  has(eq.labels, 'now', 'NULL');
+  lacks(eq.labels, 'email');
+  assert.equal(at('SELECT * FROM demo.users LIMIT |').items.length, 0);
 });
 
 test('CONSISTENCY offers levels; SERIAL CONSISTENCY only serial ones', () => {
@@ -193,7 +206,8 @@ test('statement regions agree with the notebook splitter', () => {
   ];
   for (const text of samples) {
     const ours = statementRegions(text).map((r) => text.slice(r.start, r.end).trim());
-    const theirs = splitStatements(text).map((s) => s.text.trim());
-    assert.deepEqual(ours, theirs, text);
+    const theirs = splitStatements(text);
+    assert.deepEqual(ours, theirs.map((s) => s.text.trim()), text);
+    assert.deepEqual(regionStatements(text), theirs, text);
   }
 });

@@ -14,6 +14,9 @@ function timeSeries(): Fixture {
   return f;
 }
 
+const FILTERING =
+  'Cannot execute this query as it might involve data filtering and thus may have unpredictable performance. If you want to execute this query despite the performance unpredictability, use ALLOW FILTERING';
+
 const keys = (rows: Record<string, unknown>[]) => rows.map((r) => `${r.c1}.${r.c2}`);
 
 test('rows come back in clustering order (DESC then ASC) and ORDER BY reverses it', () => {
@@ -46,10 +49,14 @@ test('filtering requires ALLOW FILTERING unless an index serves the restriction'
   const f = timeSeries();
   const e = cqlError(() => f.q('SELECT * FROM ts WHERE v = 21'));
   assert.equal(e.code, ErrorCode.INVALID);
-  assert.equal(e.message, 'Cannot execute this query as it might involve data filtering and thus may have unpredictable performance. If you want to execute this query despite the performance unpredictability, use ALLOW FILTERING');
+  assert.equal(e.message, FILTERING);
   assert.equal(f.rows('SELECT * FROM ts WHERE v = 21 ALLOW FILTERING').length, 2);
   f.q('CREATE INDEX ON ts (v)');
   assert.deepEqual(f.rows('SELECT k FROM ts WHERE v = 21').map((r) => r.k).sort(), ['a', 'b']);
+  assert.equal(cqlError(() => f.q('SELECT k FROM ts WHERE v = 21 AND c2 = 1')).message, FILTERING);
+  f.q('CREATE INDEX ON ts (c2)');
+  assert.equal(f.rows('SELECT k FROM ts WHERE c2 = 1').length, 8, 'an index on a clustering column serves it');
+  assert.equal(f.rows(`SELECT k FROM ts WHERE k = 'a' AND c2 = 1`).length, 4);
   assert.equal(cqlError(() => f.q(`SELECT * FROM ts WHERE v = 21 AND c2 = 1 AND c1 > 0 AND k > 'a'`)).message,
     'Only EQ and IN relation are supported on the partition key (unless you use the token() function)');
   assert.equal(cqlError(() => f.q(`SELECT * FROM ts WHERE k = 'a' AND v != 3 ALLOW FILTERING`)).message, 'Unsupported "!=" relation: v != 3');

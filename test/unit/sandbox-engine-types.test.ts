@@ -72,6 +72,14 @@ test('literals of every kind coerce to their column type', () => {
   assert.deepEqual(r.l, [1n, 2n]);
 });
 
+test('JSON and text casts print floats like Java', () => {
+  const f = fixture();
+  f.q('CREATE TABLE fl (id int PRIMARY KEY, f float, d double)');
+  f.q('INSERT INTO fl (id, f, d) VALUES (1, 3.14, 1e20)');
+  assert.deepEqual(f.rows('SELECT JSON f, d FROM fl'), [{ '[json]': '{"f": 3.14, "d": 1.0E20}' }]);
+  assert.deepEqual(f.rows('SELECT CAST(f AS text) AS a, CAST(d AS text) AS b FROM fl'), [{ a: '3.14', b: '1.0E20' }]);
+});
+
 test('mismatched literals fail with Cassandra wording', () => {
   const f = fixture();
   f.q('CREATE TABLE t (id int PRIMARY KEY, v text)');
@@ -80,6 +88,9 @@ test('mismatched literals fail with Cassandra wording', () => {
   assert.equal(e.message, 'Invalid STRING constant (abc) for "id" of type int');
   assert.equal(cqlError(() => f.q('INSERT INTO t (id, v) VALUES (1, 2)')).message, 'Invalid INTEGER constant (2) for "v" of type text');
   assert.equal(cqlError(() => f.q(`INSERT INTO t (v) VALUES ('x')`)).message, 'Some partition key parts are missing: id');
+  f.q('CREATE TABLE c (id int PRIMARY KEY, l list<int>)');
+  assert.equal(cqlError(() => f.q('INSERT INTO c (id, l) VALUES (1, [1, null])')).message, 'null is not supported inside collections');
+  assert.equal(cqlError(() => f.q('CREATE TABLE d (id duration PRIMARY KEY)')).message, "duration type is not supported for PRIMARY KEY column 'id'");
   assert.equal(cqlError(() => f.q(`INSERT INTO t (id, nope) VALUES (1, 2)`)).message, 'Undefined column name nope');
   assert.equal(cqlError(() => f.q('INSERT INTO t (id, v) VALUES (?, ?)', { positional: [bound(parseCqlType('int'), 1)] })).message,
     'Invalid amount of bind variables: expected 2, received 1');

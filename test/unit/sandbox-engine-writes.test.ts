@@ -148,3 +148,17 @@ test('now(), uuid(), toTimestamp(), toDate(), currentTimestamp() in writes and s
     assert.equal(r.d, Math.floor(Date.now() / 86400000));
   }
 });
+
+test('prepared modification metadata names bind variables like Cassandra', () => {
+  const f = fixture();
+  f.q('CREATE TABLE pm (k int, c text, m map<text, int>, l list<int>, v text, PRIMARY KEY ((k), c))');
+  const p = f.engine.prepare('UPDATE pm USING TTL ? AND TIMESTAMP ? SET m[?] = ?, l = l + ? WHERE k = ? AND c IN ? IF v = ?', f.ctx);
+  assert.deepEqual(p.bindVariables.map((b) => b.name), ['[ttl]', '[timestamp]', 'key(m)', 'value(m)', 'l', 'k', 'in(c)', 'v']);
+  assert.deepEqual(p.bindVariables.map((b) => (b.type.kind === 'native' ? b.type.name : b.type.kind)), ['int', 'bigint', 'text', 'int', 'list', 'int', 'list', 'text']);
+  assert.deepEqual(p.pkIndexes, [5]);
+  const d = f.engine.prepare('DELETE l[?] FROM pm WHERE k = :key AND c = :col', f.ctx);
+  assert.deepEqual(d.bindVariables.map((b) => b.name), ['idx(l)', 'key', 'col']);
+  assert.deepEqual(d.pkIndexes, [1]);
+  const j = f.engine.prepare('INSERT INTO pm JSON ?', f.ctx);
+  assert.deepEqual(j.bindVariables.map((b) => b.name), ['[json]']);
+});

@@ -5,10 +5,11 @@
 import { createWriteStream } from 'node:fs';
 import * as vscode from 'vscode';
 import { keyspaceAt } from '../../shared/completion/index.js';
+import { regionStatements } from '../../shared/completion/regions.js';
 import { statementsToRun } from '../../shared/completion/runTargets.js';
 import { csvHeader, csvRows, jsonClose, JSON_OPEN, jsonRows } from '../../shared/exportFormat.js';
 import type { ExtensionResponse, RendererRequest } from '../../shared/messages.js';
-import { splitStatements, type Statement } from '../../shared/statements.js';
+import type { Statement } from '../../shared/statements.js';
 import { describeFailure } from '../notebook/cqlErrors.js';
 import { createDescriber } from '../notebook/describeCommand.js';
 import { resolveTimeZone } from '../notebook/notebookSessions.js';
@@ -55,7 +56,7 @@ export class CqlFileRunner implements vscode.Disposable {
   async runAll(uri?: vscode.Uri | string): Promise<void> {
     const editor = await this.editorFor(uri);
     if (!editor) return;
-    const statements = splitStatements(editor.document.getText());
+    const statements = regionStatements(editor.document.getText());
     if (statements.length === 0) {
       void vscode.window.showInformationMessage('This file has no CQL statements.');
       return;

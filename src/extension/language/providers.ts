@@ -20,8 +20,8 @@ const KIND: Record<ItemKind, vscode.CompletionItemKind> = {
   consistency: vscode.CompletionItemKind.EnumMember,
 };
 
-/** Contexts worth popping up for on a typed space (keyword lists after every space would be noise). */
-const SCHEMA_CONTEXTS = new Set(['table', 'keyspace', 'column', 'consistency', 'type']);
+/** Items worth popping up for on a typed space (keyword and function lists after every space would be noise). */
+const SPACE_KINDS = new Set<ItemKind>(['keyspace', 'table', 'view', 'column', 'type', 'consistency']);
 
 export function registerProviders(connections: ConnectionService, schemas: SchemaCache): vscode.Disposable {
   const schemaFor = async (doc: vscode.TextDocument) => {
@@ -35,7 +35,7 @@ export function registerProviders(connections: ConnectionService, schemas: Schem
       const { schema, keyspace } = await schemaFor(doc);
       const offset = doc.offsetAt(position);
       const result = complete(doc.getText(), offset, schema, keyspace ? { keyspace } : {});
-      if (context.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter && context.triggerCharacter === ' ' && !SCHEMA_CONTEXTS.has(result.context)) {
+      if (context.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter && context.triggerCharacter === ' ' && !result.items.some((i) => SPACE_KINDS.has(i.kind))) {
         return undefined;
       }
       // Suggest ranges must be single-line and contain the cursor.

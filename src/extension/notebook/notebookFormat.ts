@@ -1,6 +1,8 @@
 // The `.cqlnb` file format (documented in ./README.md), vscode-free so it is unit tested directly.
 // Unknown fields at every level are carried in `extra` and written back unchanged.
 
+import { RESULT_MIME } from '../../shared/resultPayload.js';
+
 export const NOTEBOOK_FORMAT = 'astra-cql-notebook';
 export const NOTEBOOK_VERSION = 1;
 
@@ -161,11 +163,12 @@ function decodeItem(mime: string, data: unknown, where: string): Uint8Array {
   throw new NotebookFormatError(`${where}.data must be a string for ${mime}`);
 }
 
-function encodeItem(item: OutputItemData): unknown {
+function encodeItem(item: OutputItemData, opts: SerializeOptions): unknown {
   if (isJsonMime(item.mime)) {
     const text = new TextDecoder().decode(item.data);
     try {
-      return JSON.parse(text);
+      const value = JSON.parse(text) as unknown;
+      return item.mime === RESULT_MIME ? capRows(value, opts.maxSavedRows ?? DEFAULT_MAX_SAVED_ROWS) : value;
     } catch {
       return { base64: Buffer.from(item.data).toString('base64') };
     }
@@ -177,6 +180,16 @@ function encodeItem(item: OutputItemData): unknown {
 export interface SerializeOptions {
   /** `astra.notebook.saveOutputs`: false drops outputs and execution summaries. */
   saveOutputs: boolean;
+  /** Result rows kept per output in the file (PAGING OFF can display far more than is worth saving). */
+  maxSavedRows?: number;
+}
+
+export const DEFAULT_MAX_SAVED_ROWS = 1000;
+
+/** A saved result keeps at most `max` rows; the rest is marked as "more rows" (not loadable once reopened). */
+function capRows(value: unknown, max: number): unknown {
+  if (!isObj(value) || !Array.isArray(value['rows']) || value['rows'].length <= max) return value;
+  return { ...value, rows: value['rows'].slice(0, max), hasMore: true };
 }
 
 export function serializeNotebook(nb: NotebookData, opts: SerializeOptions): string {
@@ -217,7 +230,7 @@ function serializeCell(c: CellData, opts: SerializeOptions): Record<string, unkn
   if (opts.saveOutputs && c.outputs.length) {
     cell['outputs'] = c.outputs.map((o) => ({
       ...(o.id ? { id: o.id } : {}),
-      items: o.items.map((it) => ({ mime: it.mime, data: encodeItem(it) })),
+      items: o.items.map((it) => ({ mime: it.mime, data: encodeItem(it, opts) })),
       ...(o.extra ?? {}),
     }));
   }

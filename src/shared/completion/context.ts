@@ -126,7 +126,7 @@ function dml(before: Token[], head: string, table: TableRef | undefined): Contex
     case 'AND':
     case 'IF': {
       if (afterOperand) return kw(head === 'SELECT' ? ['AND', 'IN', 'CONTAINS', 'CONTAINS KEY', 'LIKE', 'ORDER BY', 'GROUP BY', 'LIMIT', 'PER PARTITION LIMIT', 'ALLOW FILTERING'] : ['AND', 'IN', 'CONTAINS', 'IF', 'IF EXISTS']);
-      if (COMPARISON.has(prev.text) || prevV === 'IN') return kw(['NULL', 'TRUE', 'FALSE'], true);
+      if (COMPARISON.has(prev.text) || prevV === 'IN' || (prev.text === '(' && before[before.length - 2]?.value === 'IN')) return kw(['NULL', 'TRUE', 'FALSE'], true);
       return col(false, clause === 'IF' && prevV === 'IF' ? ['EXISTS'] : []);
     }
     case 'ORDER':
@@ -142,6 +142,9 @@ function dml(before: Token[], head: string, table: TableRef | undefined): Contex
       return afterOperand ? { kind: 'none' } : col(false);
     case 'VALUES':
       return kw(['NULL', 'TRUE', 'FALSE'], true);
+    case 'LIMIT':
+    case 'USING':
+      return afterOperand ? kw(clauseKeywords(head)) : { kind: 'none' };
     case 'FROM':
     case 'INTO':
     case 'UPDATE':
@@ -207,6 +210,13 @@ function ddl(before: Token[], segment: Token[], head: string): ContextKind {
     if (verb === 'ALTER' && prevV === 'TYPE') return { kind: 'type' };
     if ((verb === 'DROP' || verb === 'RENAME' || verb === 'ALTER') && rest.length === 1) return { kind: 'column', ...(table ? { table } : {}), functions: false, keywords: [] };
     return { kind: 'none' };
+  }
+  // CREATE [CUSTOM] INDEX … ON tbl (|: that table's columns.
+  if (head === 'CREATE' && (what === 'INDEX' || what === 'CUSTOM')) {
+    const table = findTableRef(segment);
+    const open = before.findIndex((t) => t.text === '(');
+    if (table && open >= 0 && !before.slice(open).some((t) => t.text === ')')) return { kind: 'column', table, functions: false, keywords: ['KEYS', 'VALUES', 'ENTRIES', 'FULL'] };
+    return { kind: 'keyword', keywords: ['IF NOT EXISTS', 'ON', 'USING', "USING 'StorageAttachedIndex'", 'WITH OPTIONS'] };
   }
   if (what !== 'TABLE' && what !== 'TYPE') return { kind: 'keyword', keywords: ['TABLE', 'KEYSPACE', 'INDEX', 'CUSTOM INDEX', 'TYPE', 'FUNCTION', 'AGGREGATE', 'MATERIALIZED VIEW', 'ROLE', 'IF NOT EXISTS', 'WITH', 'AND'] };
   // Inside the definition list?

@@ -1,25 +1,12 @@
 // Which statements "Run Statement" runs: the selection's statements, else the one under the cursor (or, with the
 // cursor between statements, the one just before it on the same line, then the next one).
 
-import { splitStatements, type Statement } from '../statements.js';
-
-/** Statements of `text[start, end)` with offsets, lines and columns relative to the whole text. */
-export function statementsIn(text: string, start = 0, end = text.length): Statement[] {
-  const before = text.slice(0, start);
-  const baseLine = before.split('\n').length - 1;
-  const baseColumn = start - (before.lastIndexOf('\n') + 1);
-  return splitStatements(text.slice(start, end)).map((s) => ({
-    ...s,
-    start: s.start + start,
-    end: s.end + start,
-    line: s.line + baseLine,
-    column: s.line === 0 ? s.column + baseColumn : s.column,
-  }));
-}
+import type { Statement } from '../statements.js';
+import { regionStatements } from './regions.js';
 
 export function statementsToRun(text: string, selectionStart: number, selectionEnd: number): Statement[] {
-  if (selectionEnd > selectionStart && text.slice(selectionStart, selectionEnd).trim()) return statementsIn(text, selectionStart, selectionEnd);
-  const all = splitStatements(text);
+  if (selectionEnd > selectionStart && text.slice(selectionStart, selectionEnd).trim()) return regionStatements(text, selectionStart, selectionEnd);
+  const all = regionStatements(text);
   const cursor = selectionStart;
   const endOf = (s: Statement) => (s.terminated ? text.indexOf(';', s.end) + 1 : s.end);
   const containing = all.find((s) => s.start <= cursor && cursor <= endOf(s));

@@ -21,7 +21,10 @@ export class VirtualGrid {
   private readonly header: HTMLDivElement;
   private readonly spacer: HTMLDivElement;
   private readonly body: HTMLDivElement;
+  /** Detached row elements ready for reuse. */
   private readonly pool: HTMLDivElement[] = [];
+  /** Row index → the element currently showing it. */
+  private readonly byRow = new Map<number, HTMLDivElement>();
   private readonly widths: number[];
   private frame = 0;
   private rendered = { start: -1, end: -1 };
@@ -156,13 +159,29 @@ export class VirtualGrid {
     });
     this.body.style.transform = `translateY(${w.offsetY}px)`;
     if (!force && w.start === this.rendered.start && w.end === this.rendered.end) return;
-    const count = w.end - w.start;
-    while (this.pool.length < count) this.pool.push(this.makeRow());
-    while (this.body.childElementCount > count) this.body.lastElementChild!.remove();
-    for (let k = 0; k < count; k++) {
-      const rowEl = this.pool[k]!;
+    // Rows that stay in view keep their element and text: a scroll step only fills the rows that came into view
+    // (setting text is what costs, through text layout), the others just move.
+    const free: HTMLDivElement[] = [];
+    for (const [i, rowEl] of this.byRow) {
+      if (i < w.start || i >= w.end) {
+        this.byRow.delete(i);
+        free.push(rowEl);
+      }
+    }
+    for (let i = w.start; i < w.end; i++) {
+      let rowEl = this.byRow.get(i);
+      const fresh = !rowEl;
+      if (!rowEl) {
+        rowEl = free.pop() ?? this.pool.pop() ?? this.makeRow();
+        this.byRow.set(i, rowEl);
+      }
+      if (fresh || force) this.fillRow(rowEl, i);
+      rowEl.style.transform = `translateY(${(i - w.start) * this.rowHeight}px)`;
       if (rowEl.parentElement !== this.body) this.body.append(rowEl);
-      this.fillRow(rowEl, w.start + k);
+    }
+    for (const rowEl of free) {
+      rowEl.remove();
+      this.pool.push(rowEl);
     }
     this.rendered = { start: w.start, end: w.end };
   }
@@ -182,13 +201,14 @@ export class VirtualGrid {
   private fillRow(rowEl: HTMLDivElement, i: number): void {
     rowEl.dataset['row'] = String(i);
     rowEl.setAttribute('aria-rowindex', String(i + 2));
+    rowEl.classList.toggle('astra-odd', i % 2 === 1);
     const cells = rowEl.children;
     cells[0]!.textContent = String(i + 1);
     const data = this.rows[i]!;
     for (let j = 0; j < this.columns.length; j++) {
       const c = cells[j + 1] as HTMLElement;
       const t = cellText(data[j] ?? null);
-      c.textContent = t.text;
+      if (c.textContent !== t.text) c.textContent = t.text;
       c.classList.toggle('astra-null', t.isNull);
       c.classList.toggle('astra-trunc', t.truncated);
       c.classList.toggle('astra-focus', this.focus.row === i && this.focus.col === j);

@@ -11,12 +11,12 @@ const CSS = `
   border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
 .astra-grid:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
 .astra-row { display: grid; grid-template-columns: var(--astra-cols); width: var(--astra-width); height: 22px; }
-.astra-body .astra-row { contain: layout style paint; }
+.astra-body .astra-row { position: absolute; top: 0; left: 0; contain: layout style paint; }
 .astra-header { position: sticky; top: 0; z-index: 2; height: 34px; background: var(--vscode-editorWidget-background, var(--vscode-editor-background));
   border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); }
 .astra-spacer { position: relative; width: var(--astra-width); }
 .astra-body { position: absolute; top: 0; left: 0; will-change: transform; }
-.astra-body .astra-row:nth-child(even) { background: var(--vscode-list-hoverBackground); }
+.astra-body .astra-odd { background: var(--vscode-list-hoverBackground); }
 .astra-cell { padding: 0 6px; line-height: 22px; white-space: pre; overflow: hidden; text-overflow: ellipsis; border-right: 1px solid var(--vscode-panel-border, transparent); }
 .astra-hcell { position: relative; display: flex; flex-direction: column; line-height: 16px; padding-top: 1px; }
 .astra-hname { font-weight: 600; overflow: hidden; text-overflow: ellipsis; }

@@ -95,6 +95,7 @@ export function createTable(env: StmtEnv, s: CreateTable): Result {
     if (!c) throw invalid(`Unknown definition ${k} referenced in PRIMARY KEY`);
     if (nonFrozenCollection(c.type)) throw invalid(`Invalid non-frozen collection type ${formatCqlType(c.type)} for PRIMARY KEY component ${k}`);
     if (isCounterType(c.type)) throw invalid(`counter type is not supported for PRIMARY KEY column '${k}'`);
+    if (c.type.kind === 'native' && c.type.name === 'duration') throw invalid(`duration type is not supported for PRIMARY KEY column '${k}'`);
     if (c.static) throw invalid(`Static column ${k} cannot be part of the PRIMARY KEY`);
   }
   const keySet = new Set([...s.partitionKey, ...s.clusteringColumns]);
@@ -152,7 +153,9 @@ export function alterTable(env: StmtEnv, s: AlterTable): Result {
         if (isCounterType(type) !== t.isCounter && t.others.length > 0) {
           throw invalid(isCounterType(type) ? 'Cannot add a counter column (' + c.name + ') in a non counter column family' : 'Cannot add a non counter column (' + c.name + ') in a counter column family');
         }
-        if (c.static && t.clustering.length === 0) throw invalid(`Static columns are not allowed in COMPACT STORAGE tables`);
+        if (c.static && t.clustering.length === 0) {
+          throw invalid('Static columns are only useful (and thus allowed) if the table has at least one clustering column');
+        }
         t.columns.set(c.name, { name: c.name, type, kind: c.static ? 'static' : 'regular', position: -1, order: 'none' });
         t.dropped.delete(c.name);
       }

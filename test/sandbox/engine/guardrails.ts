@@ -15,6 +15,13 @@ export function checkWriteConsistency(ctx: ExecContext): void {
   }
 }
 
+/** Consistency rules every Cassandra applies (not Astra-specific). */
+export function checkConsistency(ctx: ExecContext, kind: 'read' | 'write', conditional: boolean): void {
+  if (kind === 'read' && ctx.consistency === Consistency.ANY) throw invalid('ANY ConsistencyLevel is only supported for writes');
+  const serial = ctx.consistency === Consistency.SERIAL || ctx.consistency === Consistency.LOCAL_SERIAL;
+  if (kind === 'write' && serial && !conditional) throw invalid('You must use conditional updates for serializable writes');
+}
+
 /** Astra caps the page size a client may request. */
 export const ASTRA_MAX_PAGE_SIZE = 5000;
 

@@ -14,7 +14,7 @@ import { Catalog } from './catalog.js';
 import { typeResolver, type StmtEnv } from './context.js';
 import { dispatch } from './dispatch.js';
 import { inferBinds } from './bind.js';
-import { checkWriteConsistency, effectivePageSize } from './guardrails.js';
+import { checkConsistency, checkWriteConsistency, effectivePageSize } from './guardrails.js';
 import { casResult } from './lwt.js';
 import { planModification, type Planned } from './modify.js';
 import { compileSelection, specsOf } from './selection.js';
@@ -175,7 +175,11 @@ class MemoryEngine implements Engine {
 
   private run(cql: string, parsed: ParsedCql, values: QueryValues | null, ctx: ExecContext): Result {
     const s = parsed.statement;
-    if (MODIFICATIONS.has(s.kind)) checkWriteConsistency(ctx);
+    if (MODIFICATIONS.has(s.kind)) {
+      checkWriteConsistency(ctx);
+      const conditional = s.kind === 'batch' ? s.statements.some((m) => m.kind === 'insert' ? m.ifNotExists : !!m.if) : s.kind === 'insert' ? s.ifNotExists : !!(s as { if?: unknown }).if;
+      checkConsistency(ctx, 'write', conditional);
+    } else if (s.kind === 'select') checkConsistency(ctx, 'read', false);
     const env = this.env(ctx, this.positional(parsed, values, ctx), cql);
     const result = dispatch(env, s, (e, planned) => this.runBatch(e, planned, s.kind === 'batch' ? s.type : 'LOGGED'));
     if (env.warnings.length) result.warnings = [...(result.warnings ?? []), ...env.warnings];

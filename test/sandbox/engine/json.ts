@@ -50,6 +50,27 @@ export function formatDuration(d: Duration): string {
   return (neg ? '-' : '') + (out || '0s');
 }
 
+/** Java's Float/Double.toString: shortest round-trip digits, `1.0`, and `1.0E20` outside [1e-3, 1e7). */
+export function javaFloat(n: number, single: boolean): string {
+  let digits = String(n);
+  if (single) {
+    for (let p = 1; p <= 9; p++) {
+      const c = Number(n.toPrecision(p));
+      if (Math.fround(c) === n) {
+        digits = String(c);
+        break;
+      }
+    }
+  }
+  const x = Number(digits);
+  const abs = Math.abs(x);
+  if (abs !== 0 && (abs >= 1e7 || abs < 1e-3)) {
+    const [m, e] = x.toExponential().split('e');
+    return `${m.includes('.') ? m : m + '.0'}E${e.replace('+', '')}`;
+  }
+  return Number.isInteger(x) ? x.toFixed(1) : String(x);
+}
+
 /** JSON text of a value, like Cassandra's AbstractType.toJSONString. */
 export function toJson(type: CqlType, v: CqlValue): string {
   if (v === null) return 'null';
@@ -60,7 +81,7 @@ export function toJson(type: CqlType, v: CqlValue): string {
         case 'int': case 'smallint': case 'tinyint': case 'bigint': case 'counter': case 'varint': return String(v);
         case 'float': case 'double': {
           const n = v as number;
-          return Number.isFinite(n) ? (Number.isInteger(n) ? n.toFixed(1) : String(n)) : `"${n}"`;
+          return Number.isFinite(n) ? javaFloat(n, type.name === 'float') : `"${n}"`;
         }
         case 'decimal': return formatDecimal(v as Decimal);
         case 'boolean': return String(v);

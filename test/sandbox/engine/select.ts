@@ -38,35 +38,42 @@ function indexServes(t: TableDef, col: string, ops: string[]): boolean {
   });
 }
 
+/** Cassandra's rule: anything not served by the key layout or by one index needs ALLOW FILTERING. */
 function checkRestrictions(t: TableDef, plan: WherePlan, s: Select): void {
   const pkFull = plan.partitions !== null;
-  let needs = plan.pkRestricted.size > 0 && !pkFull;
+  let needs = false;
+  let indexed = false;
+  const viaIndex = (col: string, ops: string[]) => {
+    if (indexed || !indexServes(t, col, ops)) return false;
+    indexed = true;
+    return true;
+  };
+  if (!pkFull) for (const col of plan.pkRestricted) if (!viaIndex(col, ['='])) needs = true;
+  // With an index in play Cassandra skips the clustering-prefix errors and only asks for ALLOW FILTERING.
+  const indexQuery = [...plan.regular].some(([col, ops]) => indexServes(t, col, ops));
   let firstGap = -1;
   let sliceAt = -1;
-  let anyCk = false;
   t.clustering.forEach((c, i) => {
     const restricted = plan.ckValues[i] !== undefined || plan.ckSliced.has(i);
     if (!restricted) {
       if (firstGap < 0) firstGap = i;
       return;
     }
-    anyCk = true;
-    if (!s.allowFiltering && !plan.multiColumn && !indexServes(t, c.name, ['='])) {
+    const ops = plan.ckSliced.has(i) ? ['>'] : ['='];
+    const inPrefix = firstGap < 0 && sliceAt < 0;
+    if (!s.allowFiltering && !plan.multiColumn && !indexQuery && !indexServes(t, c.name, ops)) {
       if (firstGap >= 0) throw invalid(`PRIMARY KEY column "${c.name}" cannot be restricted as preceding column "${t.clustering[firstGap].name}" is not restricted`);
       if (sliceAt >= 0) throw invalid(`Clustering column "${c.name}" cannot be restricted (preceding column "${t.clustering[sliceAt].name}" is restricted by a non-EQ relation)`);
     }
+    if (!(pkFull && (inPrefix || plan.multiColumn)) && !viaIndex(c.name, ops)) needs = true;
     if (plan.ckSliced.has(i) && sliceAt < 0) sliceAt = i;
   });
-  if (anyCk && !pkFull) needs = true;
-  let indexed = false;
   for (const [col, ops] of plan.regular) {
     if (ops.includes('LIKE') && ![...t.indexes.values()].some((i) => i.column === col && i.kind === 'CUSTOM')) {
       throw invalid(`LIKE restriction is only supported on properly indexed columns. ${col} LIKE '...' is not valid.`);
     }
-    if (!indexed && indexServes(t, col, ops)) indexed = true;
-    else needs = true;
+    if (!viaIndex(col, ops)) needs = true;
   }
-  if (indexed && anyCk && !pkFull) needs = false;
   if (needs && !s.allowFiltering) throw invalid(FILTERING_MSG);
 }
 

@@ -53,6 +53,13 @@ export class Evaluator {
     }
   }
 
+  /** A collection element: never null or unset. */
+  element(t: Term, type: CqlType, recv: string): CqlValue {
+    const v = this.value(t, type, recv);
+    if (v === null) throw invalid('null is not supported inside collections');
+    return v;
+  }
+
   /** Evaluates a term that must not be unset (keys, conditions). */
   value(t: Term, type: CqlType, recv: string): CqlValue {
     const v = this.eval(t, type, recv);
@@ -124,7 +131,7 @@ export class Evaluator {
       case 'duration':
         return n === 'duration' ? parseDuration(t.text) : bad('DURATION', t.text);
       case 'list':
-        if (type.kind === 'list') return t.elements.map((e) => this.value(e, type.element, recv));
+        if (type.kind === 'list') return t.elements.map((e) => this.element(e, type.element, recv));
         if (type.kind === 'vector') {
           if (t.elements.length !== type.dimension) {
             throw invalid(`Invalid vector literal for ${recv} of type ${formatCqlType(type)}; expected ${type.dimension} elements, but given ${t.elements.length}`);
@@ -133,11 +140,11 @@ export class Evaluator {
         }
         return badCollection('list');
       case 'set':
-        if (type.kind === 'set') return t.elements.map((e) => this.value(e, type.element, recv));
+        if (type.kind === 'set') return t.elements.map((e) => this.element(e, type.element, recv));
         return badCollection('set');
       case 'map':
         if (type.kind === 'map') {
-          return t.entries.map(([k, v]) => [this.value(k, type.key, recv), this.value(v, type.value, recv)] as [CqlValue, CqlValue]);
+          return t.entries.map(([k, v]) => [this.element(k, type.key, recv), this.element(v, type.value, recv)] as [CqlValue, CqlValue]);
         }
         if (t.entries.length === 0 && (type.kind === 'set' || type.kind === 'list')) return [];
         if (t.entries.length === 0 && type.kind === 'udt') return type.fields.map(() => null);

@@ -94,3 +94,16 @@ test('saved results are one line per row, not one line per value', () => {
   assert.ok(lines.some((l) => l.trim() === '[7, "name 7", {"t":"bigint","v":"7"}, null],') || lines.some((l) => l.includes('[7,"name 7",{"t":"bigint","v":"7"},null]')));
   assert.deepEqual(JSON.parse(out).cells[0].outputs[0].items[0].data.rows, rows);
 });
+
+test('saved result outputs are capped; the cap shows as "more rows"', () => {
+  const rows = Array.from({ length: 30 }, (_, i) => [i]);
+  const nb = parseNotebook(JSON.stringify({
+    format: 'astra-cql-notebook', version: 1,
+    cells: [{ kind: 'code', source: 'SELECT 1', outputs: [{ items: [{ mime: RESULT_MIME, data: { version: 1, rows, hasMore: false } }, { mime: 'application/json', data: { rows } }] }] }],
+  }));
+  const saved = JSON.parse(serializeNotebook(nb, { saveOutputs: true, maxSavedRows: 10 }));
+  const [result, other] = saved.cells[0].outputs[0].items;
+  assert.deepEqual(result.data.rows, rows.slice(0, 10));
+  assert.equal(result.data.hasMore, true);
+  assert.equal(other.data.rows.length, 30, 'other JSON outputs are untouched');
+});
