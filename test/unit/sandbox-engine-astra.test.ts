@@ -17,6 +17,10 @@ test('Astra refuses weak write consistency levels, allows them for reads', () =>
   f.q('INSERT INTO t (id, v) VALUES (1, 1)', null, { astra: true, consistency: Consistency.LOCAL_QUORUM });
   assert.equal(f.rows('SELECT * FROM t', { astra: true, consistency: Consistency.LOCAL_ONE }).length, 1);
   f.q('INSERT INTO t (id, v) VALUES (2, 2)', null, { consistency: Consistency.ONE });
+  assert.equal(cqlError(() => f.q('SELECT * FROM t', null, { consistency: Consistency.ANY })).message, 'ANY ConsistencyLevel is only supported for writes');
+  assert.equal(cqlError(() => f.q('INSERT INTO t (id, v) VALUES (3, 3)', null, { consistency: Consistency.SERIAL })).message,
+    'You must use conditional updates for serializable writes');
+  f.q('INSERT INTO t (id, v) VALUES (3, 3) IF NOT EXISTS', null, { consistency: Consistency.SERIAL });
 });
 
 test('Astra refuses keyspace DDL (unauthorized), functions, aggregates and views; admin context still works', () => {

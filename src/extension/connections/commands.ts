@@ -17,7 +17,7 @@ import { createStatusBar } from './statusBar.js';
 const ADD_BUNDLE = 'Add database from secure connect bundle…';
 const ADD_CONTACT_POINTS = 'Add Cassandra cluster (contact points)…';
 
-type PickItem = vscode.QuickPickItem & { profileId?: string; action?: 'bundle' | 'contactPoints' };
+type PickItem = vscode.QuickPickItem & { profileId?: string; action?: 'bundle' | 'contactPoints' | 'astraAccount' };
 
 /** Accepts a profile id, or a tree node / object exposing `profileId` or `profile.id`. */
 export function profileIdFromArg(arg: unknown): string | undefined {
@@ -49,6 +49,7 @@ export function registerConnectionCommands(deps: FlowDeps): vscode.Disposable {
     { label: '', kind: vscode.QuickPickItemKind.Separator },
     { label: `$(file-zip) ${ADD_BUNDLE}`, action: 'bundle' },
     { label: `$(server) ${ADD_CONTACT_POINTS}`, action: 'contactPoints' },
+    { label: '$(cloud-download) Add databases from Astra account…', action: 'astraAccount' },
   ];
 
   /** Picks a saved connection (or runs an add flow) and returns its id. */
@@ -60,6 +61,7 @@ export function registerConnectionCommands(deps: FlowDeps): vscode.Disposable {
     if (!picked) return undefined;
     if (picked.action === 'bundle') return addBundleConnection(deps);
     if (picked.action === 'contactPoints') return addContactPointsConnection(deps);
+    if (picked.action === 'astraAccount') return vscode.commands.executeCommand<string | undefined>('astra.addFromAstraAccount');
     return picked.profileId;
   };
 
