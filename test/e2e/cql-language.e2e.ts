@@ -76,12 +76,12 @@ test('CQL: notebook completion offers demo tables and columns; Run Statement sho
         const n = await frame.count();
         for (let i = 0; i < n; i++) {
           const inner = frame.nth(i).contentFrame().locator('#active-frame').contentFrame();
-          if ((await inner.locator('button', { hasText: 'Load more' }).count()) > 0) return inner;
+          if ((await inner.locator('vscode-button', { hasText: 'Load more' }).count()) > 0) return inner;
         }
         return undefined;
       });
-      const loadMore = panel.locator('button', { hasText: 'Load more' });
-      await poll('Load more to be enabled', async () => ((await loadMore.isEnabled()) ? true : undefined));
+      const loadMore = panel.locator('vscode-button', { hasText: 'Load more' });
+      await poll('Load more to be enabled', async () => ((await loadMore.evaluate((b) => !(b as HTMLButtonElement).disabled)) ? true : undefined));
       await loadMore.click();
       await poll('the second page', async () => (await panelTexts(page)).find((t) => t.includes('20+ rows')), 30_000);
 

@@ -29,6 +29,17 @@ async function connectError(profileId: string): Promise<ConnectionError> {
   assert.fail('connecting was expected to fail');
 }
 
+/** The notification the command that connected would show: its text and buttons. */
+async function notification(err: unknown): Promise<{ text: string; buttons: string[] }> {
+  const { showConnectionError } = await import('../../src/extension/connections/errorNotification.js');
+  const { LogService } = await import('../../src/extension/logging.js');
+  const before = stack.fake.messages.length;
+  await showConnectionError(err, new LogService());
+  const shown = stack.fake.messages.slice(before);
+  assert.equal(shown.length, 1);
+  return shown[0]!;
+}
+
 /** Nothing the user or a later reader can see holds a secret: state, secrets aside, log lines, messages. */
 function assertNoLeak(secret: string, ...visible: string[]): void {
   const everything = [JSON.stringify([...stack.state]), stack.fake.log.join('\n'), JSON.stringify(stack.fake.messages), ...visible].join('\n');
@@ -59,6 +70,7 @@ describe('credentials', { skip }, () => {
     assert.ok(!/\n\s+at /.test(err.message), 'no stack trace in the message');
     assert.equal(stack.service.state(id), 'error');
     assertNoLeak(WRONG, err.message);
+    assert.deepEqual((await notification(err)).buttons, ['Re-enter credentials', 'Show Log']);
     // The cell shows the same sentence.
     const cell = cellErrorText(await runCell(stack.session(id), PROBE));
     assert.match(cell, /was rejected by the database/);
@@ -77,6 +89,7 @@ describe('credentials', { skip }, () => {
     assert.equal(r.value!.mapped.message, 'No credentials are stored for "Lost secret".');
     assert.deepEqual(r.value!.mapped.actions, ['reenterCredentials']);
     assert.ok(r.ms < 500, `took ${r.ms} ms`);
+    assert.deepEqual(await notification(r.value), { level: 'error', text: 'No credentials are stored for "Lost secret".', buttons: ['Re-enter credentials', 'Show Log'] });
     // A damaged entry (not JSON) is treated the same way instead of throwing a parse error.
     stack.secrets.set(keys[0]!, '{not json');
     assert.equal((await connectError(id)).mapped.message, 'No credentials are stored for "Lost secret".');

@@ -104,6 +104,24 @@ describe('connection faults during statements', { skip }, () => {
     record({ area: AREA, case: 'node drops connection mid-paging', observed: `Load more fails ("${message}"); after ${waitedMs} ms the retry resumes at the same page: 250/250 rows, none repeated`, ms: failed.ms });
   });
 
+  test('the SNI proxy drops every connection while a query is in flight: clear error at once, the session recovers', async (t) => {
+    // The proxy has no public "drop" knob (test/sandbox/astra is another owner's); its socket set is reached directly.
+    const sockets = (sb.sniProxy as unknown as { sockets?: Set<{ destroy(): void }> }).sockets;
+    if (!(sockets instanceof Set)) return t.skip('SniProxy no longer exposes its sockets');
+    await healthy();
+    sb.faults.latencyMs = 1000;
+    const running = timed(() => runCell(s, PROBE));
+    await new Promise((r) => setTimeout(r, 150));
+    for (const sock of [...sockets]) sock.destroy();
+    const r = await running;
+    sb.faults.reset();
+    const text = cellErrorText(r.value!);
+    assert.match(text, /Socket was closed|All host\(s\) tried|connection/i);
+    assert.ok(r.ms < 1000, `the cell waited ${r.ms} ms for a dead connection`);
+    const { waitedMs } = await healthy();
+    record({ area: AREA, case: 'SNI proxy drops all connections mid-query', observed: `cell error "${text.split('\n')[0]}" after ${Math.round(r.ms)} ms; the session works again after ${waitedMs} ms`, ms: r.ms });
+  });
+
   test('a node slower than astra.requestTimeoutSeconds: the cell fails at the timeout, then works', async () => {
     await healthy();
     sb.faults.latencyMs = REQUEST_S * 1000 + 1500;

@@ -13,7 +13,7 @@ import { jsonName, toJson } from './json.js';
 import { tokenOf } from './keys.js';
 import { decodePagingState, encodePagingState, queryHash, type PagePosition } from './paging.js';
 import { compileSelection, specsOf, type Sel } from './selection.js';
-import { rowIsLive, isLive, comparePartitions, keyId, type Partition } from './storage.js';
+import { rowIsLive, isLive, keyId, type Partition } from './storage.js';
 import { valueOf, type RowView } from './rowview.js';
 import { analyzeWhere, eqPrefix, type WherePlan } from './where.js';
 import { similarity } from './ann.js';
@@ -111,13 +111,14 @@ function* partitions(t: TableDef, plan: WherePlan, pos: PagePosition | null): Ge
   const data = t.data;
   const from = pos && { token: pos.token, id: keyId(pos.key) };
   if (plan.partitions) {
+    // Key lookups (=, IN) come back in partition-key order, as Cassandra's sorted key set does; a page resumes at
+    // the key it stopped in (the list is recomputed from the query, so the key is always found).
     const types = t.partitionKey.map((c) => c.type);
-    const found = plan.partitions
-      .map((pk) => tokenOf(types, pk))
-      .map((k) => data.get(keyId(k.key)))
-      .filter((p): p is Partition => !!p)
-      .sort(comparePartitions);
-    for (const p of found) if (!from || comparePartitions(p, from) >= 0) yield p;
+    const ids = plan.partitions.map((pk) => keyId(tokenOf(types, pk).key));
+    for (let i = from ? Math.max(0, ids.indexOf(from.id)) : 0; i < ids.length; i++) {
+      const p = data.get(ids[i]);
+      if (p) yield p;
+    }
     return;
   }
   const arr = data.sorted();
