@@ -70,17 +70,7 @@ test('LIMIT, PER PARTITION LIMIT, DISTINCT, IN on the partition key, token range
   const ppl = f.rows('SELECT k, c1, c2 FROM ts PER PARTITION LIMIT 2');
   assert.equal(ppl.length, 4);
   assert.deepEqual(f.rows('SELECT DISTINCT k FROM ts').map((r) => r.k).sort(), ['a', 'b']);
-  assert.deepEqual(f.rows(`SELECT k FROM ts WHERE k IN ('b', 'zz', 'a', 'b') AND c1 = 0 AND c2 = 0`).map((r) => r.k), ['a', 'b'],
-    'IN lookups come back in key order, de-duplicated');
-  const inPages: string[] = [];
-  let st: Buffer | undefined;
-  do {
-    const r = f.q(`SELECT k, c1 FROM ts WHERE k IN ('b', 'a') AND c2 = 0 ALLOW FILTERING`, null, { pageSize: 3, pagingState: st });
-    if (r.kind !== 'rows') break;
-    inPages.push(...r.rows.map((x) => `${x[0]}${x[1]}`));
-    st = r.pagingState;
-  } while (st);
-  assert.deepEqual(inPages, ['a3', 'a2', 'a1', 'a0', 'b3', 'b2', 'b1', 'b0']);
+  assert.equal(f.rows(`SELECT * FROM ts WHERE k IN ('b', 'a', 'zz') AND c1 = 0 AND c2 = 0`).length, 2);
   const all = f.rows('SELECT k, token(k) FROM ts');
   const tokens = all.map((r) => r['system.token(k)'] as bigint);
   assert.deepEqual(tokens, [...tokens].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 'full scans are in token order');
@@ -89,6 +79,24 @@ test('LIMIT, PER PARTITION LIMIT, DISTINCT, IN on the partition key, token range
   assert.equal(after.length, 1);
   assert.equal(cqlError(() => f.q('SELECT DISTINCT c1 FROM ts')).message,
     'SELECT DISTINCT queries must only request partition key columns and/or static columns (not c1)');
+});
+
+test('IN on the partition key returns partitions in key order (not token order), also across pages', () => {
+  const f = timeSeries();
+  // token('c') < token('b'), while 'b' < 'c' as text.
+  for (let c1 = 0; c1 < 4; c1++) f.q(`INSERT INTO ts (k, c1, c2, v) VALUES ('c', ${c1}, 0, 0)`);
+  assert.deepEqual(f.rows('SELECT DISTINCT k FROM ts').map((r) => r.k), ['a', 'c', 'b'], 'scans are in token order');
+  assert.deepEqual(f.rows(`SELECT k FROM ts WHERE k IN ('c', 'zz', 'b', 'c') AND c1 = 0 AND c2 = 0`).map((r) => r.k), ['b', 'c'],
+    'IN lookups come back in key order, de-duplicated');
+  const seen: string[] = [];
+  let st: Buffer | undefined;
+  do {
+    const r = f.q(`SELECT k, c1 FROM ts WHERE k IN ('c', 'b') AND c2 = 0 ALLOW FILTERING`, null, { pageSize: 3, pagingState: st });
+    if (r.kind !== 'rows') break;
+    seen.push(...r.rows.map((x) => `${x[0]}${x[1]}`));
+    st = r.pagingState;
+  } while (st);
+  assert.deepEqual(seen, ['b3', 'b2', 'b1', 'b0', 'c3', 'c2', 'c1', 'c0']);
 });
 
 test('aggregates, GROUP BY, aliases and casts', () => {

@@ -45,8 +45,15 @@ export async function withEditor<T>(
     return result;
   } catch (err) {
     const shot = await ed.wb.screenshot(`${slug}-failure`).catch(() => '(screenshot failed)');
+    // What the user would have seen: error dialogs ("command … not found") and toasts often explain a timeout.
+    const seen = await ed.wb.visibleMessages().catch(() => [] as string[]);
     mkdirSync(resultsDir, { recursive: true });
-    writeFileSync(join(resultsDir, `${slug}-failure.log`), `${String(err)}\n--- code-server log ---\n${tail(ed.cs.logFile, 200)}\n`);
+    writeFileSync(
+      join(resultsDir, `${slug}-failure.log`),
+      `${String(err)}\n--- on screen ---\n${seen.join('\n') || '(no dialogs or notifications)'}\n` +
+        `--- code-server log ---\n${tail(ed.cs.logFile, 200)}\n`,
+    );
+    if (seen.length) process.stderr.write(`[e2e] ${name}: on screen: ${seen.join(' | ')}\n`);
     process.stderr.write(`[e2e] ${name} failed; screenshot ${shot}; run folder kept: ${ed.cs.runDir}\n`);
     throw err;
   } finally {

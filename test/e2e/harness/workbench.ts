@@ -166,6 +166,12 @@ export class Workbench {
     return this.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
   }
 
+  /** Texts of open modal dialogs and notification toasts (for failure reports). */
+  async visibleMessages(): Promise<string[]> {
+    const dialogs = await this.page.locator('.monaco-dialog-box').allInnerTexts();
+    return [...dialogs.map((d) => `dialog: ${d.replace(/\s+/g, ' ').trim()}`), ...(await this.notificationTexts()).map((t) => `notification: ${t}`)];
+  }
+
   /** Clicks a button of the notification toast whose message matches. */
   async clickNotificationButton(text: TextMatch, button: string): Promise<void> {
     const toast = this.page.locator('.notifications-toasts .notification-list-item').filter({ hasText: text }).first();

@@ -315,7 +315,8 @@ function annSelect(
     for (const v of rows(t, p, plan, false, undefined, env.nowMs)) {
       if (!pass(v)) continue;
       const vec = valueOf(v, col, env.nowMs) as number[] | null;
-      if (vec) scored.push({ v, score: similarity(sim, vec, q) });
+      // Zero vectors cannot be indexed for cosine (Cassandra refuses them at write time), so they never match.
+      if (vec && !(sim === 'COSINE' && vec.every((x) => x === 0))) scored.push({ v, score: similarity(sim, vec, q) });
     }
   }
   scored.sort((a, b) => b.score - a.score);
