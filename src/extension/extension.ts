@@ -12,6 +12,7 @@ import {
 import { registerExplorer } from './explorer/index.js';
 import { registerNotebooks } from './notebook/index.js';
 import { registerAstraAccount } from './astra/index.js';
+import { registerLanguage } from './language/index.js';
 
 let connections: AstraConnectionService | undefined;
 
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerExplorer(services);
   registerNotebooks(services);
   registerAstraAccount(services);
+  registerLanguage(services);
 
   startDemoIfRequested(connections, logs);
 }

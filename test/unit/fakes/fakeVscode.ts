@@ -142,6 +142,8 @@ export function createFakeVscode(settings: Record<string, unknown> = {}) {
     workspace: {
       getConfiguration: (section: string) => ({ get: (key: string) => settings[`${section}.${key}`] }),
       onDidChangeConfiguration: () => new Disposable(() => {}),
+      textDocuments: [],
+      notebookDocuments: [],
     },
     env: { clipboard: { writeText: async (t: string) => void (clipboard = t), readText: async () => clipboard } },
   };
