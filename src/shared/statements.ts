@@ -27,13 +27,25 @@ export function splitStatements(source: string): Statement[] {
   let start = -1; // start offset of the current statement, -1 while between statements
   let words: string[] = []; // upper-cased bare words of the current statement
   let batch = false;
+  // Statements come in order, so positions are found by scanning forward from the previous one (linear overall).
+  let scanned = 0;
+  let line = 0;
+  let lineStart = 0;
+  const position = (offset: number) => {
+    for (; scanned < offset; scanned++) {
+      if (source[scanned] === '\n') {
+        line++;
+        lineStart = scanned + 1;
+      }
+    }
+    return { line, column: offset - lineStart };
+  };
 
   const finish = (endExclusive: number, terminated: boolean) => {
     if (start >= 0) {
       let end = endExclusive;
       while (end > start && /\s/.test(source[end - 1]!)) end--;
-      const { line, column } = positionAt(source, start);
-      out.push({ text: source.slice(start, end), start, end, line, column, terminated });
+      out.push({ text: source.slice(start, end), start, end, ...position(start), terminated });
     }
     start = -1;
     words = [];

@@ -102,6 +102,7 @@ describe('credentials', { skip }, () => {
     let id: string;
     let s: CqlSession;
     let cell = '';
+    let failedAfterMs = 0;
 
     before(async () => {
       id = await stack.addBundleProfile(target.bundlePath!, target.token, { name: 'Revoked' });
@@ -111,20 +112,22 @@ describe('credentials', { skip }, () => {
       // Astra closes the connections of a revoked token; the driver then has to authenticate again.
       for (const n of sb.nodes) sb.faults.markDown(n.hostId);
       for (const n of sb.nodes) sb.faults.markUp(n.hostId);
-      const deadline = Date.now() + 8000;
-      while (Date.now() < deadline) {
+      const t0 = Date.now();
+      while (Date.now() < t0 + 8000) {
         const out = await runCell(s, PROBE);
         cell = cellErrorText(out);
         if (/NoHostAvailable|rejected|Authentication/i.test(cell)) break;
         await new Promise((r) => setTimeout(r, 200));
       }
+      failedAfterMs = Date.now() - t0;
     });
 
     test('the next run fails without hanging and without leaking the token', () => {
       assert.notEqual(cell, '', 'a revoked token must stop statements from running');
       assert.ok(!/\n\s+at /.test(cell), 'no stack trace in the cell');
       assertNoLeak(target.token!, cell);
-      record({ area: AREA, case: 'token revoked mid-session', observed: `cell error "${cell.split('\n')[0]}"` });
+      assert.ok(failedAfterMs < 5000, `statements kept running ${failedAfterMs} ms after the revocation`);
+      record({ area: AREA, case: 'token revoked mid-session', observed: `connections re-authenticate and fail; cell error "${cell.split('\n')[0]}" (no Re-enter credentials)`, ms: failedAfterMs });
     });
 
     test('the cell says the token was rejected and leads to re-entering it', { todo: 'bug: after a mid-session revocation the cell shows "NoHostAvailableError (no_host): All host(s) tried for query failed." — the inner AuthenticationError is dropped by toCqlFailure (src/extension/notebook/cqlErrors.ts, owner F); map it like mapConnectionError and offer Re-enter credentials (owner D)' }, () => {

@@ -131,16 +131,19 @@ export function tail(file: string, lines = 40): string {
 }
 
 const running = new Set<number>();
-// A test process that dies mid-scenario must not leave servers behind.
-process.once('exit', () => {
-  for (const pid of running) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-});
+// The servers run in their own sessions (setsid), so neither Ctrl-C nor the death of a test process reaches
+// them: kill them explicitly, also on the way out of a timed-out or interrupted run.
+function killAll(): void {
+  for (const pid of running) signalGroup(pid, 'SIGKILL');
+  running.clear();
+}
+process.once('exit', killAll);
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    killAll();
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  });
+}
 
 export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServer> {
   const entry = ensureCodeServer();
