@@ -78,6 +78,9 @@ test('collection updates: append, prepend, remove, put, set by index, element de
   assert.deepEqual(f.rows('SELECT l, s, m FROM col'), [{ l: [10, 2, 3], s: ['a', 'c'], m: [['z', 26]] }]);
   f.q(`UPDATE col SET l = l - [2, 3], s = s - {'a', 'c'} WHERE id = 1`);
   assert.deepEqual(f.rows('SELECT l, s FROM col'), [{ l: [10], s: null }]);
+  f.q('CREATE TABLE fz (id int PRIMARY KEY, l frozen<list<int>>, s set<int>)');
+  f.q('INSERT INTO fz (id, l, s) VALUES (1, [], {})');
+  assert.deepEqual(f.rows('SELECT l, s FROM fz'), [{ l: [], s: null }], 'empty frozen values stay empty; empty collections are null');
   assert.equal(cqlError(() => f.q('UPDATE col SET l[5] = 1 WHERE id = 1')).message, 'List index 5 out of bound, list has size 1');
   assert.equal(f.rows(`SELECT * FROM col WHERE m CONTAINS KEY 'z' ALLOW FILTERING`).length, 1);
   assert.equal(f.rows(`SELECT * FROM col WHERE m['z'] = 26 ALLOW FILTERING`).length, 1);

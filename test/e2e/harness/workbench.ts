@@ -33,6 +33,10 @@ export async function poll<T>(what: string, probe: () => Promise<T | undefined>,
   }
 }
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function matches(text: string, want: TextMatch): boolean {
   return typeof want === 'string' ? text.includes(want) : want.test(text);
 }
@@ -51,7 +55,12 @@ export class Workbench {
         await this.page.keyboard.press('Escape');
         return undefined;
       }
-      await row.click();
+      // "Notebook: Run All" must not run "Notebook: Run All Above" just because that one is listed first.
+      const exact = this.page
+        .locator(quickRows)
+        .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) })
+        .first();
+      await ((await exact.count()) > 0 ? exact : row).click();
       return true;
     }, timeoutMs);
   }

@@ -125,7 +125,9 @@ export function planInsert(env: StmtEnv, s: Insert, batchTs?: bigint): Planned {
         if (!values.has(c.name)) continue;
         const v = values.get(c.name)!;
         if (v === UNSET) continue;
-        const empty = Array.isArray(v) && v.length === 0 && c.type.kind !== 'tuple' && c.type.kind !== 'udt' && c.type.kind !== 'vector';
+        // An empty non-frozen collection is no cells at all, i.e. null; frozen values are kept as written.
+        const ct = c.type;
+        const empty = Array.isArray(v) && v.length === 0 && (ct.kind === 'list' || ct.kind === 'set' || ct.kind === 'map') && !ct.frozen;
         putCell(c.kind === 'static' ? staticsFor(p) : row!.cells, c.name, empty ? null : v, attrs);
       }
     },
