@@ -244,6 +244,6 @@ describe('connect faults (metadata service, nodes)', { skip }, () => {
     // The driver does not fail a handshake whose socket closed: it waits requestTimeout per node (observed).
     assert.ok(r.ms < sb.nodes.length * REQUEST_S * 1000 + MARGIN_MS, `took ${r.ms} ms`);
     assert.equal(cellErrorText(await runCell(s, PROBE)), '');
-    record({ area: AREA, case: 'all nodes down at connect', observed: `${text.split('\n')[0].slice(0, 160)}; waits requestTimeout per node (driver); next run reconnects`, ms: r.ms });
+    record({ area: AREA, case: 'all nodes down at connect', observed: `${text.split('\n')[0]}; waits requestTimeout per node (driver); next run reconnects`, ms: r.ms });
   });
 });
