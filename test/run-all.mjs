@@ -1,5 +1,5 @@
 // `npm test`: every check in order, continuing past failures so one run shows everything, then a summary.
-//   typecheck → lint → unit → sandbox → integration → build → package → e2e (real VS Code in chromium) → demo
+//   typecheck → lint → unit → sandbox → integration → reliability → build → package → e2e (real VS Code in chromium) → demo
 // Options: --skip-e2e, --only=<step>[,<step>] (step names as printed in the summary).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -36,6 +36,11 @@ const steps = [
   { name: 'unit', ...nodeTests('test/unit') },
   { name: 'sandbox', ...nodeTests('test/sandbox-tests') },
   { name: 'integration', ...nodeTests('test/integration') },
+  {
+    name: 'reliability',
+    run: [process.execPath, ['test/reliability/run.mjs']],
+    when: () => hasTests(join(root, 'test/reliability'), '.test.ts') || 'no reliability tests',
+  },
   { name: 'build', ...npmScript('build') },
   { name: 'package', ...npmScript('package') },
   {

@@ -18,6 +18,11 @@ export class LogService implements vscode.Disposable {
     if (secret && secret.length >= 4) this.secrets.add(secret);
   }
 
+  /** The registered secrets, for user-visible text that does not go through the log (cell error messages). */
+  knownSecrets(): ReadonlySet<string> {
+    return this.secrets;
+  }
+
   redact(text: string): string {
     return redact(text, this.secrets);
   }

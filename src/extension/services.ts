@@ -3,6 +3,7 @@
 
 import type * as vscode from 'vscode';
 import type { Client } from 'cassandra-driver';
+import type { ErrorContext } from './connections/connectionErrors.js';
 
 export interface Logger {
   trace(message: string, ...args: unknown[]): void;
@@ -53,6 +54,8 @@ export interface ConnectionService {
   client(id: string, token?: vscode.CancellationToken): Promise<Client>;
   /** Connected client or undefined, never connects. */
   connectedClient(id: string): Client | undefined;
+  /** Profile name, kind, timeouts and known secrets, for wording errors of statements run on this profile. */
+  errorContext(id: string): ErrorContext;
   disconnect(id: string): Promise<void>;
   /** Tell listeners the schema of `id` changed (after DDL run from a notebook, for instance). */
   notifySchemaChanged(id: string): void;

@@ -4,8 +4,8 @@
 const MASK = '***';
 
 // Astra application tokens: "AstraCS:" + client id + ":" + hex secret. Keep the prefix so a reader can still
-// tell a token was involved.
-const ASTRA_TOKEN = /AstraCS:[A-Za-z0-9+/=_.:-]+/g;
+// tell a token was involved. URLs carry it percent-encoded ("AstraCS%3A…").
+const ASTRA_TOKEN = /AstraCS(?::|%3A)[A-Za-z0-9+/=_.:%-]+/gi;
 
 // key=value / "key": "value" / key: value, for keys that name a secret.
 const SECRET_ASSIGNMENT =
@@ -13,8 +13,21 @@ const SECRET_ASSIGNMENT =
 
 const BEARER = /\b(Bearer\s+)[^\s"',;]+/gi;
 
+// "Basic" is common prose, so only a value that decodes to RFC 7617 "user:password" is taken as credentials.
+const BASIC = /\b(Basic\s+)([A-Za-z0-9+/]{4,}={0,2})(?![A-Za-z0-9+/=])/gi;
+
+function maskBasic(match: string, prefix: string, value: string): string {
+  let decoded: string;
+  try {
+    decoded = atob(value);
+  } catch {
+    return match;
+  }
+  return /^[\x20-\x7e]*:[\x20-\x7e]*$/.test(decoded) ? `${prefix}${MASK}` : match;
+}
+
 /**
- * Masks Astra tokens, secret-looking assignments, bearer tokens and every literal in `knownSecrets`
+ * Masks Astra tokens (plain or URL-encoded), secret-looking assignments, Bearer/Basic credentials and every literal in `knownSecrets`
  * (client secrets and passwords have no recognisable shape, so callers register them).
  */
 export function redact(text: string, knownSecrets: Iterable<string> = []): string {
@@ -25,6 +38,7 @@ export function redact(text: string, knownSecrets: Iterable<string> = []): strin
   return out
     .replace(ASTRA_TOKEN, `AstraCS:${MASK}`)
     .replace(BEARER, `$1${MASK}`)
+    .replace(BASIC, maskBasic)
     .replace(SECRET_ASSIGNMENT, (_m, key: string, sep: string, value: string) =>
       value === MASK || value === `AstraCS:${MASK}` ? `${key}${sep}${value}` : `${key}${sep}${MASK}`,
     );

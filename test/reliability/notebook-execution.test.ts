@@ -136,7 +136,7 @@ describe('closed connections', { skip }, () => {
     record({ area: AREA, case: 'run after Disconnect', observed: 'reconnects transparently', ms: r.ms });
   });
 
-  test('the driver client was shut down underneath the service: the next run recovers', { todo: 'bug: a client shut down outside the service stays "connected" and every run fails with "NoHostAvailableError: Connecting after shutdown is not supported"; src/extension/connections/connectionService.ts (owner D): treat a shut-down client as disconnected (check `client.isShuttingDown`/catch the error and reconnect)' }, async () => {
+  test('the driver client was shut down underneath the service: the next run recovers', async () => {
     await stack.service.client(id);
     await stack.service.connectedClient(id)!.shutdown();
     const out = await runCell(s, 'SELECT v FROM rel WHERE p = 1 LIMIT 1');

@@ -69,6 +69,13 @@ test('NoHostAvailable lists the inner reasons; timeouts point at the setting', (
   assert.deepEqual(m.actions, ['showLog']);
   const slow = new errors.NoHostAvailableError({ '10.0.0.1:9042': new errors.OperationTimedOutError('Connection timeout') });
   assert.equal(mapConnectionError(slow, ctx).setting, 'astra.connectTimeoutSeconds');
+  const silent = new errors.NoHostAvailableError({
+    '10.0.0.1:9042': new errors.OperationTimedOutError('The host 10.0.0.1:9042 did not reply before timeout 30000 ms'),
+  });
+  const handshake = mapConnectionError(silent, ctx);
+  assert.equal(handshake.setting, 'astra.requestTimeoutSeconds');
+  assert.match(handshake.message, /"astra\.requestTimeoutSeconds" \(now 30 s\)/);
+  assert.ok(!handshake.message.includes('connectTimeoutSeconds'));
   const readTimeout = mapConnectionError(new errors.OperationTimedOutError('The host 1 did not reply before timeout 30000 ms'), ctx);
   assert.equal(readTimeout.setting, 'astra.requestTimeoutSeconds');
   assert.match(readTimeout.message, /now 30 s/);

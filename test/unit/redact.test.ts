@@ -19,6 +19,14 @@ test('secret-looking assignments are masked, other values kept', () => {
   assert.equal(redact('Authorization: Bearer abc.def.ghi'), 'Authorization: Bearer ***');
 });
 
+test('URL-encoded tokens and Basic credentials are masked; "Basic" in prose is kept', () => {
+  const encoded = encodeURIComponent(TOKEN);
+  assert.equal(redact(`DELETE /v2/clientIdSecrets/${encoded}`), 'DELETE /v2/clientIdSecrets/AstraCS:***');
+  const basic = Buffer.from(`token:${TOKEN}`).toString('base64');
+  assert.equal(redact(`Authorization: Basic ${basic}`), 'Authorization: Basic ***');
+  assert.equal(redact('Basic information about Basic ZGF0YWJhc2U='), 'Basic information about Basic ZGF0YWJhc2U=');
+});
+
 test('registered secrets without a recognisable shape are masked, longest first', () => {
   const secrets = ['plainSecretValue', 'plainSecret'];
   assert.equal(redact('x plainSecretValue y plainSecret z', secrets), 'x *** y *** z');

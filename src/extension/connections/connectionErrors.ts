@@ -95,15 +95,21 @@ export function mapConnectionError(err: unknown, ctx: ErrorContext): MappedError
 
     if (e.name === 'NoHostAvailableError') {
       const reasons = Object.entries(e.innerErrors ?? {}).map(([host, ie]) => `${host}: ${messageOf(ie)}`);
-      const timedOut = inner.some((ie) => ie.name === 'OperationTimedOutError' || /timed? ?out/i.test(ie.message ?? ''));
+      // A node that accepts the socket but never answers the handshake runs out the request timeout, not the
+      // connect timeout: name the setting that actually expired.
+      const requestTimedOut = inner.some(isRequestTimeout);
+      const timedOut = requestTimedOut || inner.some((ie) => ie.name === 'OperationTimedOutError' || /timed? ?out/i.test(ie.message ?? ''));
       const base = reasons.length
         ? `No database node of "${name}" could be reached — ${reasons.slice(0, 3).join('; ')}${reasons.length > 3 ? ` (and ${reasons.length - 3} more)` : ''}.`
         : `No database node of "${name}" could be reached (${msg}).`;
+      const [setting, seconds] = requestTimedOut
+        ? ['astra.requestTimeoutSeconds', ctx.requestTimeoutSeconds]
+        : ['astra.connectTimeoutSeconds', ctx.connectTimeoutSeconds];
       return timedOut
         ? {
-            message: `${base} Raise "astra.connectTimeoutSeconds" (now ${ctx.connectTimeoutSeconds} s) if the network is slow.`,
+            message: `${base} Raise "${setting}" (now ${seconds} s) if the network is slow.`,
             actions: ['openSettings', 'showLog'],
-            setting: 'astra.connectTimeoutSeconds',
+            setting,
           }
         : { message: base, actions: ['showLog'] };
     }
@@ -126,6 +132,11 @@ function innerErrors(e: ErrorLike): ErrorLike[] {
   const inner = e.innerErrors;
   if (!inner || typeof inner !== 'object') return [];
   return Object.values(inner).filter((v): v is ErrorLike => !!v && typeof v === 'object');
+}
+
+/** The driver's per-request timer (socketOptions.readTimeout, our requestTimeoutSeconds) ran out. */
+function isRequestTimeout(e: ErrorLike): boolean {
+  return e.name === 'OperationTimedOutError' && /did not reply before timeout/.test(e.message ?? '');
 }
 
 function isAuthError(e: ErrorLike): boolean {

@@ -6,7 +6,7 @@ import type { Client } from 'cassandra-driver';
 import type { ConnectionProfile, ConnectionService, ConnectionState, Logger } from '../services.js';
 import type { LogService } from '../logging.js';
 import { CONSISTENCY_LEVELS, type ConnectionSettings, type Credentials } from './clientOptions.js';
-import { ConnectCancelledError, ConnectionError, mapConnectionError } from './connectionErrors.js';
+import { ConnectCancelledError, ConnectionError, mapConnectionError, type ErrorContext } from './connectionErrors.js';
 import type { ProfileStore } from './profileStore.js';
 import { watchSchemaChanges } from './schemaEvents.js';
 import { createClient } from './sessionFactory.js';
@@ -68,7 +68,28 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
 
   connectedClient(id: string): Client | undefined {
     const e = this.entries.get(id);
-    return e?.state === 'connected' ? e.client : undefined;
+    if (e?.state !== 'connected' || !e.client) return undefined;
+    // Shut down by someone else (another extension, a test): the driver refuses to reconnect it, so forget it and
+    // let the next use open a new client. `isShuttingDown` is public at runtime but missing from the typings.
+    if ((e.client as { isShuttingDown?: boolean }).isShuttingDown) {
+      this.log.info(`the client of ${id} was shut down outside the connection service; reconnecting on next use`);
+      this.forget(id);
+      return undefined;
+    }
+    return e.client;
+  }
+
+  /** What the error mapping needs to word a failure of this profile (notebook cells map statement errors with it). */
+  errorContext(id: string): ErrorContext {
+    const profile = this.profile(id);
+    const settings = this.settings();
+    return {
+      profileName: profile?.name ?? id,
+      profileKind: profile?.kind ?? 'bundle',
+      connectTimeoutSeconds: settings.connectTimeoutSeconds,
+      requestTimeoutSeconds: settings.requestTimeoutSeconds,
+      secrets: this.logs.knownSecrets(),
+    };
   }
 
   async client(id: string, token?: vscode.CancellationToken): Promise<Client> {
@@ -97,12 +118,7 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
   }
 
   async disconnect(id: string): Promise<void> {
-    const entry = this.entries.get(id);
-    if (!entry) return;
-    const client = entry.client;
-    entry.stopSchemaWatch?.();
-    this.entries.delete(id);
-    this.changed.fire();
+    const client = this.forget(id);
     if (client) await this.shutdown(client, id);
   }
 
@@ -168,6 +184,16 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
 
   // ----- internals -----
 
+  /** Drops the profile's entry (state → disconnected) and returns its client for the caller to shut down. */
+  private forget(id: string): Client | undefined {
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    entry.stopSchemaWatch?.();
+    this.entries.delete(id);
+    this.changed.fire();
+    return entry.client;
+  }
+
   private entry(id: string): Entry {
     let e = this.entries.get(id);
     if (!e) {
@@ -190,13 +216,7 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
     const settings = this.settings();
     const credentials = await this.store.credentials(id);
     this.rememberSecrets(credentials, profile.kind);
-    const ctx = {
-      profileName: profile.name,
-      profileKind: profile.kind,
-      connectTimeoutSeconds: settings.connectTimeoutSeconds,
-      requestTimeoutSeconds: settings.requestTimeoutSeconds,
-      secrets: credentials ? [credentials.password] : [],
-    };
+    const ctx = this.errorContext(id);
     this.setState(id, 'connecting');
     const entry = this.entry(id);
     this.log.info(`connecting to "${profile.name}" (${describeTarget(profile)}), consistency ${settings.defaultConsistency}`);

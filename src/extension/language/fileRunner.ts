@@ -129,6 +129,7 @@ export class CqlFileRunner implements vscode.Disposable {
     const config = vscode.workspace.getConfiguration('astra.notebook');
     const session = new CqlSession({
       client: () => connections.client(profileId),
+      errorContext: () => connections.errorContext(profileId),
       pageSize: Math.max(1, config.get<number>('pageSize', 100)),
       timeZone: resolveTimeZone(config.get<string>('timeZone', 'UTC')),
       ...(profile.defaultKeyspace ? { keyspace: profile.defaultKeyspace } : {}),

@@ -57,6 +57,7 @@ export class NotebookSessions implements vscode.Disposable {
     const config = vscode.workspace.getConfiguration('astra.notebook');
     const session = new CqlSession({
       client: () => this.services.connections.client(profileId),
+      errorContext: () => this.services.connections.errorContext(profileId),
       pageSize: Math.max(1, config.get<number>('pageSize', 100)),
       timeZone: resolveTimeZone(config.get<string>('timeZone', 'UTC')),
       keyspace: meta.keyspace ?? profile.defaultKeyspace,

@@ -8,6 +8,7 @@ import { RESULT_PAYLOAD_VERSION, type ResultPayload, type TraceInfo } from '../.
 import { parseShellCommand, type ConsistencyName, type DescribeTarget, type ShellCommand } from '../../shared/shellCommands.js';
 import type { Statement } from '../../shared/statements.js';
 import type { EncodedValue } from '../../shared/valueEncoding.js';
+import type { ErrorContext } from '../connections/connectionErrors.js';
 import { toCqlFailure, type CqlFailure } from './cqlErrors.js';
 import { withKeyspace } from './keyspaceScope.js';
 import { cqlTypeText, encodeValue, type DriverType } from './valueEncoder.js';
@@ -34,6 +35,8 @@ export interface SessionOptions {
   unpagedRowCap?: number;
   /** Driver page size used to fetch everything with PAGING OFF. */
   unpagedPageSize?: number;
+  /** Words connection-level failures for the profile and masks its secrets (see cqlErrors.ts). */
+  errorContext?: () => ErrorContext;
 }
 
 export type Outcome =
@@ -122,7 +125,7 @@ export class CqlSession {
       return await this.runCql(stmt.text, signal);
     } catch (e) {
       if (e instanceof CancelledError) return { kind: 'cancelled' };
-      return { kind: 'error', failure: toCqlFailure(e, stmt) };
+      return { kind: 'error', failure: toCqlFailure(e, stmt, this.opts.errorContext?.()) };
     }
   }
 

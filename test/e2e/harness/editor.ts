@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkbench, type BrowserSession, type OpenOptions } from './browser.js';
 import { removeRunDir, startCodeServer, tail, type CodeServer, type CodeServerOptions } from './codeServer.js';
-import { resultsDir } from './paths.js';
+import { requireExtension, resultsDir, type ExtensionSource } from './paths.js';
 import { Workbench } from './workbench.js';
 
 export interface Editor {
@@ -14,9 +14,16 @@ export interface Editor {
   timings: { serverMs: number; workbenchMs: number };
 }
 
-export async function launchEditor(opts: CodeServerOptions & OpenOptions): Promise<Editor> {
+export type EditorOptions = Omit<CodeServerOptions, 'extension'> &
+  OpenOptions & {
+    /** Defaults to the repo's packaged extension (what nearly every scenario tests); `null` installs none. */
+    extension?: ExtensionSource | null;
+  };
+
+export async function launchEditor(opts: EditorOptions): Promise<Editor> {
   const t0 = Date.now();
-  const cs = await startCodeServer(opts);
+  const extension = opts.extension === undefined ? requireExtension() : (opts.extension ?? undefined);
+  const cs = await startCodeServer({ ...opts, extension });
   const t1 = Date.now();
   try {
     const browser = await openWorkbench(cs, opts);
@@ -33,7 +40,7 @@ export async function launchEditor(opts: CodeServerOptions & OpenOptions): Promi
  */
 export async function withEditor<T>(
   name: string,
-  opts: Omit<CodeServerOptions, 'name'> & OpenOptions,
+  opts: Omit<EditorOptions, 'name'>,
   body: (ed: Editor) => Promise<T>,
 ): Promise<T> {
   const slug = name.replace(/[^\w.-]+/g, '-').toLowerCase().slice(0, 60);

@@ -62,7 +62,13 @@ export async function extensionStack(settings: Partial<ConnectionSettings> = {})
       return id;
     },
     session(profileId, opts = {}) {
-      return new CqlSession({ client: () => service.client(profileId), pageSize: 100, timeZone: 'UTC', ...opts });
+      return new CqlSession({
+        client: () => service.client(profileId),
+        errorContext: () => service.errorContext(profileId),
+        pageSize: 100,
+        timeZone: 'UTC',
+        ...opts,
+      });
     },
     async stop() {
       await service.shutdownAll();
