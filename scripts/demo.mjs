@@ -135,7 +135,9 @@ async function main() {
   mkdirSync(runDir, { recursive: true });
   const profileName = 'Astra sandbox (demo)';
   const demoFile = join(runDir, 'demo-connection.json');
-  writeFileSync(demoFile, JSON.stringify({ name: profileName, bundlePath: sandbox.bundlePath, token: sandbox.token }), {
+  // The workspace folder is created by startCodeServer below; the hook opens the notebook once the extension is up.
+  const demoNotebookPath = join(runDir, 'workspace', 'demo.cqlnb');
+  writeFileSync(demoFile, JSON.stringify({ name: profileName, bundlePath: sandbox.bundlePath, token: sandbox.token, openNotebook: demoNotebookPath }), {
     mode: 0o600,
   });
 
@@ -151,7 +153,7 @@ async function main() {
   });
   cleanups.push(() => cs.stop());
   const url = workbenchUrl(cs);
-  say(`VS Code is at ${url}\n            (open demo.cqlnb in the Explorer; the Astra DB icon in the activity bar shows the schema)`);
+  say(`VS Code is at ${url}\n            (demo.cqlnb opens by itself; the Astra DB icon in the activity bar shows the schema)`);
 
   if (headlessCheck || openBrowser) {
     const browser = await openWorkbench(cs, { headless: headlessCheck });

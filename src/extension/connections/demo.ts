@@ -12,7 +12,7 @@ import { ProfileStore } from './profileStore.js';
 
 export const DEMO_ENV = 'ASTRA_DB_VSCODE_DEMO';
 
-export type DemoConfig =
+export type DemoConfig = (
   | { name: string; bundlePath: string; token: string }
   | {
       name: string;
@@ -22,7 +22,8 @@ export type DemoConfig =
       keyspace?: string;
       username?: string;
       password?: string;
-    };
+    }
+) & { openNotebook?: string }; // a .cqlnb to show once the connection is set up (the demo's first screen)
 
 export function parseDemoConfig(text: string): DemoConfig {
   const raw = JSON.parse(text) as Record<string, unknown>;
@@ -36,15 +37,17 @@ export function parseDemoConfig(text: string): DemoConfig {
         'defines where and how to connect, so use one or the other.',
     );
   }
+  const extra = typeof raw.openNotebook === 'string' ? { openNotebook: raw.openNotebook } : {};
   if (hasBundle) {
     if (typeof raw.token !== 'string' || !raw.token) throw new Error('the demo file has a bundlePath but no token');
-    return { name, bundlePath: raw.bundlePath as string, token: raw.token };
+    return { name, bundlePath: raw.bundlePath as string, token: raw.token, ...extra };
   }
   if (hasContactPoints) {
     const cfg: DemoConfig = {
       name,
       contactPoints: (raw.contactPoints as unknown[]).map(String),
       localDataCenter: typeof raw.localDataCenter === 'string' ? raw.localDataCenter : 'datacenter1',
+      ...extra,
     };
     if (typeof raw.port === 'number') cfg.port = raw.port;
     if (typeof raw.keyspace === 'string') cfg.keyspace = raw.keyspace;

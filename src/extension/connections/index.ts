@@ -33,13 +33,25 @@ export function startDemoIfRequested(service: AstraConnectionService, logs: LogS
   const log = logs.logger('demo');
   void (async () => {
     let id: string;
+    let notebook: string | undefined;
     try {
-      id = await applyDemoConfig(service, await readDemoConfig(path));
+      const cfg = await readDemoConfig(path);
+      id = await applyDemoConfig(service, cfg);
+      notebook = cfg.openNotebook;
       log.info(`demo connection ready from ${path}`);
     } catch (err) {
       log.error(`cannot use the demo file ${path}`, err);
       void vscode.window.showErrorMessage(logs.redact(`Astra DB demo: ${(err as Error).message}`));
       return;
+    }
+    if (notebook) {
+      // Shown before connecting: the notebook binds to the active profile, and its first run waits for the session.
+      try {
+        const doc = await vscode.workspace.openNotebookDocument(vscode.Uri.file(notebook));
+        await vscode.window.showNotebookDocument(doc);
+      } catch (err) {
+        log.warn(`cannot open the demo notebook ${notebook}: ${(err as Error).message}`);
+      }
     }
     try {
       await service.connect(id);
