@@ -1,4 +1,5 @@
 // `vsce package` output: the bundles, manifest and media — no node_modules, no tests, no sources or maps.
+// README images stay relative (--no-rewrite-relative-links) and ship in the package, so the details page shows them offline.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -15,7 +16,7 @@ test('the .vsix holds only what the extension needs', { timeout: 120_000 }, () =
     const out = join(dir, 'x.vsix');
     execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root, stdio: 'pipe' });
     const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-    execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], {
+    execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
       cwd: root,
       stdio: 'pipe',
     });
