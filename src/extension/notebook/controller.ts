@@ -7,6 +7,7 @@ import { splitStatements } from '../../shared/statements.js';
 import type { Logger } from '../services.js';
 import { describeFailure, type CqlFailure } from './cqlErrors.js';
 import type { NotebookSessions } from './notebookSessions.js';
+import { DEFAULT_MAX_SAVED_ROWS, MAX_SAVED_ROWS_KEY } from './notebookFormat.js';
 import { NOTEBOOK_TYPE } from './serializer.js';
 import { textTable } from './textTable.js';
 
@@ -112,7 +113,8 @@ export class CqlNotebookController implements vscode.Disposable {
 export function resultOutput(payload: ResultPayload): vscode.NotebookCellOutput {
   return new vscode.NotebookCellOutput(
     [vscode.NotebookCellOutputItem.json(payload, RESULT_MIME), vscode.NotebookCellOutputItem.text(textTable(payload))],
-    { queryId: payload.queryId },
+    // The save cap belongs to outputs produced here; rows a reopened file already holds are saved as they are.
+    { queryId: payload.queryId, [MAX_SAVED_ROWS_KEY]: DEFAULT_MAX_SAVED_ROWS },
   );
 }
 

@@ -116,7 +116,7 @@ function withActions(failure: CqlFailure, m: MappedError): void {
 export function describeFailure(f: CqlFailure, cellSource?: string): string {
   const lines = [`${f.name} (${f.errorClass}${f.code !== undefined ? `, code 0x${f.code.toString(16).padStart(4, '0')}` : ''}): ${f.message}`];
   if (f.actions?.includes('reenterCredentials')) {
-    lines.push('', 'To store new credentials: "Astra: Edit Credentials…" on this connection in the Astra DB view.');
+    lines.push('', 'To store new credentials, run "Astra: Edit Credentials…" (Command Palette, or the connection\'s menu in the Astra DB view).');
   }
   lines.push('', 'Statement:', f.statement);
   if (f.position) {

@@ -24,7 +24,15 @@ export interface OutputData {
   id?: string;
   items: OutputItemData[];
   extra?: Extra;
+  /**
+   * Result rows this output keeps when saved. Set only on outputs the controller produced (never read from or
+   * written to the file), so a save never drops rows a file already held.
+   */
+  maxSavedRows?: number;
 }
+
+/** Output metadata key under which the controller records the save cap of a result it produced. */
+export const MAX_SAVED_ROWS_KEY = 'maxSavedRows';
 
 export interface ExecutionSummary {
   order?: number;
@@ -163,12 +171,12 @@ function decodeItem(mime: string, data: unknown, where: string): Uint8Array {
   throw new NotebookFormatError(`${where}.data must be a string for ${mime}`);
 }
 
-function encodeItem(item: OutputItemData, opts: SerializeOptions): unknown {
+function encodeItem(item: OutputItemData, maxSavedRows: number | undefined): unknown {
   if (isJsonMime(item.mime)) {
     const text = new TextDecoder().decode(item.data);
     try {
       const value = JSON.parse(text) as unknown;
-      return item.mime === RESULT_MIME ? capRows(value, opts.maxSavedRows ?? DEFAULT_MAX_SAVED_ROWS) : value;
+      return item.mime === RESULT_MIME && maxSavedRows !== undefined ? capRows(value, maxSavedRows) : value;
     } catch {
       return { base64: Buffer.from(item.data).toString('base64') };
     }
@@ -180,10 +188,9 @@ function encodeItem(item: OutputItemData, opts: SerializeOptions): unknown {
 export interface SerializeOptions {
   /** `astra.notebook.saveOutputs`: false drops outputs and execution summaries. */
   saveOutputs: boolean;
-  /** Result rows kept per output in the file (PAGING OFF can display far more than is worth saving). */
-  maxSavedRows?: number;
 }
 
+/** Result rows the controller lets a new output keep in the file (PAGING OFF can display far more). */
 export const DEFAULT_MAX_SAVED_ROWS = 1000;
 
 /** A saved result keeps at most `max` rows; the rest is marked as "more rows" (not loadable once reopened). */
@@ -230,7 +237,7 @@ function serializeCell(c: CellData, opts: SerializeOptions): Record<string, unkn
   if (opts.saveOutputs && c.outputs.length) {
     cell['outputs'] = c.outputs.map((o) => ({
       ...(o.id ? { id: o.id } : {}),
-      items: o.items.map((it) => ({ mime: it.mime, data: encodeItem(it, opts) })),
+      items: o.items.map((it) => ({ mime: it.mime, data: encodeItem(it, o.maxSavedRows) })),
       ...(o.extra ?? {}),
     }));
   }

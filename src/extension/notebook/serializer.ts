@@ -2,7 +2,7 @@
 // metadata so they survive edits; a malformed file throws, which makes VS Code show the error and never save over it.
 
 import * as vscode from 'vscode';
-import { parseNotebook, serializeNotebook, type CellData, type Extra, type NotebookData, type NotebookMetadata } from './notebookFormat.js';
+import { MAX_SAVED_ROWS_KEY, parseNotebook, serializeNotebook, type CellData, type Extra, type NotebookData, type NotebookMetadata } from './notebookFormat.js';
 
 export const NOTEBOOK_TYPE = 'astra-cql-notebook';
 
@@ -64,9 +64,10 @@ export class CqlNotebookSerializer implements vscode.NotebookSerializer {
           source: c.value,
           language: c.languageId,
           outputs: (c.outputs ?? []).map((o) => {
-            const { id, ...extra } = (o.metadata ?? {}) as Record<string, unknown>;
+            const { id, [MAX_SAVED_ROWS_KEY]: cap, ...extra } = (o.metadata ?? {}) as Record<string, unknown>;
             return {
               ...(typeof id === 'string' ? { id } : {}),
+              ...(typeof cap === 'number' ? { maxSavedRows: cap } : {}),
               items: o.items.map((it) => ({ mime: it.mime, data: it.data })),
               ...(Object.keys(extra).length ? { extra } : {}),
             };

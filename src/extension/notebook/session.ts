@@ -9,6 +9,7 @@ import { parseShellCommand, type ConsistencyName, type DescribeTarget, type Shel
 import type { Statement } from '../../shared/statements.js';
 import type { EncodedValue } from '../../shared/valueEncoding.js';
 import type { ErrorContext } from '../connections/connectionErrors.js';
+import { failedBeforeSending, reviveHosts } from '../connections/hostRecovery.js';
 import { toCqlFailure, type CqlFailure } from './cqlErrors.js';
 import { withKeyspace } from './keyspaceScope.js';
 import { cqlTypeText, encodeValue, type DriverType } from './valueEncoder.js';
@@ -239,9 +240,18 @@ export class CqlSession {
     if (lq.consistency !== undefined) options['consistency'] = lq.consistency;
     if (lq.serialConsistency !== undefined) options['serialConsistency'] = lq.serialConsistency;
     if (trace) options['traceQuery'] = true;
-    const run = withKeyspace(client, lq.keyspace, () => client.execute(lq.query, [], options) as unknown as Promise<DriverResult>);
-    const { value, keyspaceAfter } = await raceAbort(run, signal);
-    return { result: value, keyspaceAfter };
+    const send = () => withKeyspace(client, lq.keyspace, () => client.execute(lq.query, [], options) as unknown as Promise<DriverResult>);
+    try {
+      const { value, keyspaceAfter } = await raceAbort(send(), signal);
+      return { result: value, keyspaceAfter };
+    } catch (e) {
+      if (!failedBeforeSending(e)) throw e;
+      // Every node was marked down, so nothing was sent: have the driver try them now, then send once more.
+      const revival = await raceAbort(reviveHosts(client), signal);
+      if (!revival.up) throw Object.assign(e as Error, { innerErrors: revival.reasons });
+      const { value, keyspaceAfter } = await raceAbort(send(), signal);
+      return { result: value, keyspaceAfter };
+    }
   }
 
   private encodeRows(result: DriverResult, columns: LiveColumn[]): EncodedValue[][] {

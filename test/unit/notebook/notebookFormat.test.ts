@@ -95,15 +95,20 @@ test('saved results are one line per row, not one line per value', () => {
   assert.deepEqual(JSON.parse(out).cells[0].outputs[0].items[0].data.rows, rows);
 });
 
-test('saved result outputs are capped; the cap shows as "more rows"', () => {
+test('outputs carrying a save cap are capped (shown as "more rows"); outputs read from a file keep every row', () => {
   const rows = Array.from({ length: 30 }, (_, i) => [i]);
   const nb = parseNotebook(JSON.stringify({
     format: 'astra-cql-notebook', version: 1,
     cells: [{ kind: 'code', source: 'SELECT 1', outputs: [{ items: [{ mime: RESULT_MIME, data: { version: 1, rows, hasMore: false } }, { mime: 'application/json', data: { rows } }] }] }],
   }));
-  const saved = JSON.parse(serializeNotebook(nb, { saveOutputs: true, maxSavedRows: 10 }));
+  const reSaved = JSON.parse(serializeNotebook(nb, { saveOutputs: true }));
+  assert.deepEqual(reSaved.cells[0].outputs[0].items[0].data.rows, rows, 'rows the file held are all kept');
+  nb.cells[0]!.outputs[0]!.maxSavedRows = 10;
+  const text = serializeNotebook(nb, { saveOutputs: true });
+  const saved = JSON.parse(text);
   const [result, other] = saved.cells[0].outputs[0].items;
   assert.deepEqual(result.data.rows, rows.slice(0, 10));
   assert.equal(result.data.hasMore, true);
   assert.equal(other.data.rows.length, 30, 'other JSON outputs are untouched');
+  assert.ok(!text.includes('maxSavedRows'), 'the cap is not written to the file');
 });
