@@ -108,6 +108,15 @@ test('each tree node offers the actions issue 4 asks for', () => {
   assert.ok(!offered('table-system').has(EXPLORER_COMMANDS.dropTable));
   assert.ok(!offered('connection-connected').has(EXPLORER_COMMANDS.connect));
   assert.ok(!offered('connection-disconnected').has(EXPLORER_COMMANDS.disconnect));
+  // A connection linked to an Astra database keeps every connection action and adds the DevOps API ones.
+  for (const state of ['connected', 'disconnected', 'error']) {
+    for (const c of expect[`connection-${state}`]!) assert.ok(offered(`connection-${state}-astradb`).has(c), `${state}-astradb lacks ${c}`);
+    assert.ok(offered(`connection-${state}-astradb`).has('astra.refreshBundle'));
+    assert.ok(!offered(`connection-${state}`).has('astra.refreshBundle'), 'refresh bundle offered on a non-Astra connection');
+  }
+  assert.ok(offered('connection-connected-astradb').has('astra.createKeyspace'));
+  assert.ok(!offered('connection-connected').has('astra.createKeyspace'));
+  assert.ok(!offered('connection-disconnected-astradb').has('astra.createKeyspace'));
 });
 
 test('the tree view and its container are declared', () => {

@@ -12,7 +12,10 @@ interface Base {
   profileId: string;
 }
 export type ExplorerNode =
-  | (Base & { kind: 'connection'; name: string; state: ConnectionState; error?: string; astra: boolean })
+  | (Base & {
+      kind: 'connection'; name: string; state: ConnectionState; error?: string; astra: boolean;
+      astraDatabase?: boolean; // linked to an Astra database id: DevOps API actions (create keyspace, refresh bundle) apply
+    })
   | (Base & { kind: 'systemKeyspaces' })
   | (Base & { kind: 'keyspace'; keyspace: string; system: boolean; virtual: boolean; replication?: string })
   | (Base & { kind: 'folder'; keyspace: string; folder: FolderKind; count: number; system: boolean })
@@ -29,6 +32,8 @@ export type ExplorerNode =
 /** Every contextValue the tree can produce; package.json menus refer to these (checked by a test). */
 export const CONTEXT_VALUES = [
   'connection-connected', 'connection-connecting', 'connection-disconnected', 'connection-error',
+  'connection-connected-astradb', 'connection-connecting-astradb', 'connection-disconnected-astradb',
+  'connection-error-astradb',
   'systemKeyspaces', 'keyspace', 'keyspace-system', 'folder', 'table', 'table-system', 'view', 'column', 'index',
   'type', 'field', 'function', 'aggregate', 'error',
 ] as const;
@@ -108,7 +113,7 @@ export function itemSpec(n: ExplorerNode): ItemSpec {
         .join('\n');
       return {
         id, label: n.name, description: n.state === 'connected' ? undefined : look.text, tooltip, icon: look.icon,
-        iconColor: look.color, contextValue: `connection-${n.state}`, collapsible: 'collapsed',
+        iconColor: look.color, contextValue: `connection-${n.state}${n.astraDatabase ? '-astradb' : ''}`, collapsible: 'collapsed',
       };
     }
     case 'systemKeyspaces':

@@ -86,6 +86,8 @@ test('connection item reflects its state', () => {
   assert.equal(ok.contextValue, 'connection-connected');
   assert.equal(err.contextValue, 'connection-error');
   assert.equal(off.contextValue, 'connection-disconnected');
+  // Linked to an Astra database id: the contextValue says so, for the DevOps API actions.
+  assert.equal(itemSpec({ ...base, state: 'connected', astraDatabase: true }).contextValue, 'connection-connected-astradb');
   assert.notEqual(ok.icon + ok.iconColor, err.icon + err.iconColor);
   assert.match(err.tooltip ?? '', /Bad credentials/);
   assert.match(off.description ?? '', /Disconnected/);
