@@ -15,10 +15,6 @@ const RESERVED = new Set([
 
 const PLAIN = /^[a-z][a-z0-9_]*$/;
 
-export function isReservedKeyword(word: string): boolean {
-  return RESERVED.has(word.toUpperCase());
-}
-
 /** The identifier as CQL must spell it to mean exactly `name` (case and all). */
 export function quoteIdentifier(name: string): string {
   if (PLAIN.test(name) && !RESERVED.has(name.toUpperCase())) return name;

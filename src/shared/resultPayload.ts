@@ -86,7 +86,7 @@ function isTrace(x: unknown): x is TraceInfo {
  * Full structural check of a version 1 payload. `deepRows` checks every value (O(cells)); the renderer checks the
  * first rows only for large payloads, since an invalid value deeper down still renders as text.
  */
-export function isResultPayloadV1(x: unknown, deepRows = true): x is ResultPayloadV1 {
+function isResultPayloadV1(x: unknown, deepRows = true): x is ResultPayloadV1 {
   if (!isObj(x) || x['version'] !== 1) return false;
   if (x['kind'] !== 'rows' && x['kind'] !== 'void') return false;
   if (typeof x['statement'] !== 'string' || typeof x['queryId'] !== 'string') return false;

@@ -2,6 +2,8 @@
 // Encoding from cassandra-driver objects happens in the extension (src/extension/notebook/valueEncoder.ts);
 // this file only reads encoded values, so the renderer, the text fallback and exports all format them alike.
 
+import { quoteString } from './identifier.js';
+
 /** Scalars kept as their exact CQL text (precision or form would be lost as JSON numbers / dates). */
 export type ExactTag = 'bigint' | 'counter' | 'varint' | 'decimal' | 'uuid' | 'timeuuid' | 'date' | 'time' | 'duration' | 'inet';
 
@@ -75,7 +77,7 @@ export interface FormatOptions {
 /** cqlsh-like display text. Nested text is quoted (`['a', 'it''s']`), top-level text is shown raw. */
 export function formatValue(v: EncodedValue, opts: FormatOptions = {}, nested = false): string {
   if (v === null) return nested ? 'null' : (opts.nullText ?? 'null');
-  if (typeof v === 'string') return nested ? `'${v.replace(/'/g, "''")}'` : v;
+  if (typeof v === 'string') return nested ? quoteString(v) : v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   switch (v.t) {
     case 'float':

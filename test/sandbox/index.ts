@@ -75,6 +75,7 @@ export interface SandboxHandle {
 const DC = 'dc-1';
 const REGION = 'us-east1';
 const CLUSTER_NAME = 'cndb';
+const DB_NAME = 'sandbox-db';
 const letters = (n: number) =>
   Array.from(randomBytes(n), (b) => String.fromCharCode(65 + (b % 26) + (b & 32))).join('');
 
@@ -150,7 +151,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (ring && options.seed !== 'none') seedDemo(engine, adminCtx());
 
     const pki = await pkiReady;
-    let sniPort = 0;
     const route = (name: string): SniRoute | undefined => {
       if (upstream) {
         const n = upstream.nodes.find((u) => u.hostId === name);
@@ -159,7 +159,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return ring?.byHostId.get(name);
     };
     const sniProxy = new SniProxy({ caCert: pki.caCert, server: pki.server, route });
-    sniPort = await sniProxy.listen(at(1));
+    const sniPort = await sniProxy.listen(at(1));
     cleanup.push(() => sniProxy.close());
 
     const metadata = new MetadataService({
@@ -192,7 +192,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return res.rows.map((r) => String(r[0])).filter((k) => !k.startsWith('system') && k !== keyspace).sort();
     };
     const org = organisation({
-      id: databaseId, name: 'sandbox-db', keyspace, dataCenter: localDataCenter, region: REGION,
+      id: databaseId, name: DB_NAME, keyspace, dataCenter: localDataCenter, region: REGION,
       additionalKeyspaces: () => (upstream ? [] : userKeyspaces()),
     });
     const devops = new DevopsApi({
@@ -211,7 +211,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await devops.listen(at(2));
     cleanup.push(() => devops.close());
 
-    const bundlePath = writeBundle(join(dir, `secure-connect-${'sandbox-db'}.zip`));
+    const bundlePath = writeBundle(join(dir, `secure-connect-${DB_NAME}.zip`));
     const caPath = join(dir, 'sandbox-ca.crt');
     writeFileSync(caPath, pki.caCert);
     const cqlPort = ring?.port ?? 0;

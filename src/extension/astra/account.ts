@@ -12,7 +12,7 @@ export const TOKEN_KEY = 'astra.account.token';
 /** Test hook (like ASTRA_DB_VSCODE_DEMO): a PEM file trusted for the DevOps API, e.g. the sandbox CA. */
 export const DEVOPS_CA_ENV = 'ASTRA_DB_VSCODE_DEVOPS_CA';
 
-export function devopsBaseUrl(): string {
+function devopsBaseUrl(): string {
   const raw = vscode.workspace.getConfiguration('astra').get<string>('devopsApiUrl')?.trim() || DEFAULT_DEVOPS_URL;
   let url: URL;
   try {

@@ -15,7 +15,7 @@ import { ProfileStore } from '../connections/profileStore.js';
 import type { ConnectionService, Logger } from '../services.js';
 import { withDevopsProgress, type AstraAccount } from './account.js';
 import { existingProfile, fetchBundle, saveBundleProfile, type ProfileWriter } from './bundleInstall.js';
-import { explainInactive, isCancellation, showAstraError } from './notify.js';
+import { explainInactive, showAstraError } from './notify.js';
 
 export interface AstraDeps {
   account: AstraAccount;
@@ -26,7 +26,7 @@ export interface AstraDeps {
 
 type DbItem = vscode.QuickPickItem & { db?: AstraDatabase };
 
-export function databaseItems(dbs: readonly AstraDatabase[]): DbItem[] {
+function databaseItems(dbs: readonly AstraDatabase[]): DbItem[] {
   const sorted = sortDatabases(dbs);
   const items: DbItem[] = [];
   sorted.forEach((db, i) => {
@@ -74,7 +74,7 @@ export async function connectProfile(deps: AstraDeps, id: string): Promise<boole
     await deps.connections.client(id);
     return true;
   } catch (err) {
-    if (!isCancellation(err)) void showAstraError(err, deps.log, 'connecting');
+    void showAstraError(err, deps.log, 'connecting');
     return false;
   }
 }

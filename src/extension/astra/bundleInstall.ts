@@ -62,7 +62,7 @@ export function existingProfile(writer: ProfileWriter, db: AstraDatabase, dc?: A
     .find((p) => !dc || db.datacenters.length < 2 || datacenterFor(p, db)?.id === dc.id);
 }
 
-export function uniqueProfileName(writer: ProfileWriter, wanted: string): string {
+function uniqueProfileName(writer: ProfileWriter, wanted: string): string {
   const taken = new Set(writer.profiles().map((p) => p.name));
   if (!taken.has(wanted)) return wanted;
   for (let i = 2; ; i++) if (!taken.has(`${wanted} ${i}`)) return `${wanted} ${i}`;

@@ -11,7 +11,7 @@ const SHOW_LOG = 'Show Log';
 const REENTER_CREDENTIALS = 'Re-enter credentials';
 export const ASTRA_CONSOLE_URL = 'https://astra.datastax.com';
 
-export function isCancellation(err: unknown): boolean {
+function isCancellation(err: unknown): boolean {
   return (err instanceof DevopsError && err.kind === 'cancelled') || (err instanceof Error && err.name === 'ConnectCancelledError');
 }
 

@@ -2,7 +2,7 @@
 // come from the DevOps API; CQL's CREATE KEYSPACE is refused).
 
 import * as vscode from 'vscode';
-import { databaseIdFromHost, validateKeyspaceName } from '../../shared/astra/databases.js';
+import { astraDatabaseId, validateKeyspaceName } from '../../shared/astra/databases.js';
 import { DevopsError } from '../../shared/astra/devopsErrors.js';
 import { profileIdFromArg } from '../connections/commands.js';
 import { withDevopsProgress } from './account.js';
@@ -14,10 +14,6 @@ import { showAstraError } from './notify.js';
 
 export const KEYSPACE_WAIT_MS = 180_000;
 const ADD_HINT = 'Add it with "Astra: Add Databases from Astra Account…".';
-
-export function astraDatabaseId(p: BundleProfile): string | undefined {
-  return p.astraDatabaseId ?? databaseIdFromHost(p.host);
-}
 
 /** The Astra profile a command targets: its argument, else the active connection, else a QuickPick. */
 async function targetProfile(deps: AstraDeps, arg: unknown, title: string): Promise<BundleProfile | undefined> {

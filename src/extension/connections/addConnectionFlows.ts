@@ -17,11 +17,11 @@ export interface FlowDeps {
 }
 
 /** "secure-connect-my-db.zip" → "my-db": the name Astra gives the download. */
-export function suggestedName(bundleFile: string): string {
+function suggestedName(bundleFile: string): string {
   return basename(bundleFile).replace(/\.zip$/i, '').replace(/^secure-connect-/, '') || 'Astra database';
 }
 
-export function describeBundle(info: BundleInfo): string {
+function describeBundle(info: BundleInfo): string {
   const parts = [`host ${info.host}`];
   if (info.localDataCenter) parts.push(`region/DC ${info.localDataCenter}`);
   parts.push(info.keyspace ? `default keyspace ${info.keyspace}` : 'no default keyspace');
@@ -176,7 +176,7 @@ export async function connectAndActivate(deps: FlowDeps, id: string): Promise<bo
   }
 }
 
-export function parseHosts(text: string): string[] {
+function parseHosts(text: string): string[] {
   return text
     .split(/[,\s]+/)
     .map((h) => h.trim())

@@ -2,10 +2,13 @@
 // Pure and vscode-free: the driver module is passed in, so nothing here loads cassandra-driver at activation.
 
 import type { auth, ClientOptions } from 'cassandra-driver';
+import type { ConsistencyName } from '../../shared/shellCommands.js';
 import type { ConnectionProfile } from '../services.js';
 
-/** Consistency names as the setting spells them; values are the native protocol codes the driver uses. */
-export const CONSISTENCY_LEVELS = {
+export type { ConsistencyName };
+
+/** Consistency names as the setting (and the CONSISTENCY command) spells them; values are the native protocol codes. */
+export const CONSISTENCY_LEVELS: Readonly<Record<ConsistencyName, number>> = {
   ANY: 0x00,
   ONE: 0x01,
   TWO: 0x02,
@@ -17,8 +20,7 @@ export const CONSISTENCY_LEVELS = {
   SERIAL: 0x08,
   LOCAL_SERIAL: 0x09,
   LOCAL_ONE: 0x0a,
-} as const;
-export type ConsistencyName = keyof typeof CONSISTENCY_LEVELS;
+};
 export const DEFAULT_CONSISTENCY: ConsistencyName = 'LOCAL_QUORUM';
 
 export interface ConnectionSettings {
@@ -51,7 +53,7 @@ export class ProfileOptionError extends Error {
   override name = 'ProfileOptionError';
 }
 
-export function isConsistencyName(value: unknown): value is ConsistencyName {
+function isConsistencyName(value: unknown): value is ConsistencyName {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CONSISTENCY_LEVELS, value);
 }
 

@@ -78,16 +78,18 @@ export function registerConnectionCommands(deps: FlowDeps): vscode.Disposable {
     return picked?.profileId;
   };
 
-  const connect = async (arg?: unknown) => {
-    const direct = profileIdFromArg(arg);
-    if (direct) {
-      await connectAndActivate(deps, direct);
-      return;
-    }
+  /** Picks (or adds) a connection and connects to it, making it active. */
+  const pickAndConnect = async (title: string) => {
     const before = new Set(service.profiles().map((p) => p.id));
-    const id = await pickOrAdd('Astra: Connect');
+    const id = await pickOrAdd(title);
     // The add flows connect by themselves; only a saved connection still needs it.
     if (id && before.has(id)) await connectAndActivate(deps, id);
+  };
+
+  const connect = async (arg?: unknown) => {
+    const direct = profileIdFromArg(arg);
+    if (direct) await connectAndActivate(deps, direct);
+    else await pickAndConnect('Astra: Connect');
   };
 
   const editCredentials = async (arg?: unknown) => {
@@ -119,7 +121,7 @@ export function registerConnectionCommands(deps: FlowDeps): vscode.Disposable {
   };
 
   const copyCode = async (arg?: unknown) => {
-    const id = (await pickExisting(arg, 'Copy connection code for…')) ?? undefined;
+    const id = await pickExisting(arg, 'Copy connection code for…');
     const profile = id ? service.profile(id) : undefined;
     if (!profile) return;
     const lang = await vscode.window.showQuickPick(
@@ -142,12 +144,6 @@ export function registerConnectionCommands(deps: FlowDeps): vscode.Disposable {
     );
   };
 
-  const selectActive = async () => {
-    const before = new Set(service.profiles().map((p) => p.id));
-    const id = await pickOrAdd('Active Astra DB connection (used for new notebooks)');
-    if (id && before.has(id)) await connectAndActivate(deps, id);
-  };
-
   const reg = (id: string, fn: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, fn);
   return vscode.Disposable.from(
     createStatusBar(service),
@@ -168,7 +164,7 @@ export function registerConnectionCommands(deps: FlowDeps): vscode.Disposable {
     }),
     reg('astra.removeConnection', remove),
     reg('astra.copyConnectionCode', copyCode),
-    reg('astra.selectActiveConnection', selectActive),
+    reg('astra.selectActiveConnection', () => pickAndConnect('Active Astra DB connection (used for new notebooks)')),
     reg('astra.showLog', () => logs.show()),
   );
 }

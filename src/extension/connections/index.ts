@@ -12,7 +12,7 @@ import { ProfileStore } from './profileStore.js';
 export { registerConnectionCommands } from './commands.js';
 export { AstraConnectionService } from './connectionService.js';
 
-export function readSettings(): ConnectionSettings {
+function readSettings(): ConnectionSettings {
   const cfg = vscode.workspace.getConfiguration('astra');
   return normalizeSettings({
     connectTimeoutSeconds: cfg.get('connectTimeoutSeconds'),

@@ -130,7 +130,7 @@ export function describeAggregate(agg: AggregateMeta): string {
 }
 
 /** Partition key, clustering columns, then the rest by name — the order Cassandra's DESCRIBE uses. */
-export function columnsInCreateOrder(t: DataCollectionMeta): ColumnMeta[] {
+function columnsInCreateOrder(t: DataCollectionMeta): ColumnMeta[] {
   const key = new Set([...t.partitionKeys, ...t.clusteringKeys].map((c) => c.name));
   const rest = t.columns.filter((c) => !key.has(c.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return [...t.partitionKeys, ...t.clusteringKeys, ...rest];
@@ -183,7 +183,7 @@ function withClause(t: DataCollectionMeta): string {
   return clauses.length ? ` WITH ${clauses.join(`\n${INDENT}AND `)}` : '';
 }
 
-export function describeTableOnly(keyspace: string, t: TableMeta): string {
+function describeTableOnly(keyspace: string, t: TableMeta): string {
   const single = t.partitionKeys.length === 1 && t.clusteringKeys.length === 0;
   const cols = columnsInCreateOrder(t).map((c) => {
     const suffix = c.isStatic ? ' static' : single && c.name === t.partitionKeys[0].name ? ' PRIMARY KEY' : '';

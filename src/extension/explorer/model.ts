@@ -163,7 +163,7 @@ export function errorNode(parent: ExplorerNode, err: unknown): ExplorerNode {
 type KeyspaceInfo = Pick<KeyspaceMeta, 'name' | 'virtual'> & Partial<Pick<KeyspaceMeta, 'strategy' | 'strategyOptions'>>;
 
 /** `NetworkTopologyStrategy {dc-1: 3}`, for the keyspace tooltip. */
-export function replicationText(k: KeyspaceInfo): string | undefined {
+function replicationText(k: KeyspaceInfo): string | undefined {
   if (!k.strategy) return undefined;
   const opts = Object.entries(k.strategyOptions ?? {}).map(([key, v]) => `${key}: ${String(v)}`);
   return `${k.strategy.replace(/^org\.apache\.cassandra\.locator\./, '')}${opts.length ? ` {${opts.join(', ')}}` : ''}`;
@@ -226,7 +226,7 @@ export function folderChildren(f: Extract<ExplorerNode, { kind: 'folder' }>, l: 
 }
 
 /** SAI vs. vector vs. classic secondary index, from the class name and the indexed column's type. */
-export function indexFlavor(index: IndexMeta, columns: ColumnMeta[]): IndexFlavor {
+function indexFlavor(index: IndexMeta, columns: ColumnMeta[]): IndexFlavor {
   const custom = index.kind === 0 || index.kind === 'CUSTOM';
   if (!custom) return 'secondary';
   const cls = String(index.options?.class_name ?? '');

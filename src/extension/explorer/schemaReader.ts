@@ -26,16 +26,16 @@ export function keyspaceMeta(client: Client, keyspace: string): KeyspaceMeta | u
   return (client.metadata.keyspaces as unknown as Record<string, KeyspaceMeta>)[keyspace];
 }
 
-async function rows(client: Client, cql: string, ...params: string[]): Promise<Row[]> {
-  // Not prepared: these run once per expand, and preparing system_schema queries buys nothing.
-  const rs = await client.execute(cql, params, { prepare: false, fetchSize: 5000 });
-  const out: Row[] = [...(rs.rows as unknown as Row[])];
-  let state = rs.pageState;
-  while (state) {
-    const next = await client.execute(cql, params, { prepare: false, fetchSize: 5000, pageState: state });
-    out.push(...(next.rows as unknown as Row[]));
-    state = next.pageState;
-  }
+/** All rows of a query, following page states (system_schema.columns can hold tens of thousands of rows). */
+export async function allRows(client: Client, cql: string, ...params: string[]): Promise<Row[]> {
+  // Not prepared: these run once per expand or schema load, and preparing system_schema queries buys nothing.
+  const out: Row[] = [];
+  let pageState: string | undefined;
+  do {
+    const rs = await client.execute(cql, params, { prepare: false, fetchSize: 5000, ...(pageState ? { pageState } : {}) });
+    out.push(...((rs.rows ?? []) as unknown as Row[]));
+    pageState = rs.pageState ?? undefined;
+  } while (pageState);
   return out;
 }
 
@@ -58,7 +58,7 @@ export async function listKeyspace(client: Client, keyspace: string, virtual = f
   await Promise.all(
     kinds.map(async (kind) => {
       try {
-        const result = await rows(client, kind === 'tables' && virtual ? VIRTUAL_TABLES : LIST_QUERIES[kind], keyspace);
+        const result = await allRows(client, kind === 'tables' && virtual ? VIRTUAL_TABLES : LIST_QUERIES[kind], keyspace);
         switch (kind) {
           case 'tables':
             listing.tables = result.map((r) => String(r.table_name));
@@ -107,8 +107,8 @@ async function extraTableOptions(client: Client, keyspace: string, table?: strin
   const out = new Map<string, Record<string, unknown>>();
   try {
     const result = table === undefined
-      ? await rows(client, 'SELECT * FROM system_schema.tables WHERE keyspace_name = ?', keyspace)
-      : await rows(client, 'SELECT * FROM system_schema.tables WHERE keyspace_name = ? AND table_name = ?', keyspace, table);
+      ? await allRows(client, 'SELECT * FROM system_schema.tables WHERE keyspace_name = ?', keyspace)
+      : await allRows(client, 'SELECT * FROM system_schema.tables WHERE keyspace_name = ? AND table_name = ?', keyspace, table);
     for (const r of result) {
       const extras = Object.fromEntries(EXTRA_TABLE_OPTIONS.filter((o) => r[o] !== undefined && r[o] !== null).map((o) => [o, r[o]]));
       out.set(String(r.table_name), extras);

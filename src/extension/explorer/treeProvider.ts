@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { ConnectionService, Logger } from '../services.js';
 import { errorNode, itemSpec, type ExplorerNode } from './model.js';
 import { SchemaTreeLoader } from './treeLoader.js';
-import { databaseIdFromHost } from '../../shared/astra/databases.js';
+import { astraDatabaseId } from '../../shared/astra/databases.js';
 
 type ConnectionNode = Extract<ExplorerNode, { kind: 'connection' }>;
 
@@ -78,7 +78,7 @@ export class SchemaTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
         state: this.connections.state(p.id),
         error: this.connections.lastError(p.id),
         astra: p.kind === 'bundle',
-        astraDatabase: p.kind === 'bundle' && !!(p.astraDatabaseId ?? databaseIdFromHost(p.host)),
+        astraDatabase: p.kind === 'bundle' && !!astraDatabaseId(p),
       });
     }
     this.roots = roots;

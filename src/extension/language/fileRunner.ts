@@ -2,22 +2,22 @@
 // execution core (CqlSession: shell commands, paging, tracing, errors), one session per file, and the outcomes go
 // to the results panel.
 
-import { createWriteStream } from 'node:fs';
 import * as vscode from 'vscode';
 import { keyspaceAt } from '../../shared/completion/index.js';
 import { regionStatements } from '../../shared/completion/regions.js';
 import { statementsToRun } from '../../shared/completion/runTargets.js';
-import { csvHeader, csvRows, jsonClose, JSON_OPEN, jsonRows } from '../../shared/exportFormat.js';
 import type { ExtensionResponse, RendererRequest } from '../../shared/messages.js';
 import type { Statement } from '../../shared/statements.js';
 import { describeFailure } from '../notebook/cqlErrors.js';
-import { createDescriber } from '../notebook/describeCommand.js';
-import { resolveTimeZone } from '../notebook/notebookSessions.js';
+import { sessionOptions } from '../notebook/notebookSessions.js';
+import { answerRendererRequest } from '../notebook/rendererMessaging.js';
 import { CqlSession } from '../notebook/session.js';
 import type { Logger, Services } from '../services.js';
 import { ResultsPanel, type PanelEntry } from './resultsPanel.js';
 
 export const RUN_COMMANDS = { runStatement: 'astra.cql.runStatement', runAll: 'astra.cql.runAll' } as const;
+
+const GONE = 'This result is no longer attached to a live session (the file was closed or the connection changed). Run the statement again.';
 
 interface FileSession {
   profileId: string;
@@ -125,17 +125,7 @@ export class CqlFileRunner implements vscode.Disposable {
     const existing = this.sessions.get(key);
     if (existing?.profileId === profileId) return existing;
     existing?.session.dispose();
-    const profile = connections.profile(profileId)!;
-    const config = vscode.workspace.getConfiguration('astra.notebook');
-    const session = new CqlSession({
-      client: () => connections.client(profileId),
-      errorContext: () => connections.errorContext(profileId),
-      pageSize: Math.max(1, config.get<number>('pageSize', 100)),
-      timeZone: resolveTimeZone(config.get<string>('timeZone', 'UTC')),
-      ...(profile.defaultKeyspace ? { keyspace: profile.defaultKeyspace } : {}),
-      describe: createDescriber(() => connections.profile(profileId)?.kind === 'bundle'),
-      onSchemaChanged: () => connections.notifySchemaChanged(profileId),
-    });
+    const session = new CqlSession(sessionOptions(connections, profileId, connections.profile(profileId)!.defaultKeyspace));
     const fs = { profileId, session };
     this.sessions.set(key, fs);
     return fs;
@@ -151,33 +141,9 @@ export class CqlFileRunner implements vscode.Disposable {
     return [...this.sessions.values()].find((s) => s.session.isLive(queryId))?.session;
   }
 
-  /** Requests from the renderer inside the results panel (same protocol as in notebooks). */
-  private async handle(req: RendererRequest): Promise<ExtensionResponse> {
-    const gone = 'This result is no longer attached to a live session (the file was closed or the connection changed). Run the statement again.';
-    switch (req.type) {
-      case 'status': {
-        const live = !!this.findSession(req.queryId);
-        return { type: 'status', requestId: req.requestId, queryId: req.queryId, live, ...(live ? {} : { reason: gone }) };
-      }
-      case 'loadMore': {
-        const session = this.findSession(req.queryId);
-        if (!session) return { type: 'error', requestId: req.requestId, message: gone };
-        const { rows, hasMore } = await session.loadMore(req.queryId);
-        return { type: 'rows', requestId: req.requestId, queryId: req.queryId, rows, hasMore };
-      }
-      case 'export': {
-        const session = this.findSession(req.queryId);
-        if (!session) return { type: 'error', requestId: req.requestId, message: gone };
-        const target = await vscode.window.showSaveDialog({ title: `Export all rows as ${req.format.toUpperCase()}`, filters: req.format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] } });
-        if (!target) return { type: 'cancelled', requestId: req.requestId };
-        const rowCount = await exportRows(session, req.queryId, req.format, target);
-        void vscode.window.showInformationMessage(`Exported ${rowCount} rows to ${target.fsPath || target.toString()}.`);
-        return { type: 'exported', requestId: req.requestId, queryId: req.queryId, rowCount, path: target.toString() };
-      }
-      case 'copy':
-        await vscode.env.clipboard.writeText(req.text);
-        return { type: 'copied', requestId: req.requestId };
-    }
+  /** Requests from the renderer inside the results panel (same protocol and handling as in notebooks). */
+  private handle(req: RendererRequest): Promise<ExtensionResponse> {
+    return answerRendererRequest(req, (queryId) => this.findSession(queryId), GONE);
   }
 
   dispose(): void {
@@ -186,27 +152,5 @@ export class CqlFileRunner implements vscode.Disposable {
     this.sessions.clear();
     this.panel.dispose();
     this.log.debug('file runner disposed');
-  }
-}
-
-/** Streams every page into the file (local files); other file systems get one write at the end. */
-async function exportRows(session: CqlSession, queryId: string, format: 'csv' | 'json', target: vscode.Uri): Promise<number> {
-  const chunks: string[] = [];
-  const stream = target.scheme === 'file' ? createWriteStream(target.fsPath, { encoding: 'utf8' }) : undefined;
-  const write = (s: string) => (stream ? new Promise<void>((res, rej) => stream.write(s, (e) => (e ? rej(e) : res()))) : (chunks.push(s), Promise.resolve()));
-  let written = 0;
-  let headerDone = false;
-  try {
-    if (format === 'json') await write(JSON_OPEN);
-    const count = await session.exportAll(queryId, async (columns, rows) => {
-      await write(format === 'csv' ? (headerDone ? '' : csvHeader(columns)) + csvRows(rows) : jsonRows(columns, rows, written === 0));
-      headerDone = true;
-      written += rows.length;
-    });
-    if (format === 'json') await write(jsonClose(count === 0));
-    if (!stream) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(chunks.join('')));
-    return count;
-  } finally {
-    if (stream) await new Promise<void>((res) => stream.end(res));
   }
 }

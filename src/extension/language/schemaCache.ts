@@ -5,6 +5,7 @@
 import type { Client } from 'cassandra-driver';
 import type * as vscode from 'vscode';
 import { SchemaIndex, type ColumnKind, type SchemaKeyspace, type SchemaModel } from '../../shared/completion/index.js';
+import { allRows } from '../explorer/schemaReader.js';
 import type { ConnectionService, Logger } from '../services.js';
 
 type Row = Record<string, unknown>;
@@ -50,7 +51,8 @@ export class SchemaCache implements vscode.Disposable {
       },
       (e: unknown) => {
         this.log.warn(`could not read the schema for completion: ${e instanceof Error ? e.message : String(e)}`);
-        this.entries.delete(profileId); // retry on the next request
+        // Retry on the next request (unless an invalidation already replaced this attempt).
+        if (this.entries.get(profileId) === loading) this.entries.delete(profileId);
         return undefined;
       },
     );
@@ -68,20 +70,6 @@ export class SchemaCache implements vscode.Disposable {
     this.entries.clear();
     this.listeners.clear();
   }
-}
-
-/** All rows of a query, following page states (system_schema.columns can hold tens of thousands of rows). */
-async function allRows(client: Client, query: string): Promise<Row[]> {
-  const rows: Row[] = [];
-  let pageState: string | undefined;
-  do {
-    const options: Record<string, unknown> = { prepare: false, fetchSize: 5000, autoPage: false };
-    if (pageState) options['pageState'] = pageState;
-    const rs = (await client.execute(query, [], options)) as unknown as { rows?: Row[]; pageState?: string | null };
-    for (const r of rs.rows ?? []) rows.push(r);
-    pageState = rs.pageState ?? undefined;
-  } while (pageState);
-  return rows;
 }
 
 export async function loadSchema(client: Client): Promise<SchemaModel> {

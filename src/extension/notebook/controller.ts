@@ -78,20 +78,20 @@ export class CqlNotebookController implements vscode.Disposable {
         if (outcome.kind === 'result') {
           await execution.appendOutput(resultOutput(outcome.payload));
         } else if (outcome.kind === 'text') {
-          await execution.appendOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(outcome.text)]));
+          await execution.appendOutput(textOutput(outcome.text));
         } else if (outcome.kind === 'error') {
           success = false;
           await execution.appendOutput(failureOutput(outcome.failure, source));
           break; // like a script: later statements usually depend on earlier ones
         } else {
           success = false;
-          await execution.appendOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text('Cancelled.')]));
+          await execution.appendOutput(textOutput('Cancelled.'));
           break;
         }
       }
       if (abort.signal.aborted && success) {
         success = false;
-        await execution.appendOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text('Cancelled.')]));
+        await execution.appendOutput(textOutput('Cancelled.'));
       }
     } catch (e) {
       success = false;
@@ -110,7 +110,7 @@ export class CqlNotebookController implements vscode.Disposable {
   }
 }
 
-export function resultOutput(payload: ResultPayload): vscode.NotebookCellOutput {
+function resultOutput(payload: ResultPayload): vscode.NotebookCellOutput {
   return new vscode.NotebookCellOutput(
     [vscode.NotebookCellOutputItem.json(payload, RESULT_MIME), vscode.NotebookCellOutputItem.text(textTable(payload))],
     // The save cap belongs to outputs produced here; rows a reopened file already holds are saved as they are.
@@ -122,6 +122,10 @@ function failureOutput(f: CqlFailure, source: string): vscode.NotebookCellOutput
   return new vscode.NotebookCellOutput([
     vscode.NotebookCellOutputItem.error({ name: f.name, message: f.message, stack: describeFailure(f, source) }),
   ], { errorClass: f.errorClass });
+}
+
+function textOutput(text: string): vscode.NotebookCellOutput {
+  return new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(text)]);
 }
 
 function errorOutput(name: string, message: string): vscode.NotebookCellOutput {

@@ -7,7 +7,7 @@ import {
 } from '../explorer/describe.js';
 import { isSystemKeyspace } from '../explorer/model.js';
 import {
-  keyspaceMeta, listKeyspace, listKeyspaces, readAggregates, readFunctions, readKeyspaceSchema, readTable, readType, readView,
+  keyspaceMeta, listKeyspace, listKeyspaces, readAggregates, readFunctions, readKeyspaceSchema, readTableForDescribe, readType, readView,
 } from '../explorer/schemaReader.js';
 import type { Describer } from './session.js';
 
@@ -49,7 +49,7 @@ export function createDescriber(astra: () => boolean): Describer {
         return describeKeyspace(await readKeyspaceSchema(client, needKeyspace(target.keyspace ?? current)), opts);
       case 'table': {
         const ks = needKeyspace(target.keyspace ?? current);
-        return describeTable(ks, await readTable(client, ks, target.name));
+        return describeTable(ks, await readTableForDescribe(client, ks, target.name));
       }
       case 'type': {
         const ks = needKeyspace(target.keyspace ?? current);
@@ -70,7 +70,7 @@ export function createDescriber(astra: () => boolean): Describer {
           return describeKeyspace(await readKeyspaceSchema(client, target.name), opts);
         }
         const ks = needKeyspace(target.keyspace ?? current);
-        return describeTable(ks, await readTable(client, ks, target.name));
+        return describeTable(ks, await readTableForDescribe(client, ks, target.name));
       }
     }
   };

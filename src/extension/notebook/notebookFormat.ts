@@ -217,7 +217,7 @@ export function serializeNotebook(nb: NotebookData, opts: SerializeOptions): str
  * Pretty JSON for diffs, but any array/object whose one-line form is short stays on one line, so a saved result
  * is one line per row instead of one line per value.
  */
-export function prettyJson(value: unknown, indent = '', width = 100): string {
+function prettyJson(value: unknown, indent = '', width = 100): string {
   const flat = JSON.stringify(value);
   if (flat === undefined || typeof value !== 'object' || value === null || flat.length + indent.length <= width) return flat ?? 'null';
   const inner = `${indent}  `;

@@ -2,10 +2,10 @@
 // connection) or closing it drops its session, which also ends "Load more" for its outputs.
 
 import * as vscode from 'vscode';
-import type { Services } from '../services.js';
+import type { ConnectionService, Services } from '../services.js';
 import { createDescriber } from './describeCommand.js';
-import type { CqlNotebookMetadata } from './serializer.js';
-import { CqlSession } from './session.js';
+import { notebookProfileId, type CqlNotebookMetadata } from './serializer.js';
+import { CqlSession, type SessionOptions } from './session.js';
 
 export interface BoundSession {
   session: CqlSession;
@@ -28,10 +28,7 @@ export class NotebookSessions implements vscode.Disposable {
 
   /** The profile a notebook runs on: its own binding if that profile still exists, else the active one. */
   profileIdFor(nb: vscode.NotebookDocument): string | undefined {
-    const meta = nb.metadata as CqlNotebookMetadata;
-    const bound = meta.connection?.profileId;
-    if (bound && this.services.connections.profile(bound)) return bound;
-    return this.services.connections.activeProfileId();
+    return notebookProfileId(nb, this.services.connections);
   }
 
   get(nb: vscode.NotebookDocument): BoundSession | undefined {
@@ -54,16 +51,7 @@ export class NotebookSessions implements vscode.Disposable {
     existing?.session.dispose();
     const profile = this.services.connections.profile(profileId)!;
     const meta = nb.metadata as CqlNotebookMetadata;
-    const config = vscode.workspace.getConfiguration('astra.notebook');
-    const session = new CqlSession({
-      client: () => this.services.connections.client(profileId),
-      errorContext: () => this.services.connections.errorContext(profileId),
-      pageSize: Math.max(1, config.get<number>('pageSize', 100)),
-      timeZone: resolveTimeZone(config.get<string>('timeZone', 'UTC')),
-      keyspace: meta.keyspace ?? profile.defaultKeyspace,
-      describe: createDescriber(() => this.services.connections.profile(profileId)?.kind === 'bundle'),
-      onSchemaChanged: () => this.services.connections.notifySchemaChanged(profileId),
-    });
+    const session = new CqlSession(sessionOptions(this.services.connections, profileId, meta.keyspace ?? profile.defaultKeyspace));
     const bound = { session, profileId };
     this.sessions.set(key, bound);
     if (meta.connection?.profileId !== profileId) await this.bind(nb, profileId, session.keyspace);
@@ -108,8 +96,22 @@ export class NotebookSessions implements vscode.Disposable {
   }
 }
 
+/** How a CqlSession on `profileId` runs (notebooks and `.cql` files alike): the astra.notebook settings, DESCRIBE. */
+export function sessionOptions(connections: ConnectionService, profileId: string, keyspace: string | undefined): SessionOptions {
+  const config = vscode.workspace.getConfiguration('astra.notebook');
+  return {
+    client: () => connections.client(profileId),
+    errorContext: () => connections.errorContext(profileId),
+    pageSize: Math.max(1, config.get<number>('pageSize', 100)),
+    timeZone: resolveTimeZone(config.get<string>('timeZone', 'UTC')),
+    keyspace,
+    describe: createDescriber(() => connections.profile(profileId)?.kind === 'bundle'),
+    onSchemaChanged: () => connections.notifySchemaChanged(profileId),
+  };
+}
+
 /** 'local' means the extension host's zone; anything else must be a valid IANA name (else UTC). */
-export function resolveTimeZone(setting: string): string {
+function resolveTimeZone(setting: string): string {
   const zone = setting === 'local' ? Intl.DateTimeFormat().resolvedOptions().timeZone : setting;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });

@@ -22,7 +22,7 @@ export function registerRendererMessaging(sessions: NotebookSessions, log: Logge
     }
     const reply = (r: ExtensionResponse) => void messaging.postMessage(r, editor);
     try {
-      reply(await handle(message, editor, sessions));
+      reply(await answerRendererRequest(message, (queryId) => findSession(sessions, editor, queryId), NOT_LIVE));
     } catch (e) {
       reply({ type: 'error', requestId: message.requestId, message: e instanceof Error ? e.message : String(e) });
     }
@@ -35,21 +35,29 @@ function findSession(sessions: NotebookSessions, editor: vscode.NotebookEditor, 
   return sessions.all().find((s) => s.session.isLive(queryId))?.session;
 }
 
-async function handle(msg: RendererRequest, editor: vscode.NotebookEditor, sessions: NotebookSessions): Promise<ExtensionResponse> {
+/**
+ * Answers one renderer request; shared by notebooks and the `.cql` results panel, which differ only in where they
+ * look for the query's session and how they word a result that is no longer live.
+ */
+export async function answerRendererRequest(
+  msg: RendererRequest,
+  findLive: (queryId: string) => CqlSession | undefined,
+  notLive: string,
+): Promise<ExtensionResponse> {
   switch (msg.type) {
     case 'status': {
-      const live = !!findSession(sessions, editor, msg.queryId);
-      return { type: 'status', requestId: msg.requestId, queryId: msg.queryId, live, ...(live ? {} : { reason: NOT_LIVE }) };
+      const live = !!findLive(msg.queryId);
+      return { type: 'status', requestId: msg.requestId, queryId: msg.queryId, live, ...(live ? {} : { reason: notLive }) };
     }
     case 'loadMore': {
-      const session = findSession(sessions, editor, msg.queryId);
-      if (!session) return { type: 'error', requestId: msg.requestId, message: NOT_LIVE };
+      const session = findLive(msg.queryId);
+      if (!session) return { type: 'error', requestId: msg.requestId, message: notLive };
       const { rows, hasMore } = await session.loadMore(msg.queryId);
       return { type: 'rows', requestId: msg.requestId, queryId: msg.queryId, rows, hasMore };
     }
     case 'export': {
-      const session = findSession(sessions, editor, msg.queryId);
-      if (!session) return { type: 'error', requestId: msg.requestId, message: NOT_LIVE };
+      const session = findLive(msg.queryId);
+      if (!session) return { type: 'error', requestId: msg.requestId, message: notLive };
       const target = await vscode.window.showSaveDialog({
         title: `Export all rows as ${msg.format.toUpperCase()}`,
         filters: msg.format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },

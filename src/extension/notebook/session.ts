@@ -8,17 +8,15 @@ import { RESULT_PAYLOAD_VERSION, type ResultPayload, type TraceInfo } from '../.
 import { parseShellCommand, type ConsistencyName, type DescribeTarget, type ShellCommand } from '../../shared/shellCommands.js';
 import type { Statement } from '../../shared/statements.js';
 import type { EncodedValue } from '../../shared/valueEncoding.js';
+import { CONSISTENCY_LEVELS } from '../connections/clientOptions.js';
 import type { ErrorContext } from '../connections/connectionErrors.js';
 import { failedBeforeSending, reviveHosts } from '../connections/hostRecovery.js';
 import { toCqlFailure, type CqlFailure } from './cqlErrors.js';
 import { withKeyspace } from './keyspaceScope.js';
 import { cqlTypeText, encodeValue, type DriverType } from './valueEncoder.js';
 
-export const CONSISTENCY_CODES: Record<ConsistencyName, number> = {
-  ANY: 0, ONE: 1, TWO: 2, THREE: 3, QUORUM: 4, ALL: 5, LOCAL_QUORUM: 6, EACH_QUORUM: 7, SERIAL: 8, LOCAL_SERIAL: 9, LOCAL_ONE: 10,
-};
 const consistencyName = (code: number | undefined) =>
-  (Object.entries(CONSISTENCY_CODES).find(([, v]) => v === code)?.[0] as ConsistencyName | undefined);
+  (Object.entries(CONSISTENCY_LEVELS).find(([, v]) => v === code)?.[0] as ConsistencyName | undefined);
 
 /** Produces cqlsh-like DESCRIBE output (the explorer's describe module, wired in by index.ts). */
 export type Describer = (client: Client, target: DescribeTarget, keyspace: string | undefined) => Promise<string>;
@@ -188,8 +186,8 @@ export class CqlSession {
       pageSize: this.paging ?? this.opts.unpagedPageSize ?? 5000,
       columns: [],
       busy: false,
-      ...(this.consistency ? { consistency: CONSISTENCY_CODES[this.consistency] } : {}),
-      ...(this.serialConsistency ? { serialConsistency: CONSISTENCY_CODES[this.serialConsistency] } : {}),
+      ...(this.consistency ? { consistency: CONSISTENCY_LEVELS[this.consistency] } : {}),
+      ...(this.serialConsistency ? { serialConsistency: CONSISTENCY_LEVELS[this.serialConsistency] } : {}),
     };
     const client = await raceAbort(this.opts.client(), signal);
     const { result, keyspaceAfter } = await this.fetch(client, lq, undefined, this.tracing, signal);

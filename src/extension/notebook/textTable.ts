@@ -37,7 +37,7 @@ export function textTable(p: ResultPayload, maxRows = 1000): string {
 }
 
 /** cqlsh's "Tracing session" block: activity | timestamp-less elapsed | source. */
-export function traceText(t: TraceInfo): string {
+function traceText(t: TraceInfo): string {
   const head = `Tracing session: ${t.sessionId}${t.coordinator ? ` (coordinator ${t.coordinator})` : ''}`;
   if (t.error) return `${head}\n${t.error}`;
   const rows = t.events.map((e) => [clip(e.activity), String(e.elapsedUs), e.source]);

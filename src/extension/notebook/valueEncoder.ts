@@ -196,7 +196,7 @@ function keyFromString(k: string, kt: DriverType, opts: EncodeOptions): EncodedV
   }
 }
 
-export function encodeTimestamp(value: unknown, timeZone: string): EncodedValue {
+function encodeTimestamp(value: unknown, timeZone: string): EncodedValue {
   const ms = value instanceof Date ? value.getTime() : Number(value);
   if (!Number.isFinite(ms)) return { t: 'unknown', v: String(value) };
   return { t: 'timestamp', ms, iso: formatTimestamp(ms, timeZone) };

@@ -140,3 +140,8 @@ export function databaseIdFromHost(host: string): string | undefined {
   const m = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-[a-z0-9-]+\.db\.astra(?:-\w+)?\.datastax\.com$/i.exec(host);
   return m?.[1]?.toLowerCase();
 }
+
+/** The Astra database a saved bundle connection belongs to: recorded when added from the account, else from its host. */
+export function astraDatabaseId(profile: { astraDatabaseId?: string; host: string }): string | undefined {
+  return profile.astraDatabaseId ?? databaseIdFromHost(profile.host);
+}

@@ -1,7 +1,7 @@
 // Completion items for a cursor position: the context analyzer says what fits there, the schema index says what
 // exists. Identifiers that need quoting are inserted quoted (`"MixedCase"`).
 
-import { quoteIdentifier } from '../identifier.js';
+import { qualifiedName, quoteIdentifier } from '../identifier.js';
 import { analyzeContext, type CompletionContext } from './context.js';
 import type { IndexedTable, SchemaColumn, SchemaIndex } from './schema.js';
 import { keyspaceAt, type TableRef } from './statementScope.js';
@@ -133,7 +133,7 @@ export function complete(text: string, offset: number, schema: SchemaIndex | und
 
 function tableItem(t: IndexedTable, qualify: boolean, ident: (n: string) => string, filter: (n: string) => string): CompletionItem {
   const name = t.table.name;
-  const insert = qualify ? `${quoteIdentifier(t.keyspace)}.${quoteIdentifier(name)}` : ident(name);
+  const insert = qualify ? qualifiedName(t.keyspace, name) : ident(name);
   const pk = t.columns.filter((c) => c.kind === 'partition_key').map((c) => c.name);
   return {
     label: qualify ? `${t.keyspace}.${name}` : name,

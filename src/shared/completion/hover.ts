@@ -54,6 +54,6 @@ export function tableMarkdown(t: IndexedTable): string {
   return lines.join('\n');
 }
 
-export function columnMarkdown(c: SchemaColumn, t: IndexedTable): string {
+function columnMarkdown(c: SchemaColumn, t: IndexedTable): string {
   return `**column** \`${c.name}\` \`${c.type}\` — ${KIND[c.kind]} of \`${t.keyspace}.${t.table.name}\``;
 }

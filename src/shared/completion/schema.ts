@@ -46,7 +46,7 @@ export interface IndexedKeyspace {
 
 const KIND_ORDER: Record<ColumnKind, number> = { partition_key: 0, clustering: 1, static: 2, regular: 3 };
 
-export function sortColumns(columns: SchemaColumn[]): SchemaColumn[] {
+function sortColumns(columns: SchemaColumn[]): SchemaColumn[] {
   return [...columns].sort(
     (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.position ?? -1) - (b.position ?? -1) || a.name.localeCompare(b.name),
   );

@@ -72,7 +72,7 @@ function insideParens(tokens: Token[], index: number): boolean {
 }
 
 /** Reads `name` or `ks.name` starting at tokens[i]. */
-export function readQualified(tokens: Token[], i: number): TableRef | undefined {
+function readQualified(tokens: Token[], i: number): TableRef | undefined {
   const a = tokens[i];
   if (!isIdent(a)) return undefined;
   const dot = tokens[i + 1];
@@ -84,7 +84,7 @@ export function readQualified(tokens: Token[], i: number): TableRef | undefined 
 }
 
 /** Skips `IF [NOT] EXISTS` at tokens[i…]. */
-export function skipIfExists(tokens: Token[], i: number): number {
+function skipIfExists(tokens: Token[], i: number): number {
   if (tokens[i]?.value !== 'IF') return i;
   let j = i + 1;
   if (tokens[j]?.value === 'NOT') j++;

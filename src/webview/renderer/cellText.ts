@@ -9,9 +9,9 @@ export const CELL_TEXT_LIMIT = 300;
 export function cellText(v: EncodedValue): { text: string; truncated: boolean; isNull: boolean } {
   if (v === null) return { text: 'null', truncated: false, isNull: true };
   const compact = formatVectorCompact(v);
-  const full = compact ?? formatValue(v);
-  const oneLine = full.replace(/\r?\n/g, '↵');
   if (compact !== undefined) return { text: compact, truncated: true, isNull: false };
+  const full = formatValue(v);
+  const oneLine = full.replace(/\r?\n/g, '↵');
   if (oneLine.length > CELL_TEXT_LIMIT) return { text: `${oneLine.slice(0, CELL_TEXT_LIMIT)}…`, truncated: true, isNull: false };
   return { text: oneLine, truncated: oneLine !== full, isNull: false };
 }

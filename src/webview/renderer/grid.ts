@@ -4,7 +4,7 @@
 import type { ResultColumn } from '../../shared/resultPayload.js';
 import type { EncodedValue } from '../../shared/valueEncoding.js';
 import { cellText, initialWidths } from './cellText.js';
-import { computeWindow, scrollTopFor } from './virtualWindow.js';
+import { computeWindow, scrollTopFor, spacerHeight } from './virtualWindow.js';
 
 export interface GridCallbacks {
   /** Enter / double-click on a cell: show the whole value. */
@@ -78,8 +78,7 @@ export class VirtualGrid {
   }
 
   scrollToRow(row: number): void {
-    const viewport = this.viewportHeight();
-    this.element.scrollTop = scrollTopFor(row, this.element.scrollTop, viewport - this.rowHeight, this.rowHeight, this.rows.length);
+    this.reveal(row);
     this.paint(false);
   }
 
@@ -88,14 +87,19 @@ export class VirtualGrid {
     this.element.remove();
   }
 
+  /** Scrolls just enough to bring `row` into view; the caller paints. */
+  private reveal(row: number): void {
+    const viewport = this.viewportHeight();
+    this.element.scrollTop = scrollTopFor(row, this.element.scrollTop, viewport - this.rowHeight, this.rowHeight, this.rows.length);
+  }
+
   private viewportHeight(): number {
     return this.element.clientHeight || 400;
   }
 
   private updateRowCount(): void {
     this.element.setAttribute('aria-rowcount', String(this.rows.length + 1));
-    const { totalHeight } = computeWindow({ scrollTop: 0, viewportHeight: 0, rowHeight: this.rowHeight, rowCount: this.rows.length });
-    this.spacer.style.height = `${totalHeight}px`;
+    this.spacer.style.height = `${spacerHeight(this.rows.length, this.rowHeight)}px`;
   }
 
   private schedule(): void {
@@ -142,12 +146,13 @@ export class VirtualGrid {
       this.widths[col] = Math.max(MIN_COL_PX, Math.round(startW + m.clientX - startX));
       this.applyWidths();
     };
-    const up = () => {
+    // Capture ends on pointerup and on pointercancel alike: no drag leaves its listeners behind.
+    const end = () => {
       handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('pointerup', up);
+      handle.removeEventListener('lostpointercapture', end);
     };
     handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', up);
+    handle.addEventListener('lostpointercapture', end);
   }
 
   private paint(force: boolean): void {
@@ -231,7 +236,7 @@ export class VirtualGrid {
   setFocus(row: number, col: number): void {
     const maxRow = this.rows.length - 1;
     this.focus = { row: Math.max(0, Math.min(maxRow, row)), col: Math.max(0, Math.min(this.columns.length - 1, col)) };
-    this.scrollToRow(this.focus.row);
+    this.reveal(this.focus.row);
     this.paint(true);
     this.cb.focusChanged?.(this.focus.row, this.focus.col);
   }

@@ -19,7 +19,8 @@ export class ResultView {
   private readonly rows: EncodedValue[][];
   private hasMore: boolean;
   private live = false;
-  private view: 'grid' | 'json' = 'grid';
+  /** `records` (EXPAND ON) is only ever the first view; the toggle switches between the grid and JSON. */
+  private view: 'grid' | 'json' | 'records';
   private readonly content = el('div');
   private readonly detail = el('div', 'astra-detail');
   private readonly note = el('div', 'astra-note');
@@ -29,17 +30,19 @@ export class ResultView {
 
   constructor(
     private readonly p: ResultPayload,
+    /** Undefined when VS Code gives this output no channel to the extension. */
     private readonly channel: HostChannel | undefined,
     private readonly trusted: boolean,
   ) {
     this.rows = p.rows.slice();
     this.hasMore = p.hasMore;
+    this.view = p.expand ? 'records' : 'grid';
     this.detail.hidden = true;
     const toolbar = el('div', 'astra-toolbar');
     toolbar.setAttribute('role', 'toolbar');
     this.loadMore = button('Load more', () => void this.fetchMore());
     if (p.kind === 'rows') {
-      const toggle = button(p.expand ? 'Grid' : 'JSON', () => {
+      const toggle = button(this.view === 'grid' ? 'JSON' : 'Grid', () => {
         this.view = this.view === 'grid' ? 'json' : 'grid';
         toggle.textContent = this.view === 'grid' ? 'JSON' : 'Grid';
         this.showContent();
@@ -64,13 +67,13 @@ export class ResultView {
     this.root.append(this.note, this.content, this.detail);
     if (p.trace) this.root.append(traceView(p));
     this.updateMeta();
-    this.setLive(false, channel?.available ? 'Checking whether this result is still live…' : 'No connection to the extension: this output cannot page or export.');
+    this.setLive(false, channel ? 'Checking whether this result is still live…' : 'No connection to the extension: this output cannot page or export.');
     if (p.kind === 'rows') this.showContent();
   }
 
   /** Asks the extension whether the query is still live (it is not after reopening a saved notebook). */
   async checkLive(): Promise<void> {
-    if (!this.channel?.available || this.p.kind !== 'rows') return;
+    if (!this.channel || this.p.kind !== 'rows') return;
     if (!this.trusted) return this.setLive(false, 'Load more and export are off in an untrusted workspace.');
     const r = await this.channel.request({ type: 'status', queryId: this.p.queryId }, 10_000);
     if (r.type === 'status') this.setLive(r.live, r.reason ?? 'This result is not attached to a live session.');
@@ -92,7 +95,7 @@ export class ResultView {
       b.disabled = !live;
       b.title = live ? '' : reason;
     }
-    this.note.textContent = live || this.p.kind !== 'rows' || (!this.hasMore && this.exportButtons.length === 0) ? '' : reason;
+    this.note.textContent = live || this.p.kind !== 'rows' ? '' : reason;
     this.note.hidden = this.note.textContent === '';
   }
 
@@ -111,8 +114,8 @@ export class ResultView {
     this.grid?.dispose();
     this.grid = undefined;
     this.content.replaceChildren();
-    if (this.view === 'json' || this.p.expand) {
-      const pre = el('pre', this.view === 'json' ? 'astra-json' : 'astra-records');
+    if (this.view !== 'grid') {
+      const pre = el('pre', `astra-${this.view}`);
       const shown = this.rows.slice(0, TEXT_VIEW_ROWS);
       pre.textContent = this.view === 'json' ? JSON.stringify(shown.map((r) => this.rowObject(r)), null, 2) : this.records(shown);
       pre.tabIndex = 0;
@@ -166,12 +169,12 @@ export class ResultView {
     try {
       await navigator.clipboard.writeText(text);
     } catch {
-      if (this.channel?.available) await this.channel.request({ type: 'copy', text });
+      if (this.channel) await this.channel.request({ type: 'copy', text });
     }
   }
 
   private async fetchMore(): Promise<void> {
-    if (!this.channel?.available || !this.live) return;
+    if (!this.channel || !this.live) return;
     this.loadMore.disabled = true;
     const r = await this.channel.request({ type: 'loadMore', queryId: this.p.queryId });
     if (r.type === 'rows') {
@@ -186,15 +189,12 @@ export class ResultView {
       this.updateMeta();
     } else if (r.type === 'error') {
       this.setLive(false, r.message);
-      this.note.textContent = r.message;
-      this.note.hidden = false;
     }
   }
 
   private async exportAll(format: 'csv' | 'json'): Promise<void> {
-    if (!this.channel?.available || !this.live) return;
+    if (!this.channel || !this.live) return;
     const r = await this.channel.request({ type: 'export', queryId: this.p.queryId, format });
-    this.note.hidden = false;
     this.note.textContent = r.type === 'exported' ? `Exported ${r.rowCount} rows.` : r.type === 'error' ? r.message : '';
     this.note.hidden = this.note.textContent === '';
   }

@@ -60,7 +60,7 @@ function database(
         name: dc.name,
         region: dc.region,
         cloudProvider: provider,
-        status: status === 'ACTIVE' ? 'ACTIVE' : status,
+        status,
         tier: 'serverless',
         capacityUnits: 1,
       })),

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { closeHttp, listenOn, sendJson } from '../listen.js';
 import type { KeyPairPem } from './certs.js';
 
 export interface DevopsDatacenter {
@@ -102,10 +102,10 @@ export class DevopsApi {
     if (req.method === 'GET' && parts.length === 2) return this.list(url, res);
     const db = dbId ? this.opts.databases().find((d) => d.id === dbId) : undefined;
     if (!db) return sendError(res, 404, `Database ${dbId} not found`);
-    if (req.method === 'GET' && parts.length === 3) return send(res, 200, db);
+    if (req.method === 'GET' && parts.length === 3) return sendJson(res, 200, db);
     if (req.method === 'POST' && sub === 'secureBundleURL' && parts.length === 4) {
       const links = db.info.datacenters.map((dc) => ({ datacenterID: dc.id, ...this.mintLinks(db.id, dc.id) }));
-      return send(res, 200, url.searchParams.get('all') === 'true' ? links : links[0]);
+      return sendJson(res, 200, url.searchParams.get('all') === 'true' ? links : links[0]);
     }
     if (req.method === 'POST' && sub === 'keyspaces' && name && parts.length === 5) {
       if (!/^[A-Za-z][A-Za-z0-9_]{0,47}$/.test(name)) return sendError(res, 400, `Invalid keyspace name ${name}`);
@@ -139,7 +139,7 @@ export class DevopsApi {
       if (i < 0) return sendError(res, 400, `starting_after ${after} is not a known database id`);
       dbs = dbs.slice(i + 1);
     }
-    send(res, 200, dbs.slice(0, limit));
+    sendJson(res, 200, dbs.slice(0, limit));
   }
 
   private mintLinks(dbId: string, dcId: string) {
@@ -171,31 +171,16 @@ export class DevopsApi {
     res.end(zip);
   }
 
-  listen(port = 0, host = '127.0.0.1'): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(port, host, () => {
-        this.server.off('error', reject);
-        this.port = (this.server.address() as AddressInfo).port;
-        resolve(this.port);
-      });
-    });
+  async listen(port = 0, host = '127.0.0.1'): Promise<number> {
+    this.port = await listenOn(this.server, port, host);
+    return this.port;
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => {
-      if (!this.server.listening) return resolve();
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
+    return closeHttp(this.server);
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
 function sendError(res: ServerResponse, status: number, message: string): void {
-  send(res, status, { errors: [{ ID: status * 100 + 1, message }] });
+  sendJson(res, status, { errors: [{ ID: status * 100 + 1, message }] });
 }

@@ -1,9 +1,9 @@
 // Astra's metadata service: `GET /metadata` over mutual TLS, telling drivers which host ids exist and where the
 // SNI proxy listens (ASTRA_PROTOCOL.md §2). Faults (delay, status, bad JSON) come from the shared Faults object.
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { Faults } from '../faults.js';
+import { closeHttp, listenOn, sendJson } from '../listen.js';
 import type { KeyPairPem } from './certs.js';
 
 export interface MetadataServiceOptions {
@@ -50,29 +50,23 @@ export class MetadataService {
     this.requests += 1;
     const faults = this.opts.faults;
     // Defence in depth: rejectUnauthorized already refused unsigned clients during the handshake.
-    if (!(req.socket as TLSSocket).authorized) return reply(res, 401, { message: 'client certificate required' });
+    if (!(req.socket as TLSSocket).authorized) return sendJson(res, 401, { message: 'client certificate required' });
     if (faults?.metadataDelayMs) await new Promise((r) => setTimeout(r, faults.metadataDelayMs));
     if (res.destroyed) return;
     const url = new URL(req.url ?? '/', 'https://localhost');
-    if (req.method !== 'GET' || url.pathname !== '/metadata') return reply(res, 404, { message: 'not found' });
+    if (req.method !== 'GET' || url.pathname !== '/metadata') return sendJson(res, 404, { message: 'not found' });
     if (faults?.metadataStatus && faults.metadataStatus !== 200) {
-      return reply(res, faults.metadataStatus, { message: 'injected failure' });
+      return sendJson(res, faults.metadataStatus, { message: 'injected failure' });
     }
     if (faults?.metadataBadJson) {
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end('{"version":1,"contact_info":{');
     }
-    reply(res, 200, this.body());
+    sendJson(res, 200, this.body());
   }
 
   listen(port = 0, host = '127.0.0.1'): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(port, host, () => {
-        this.server.off('error', reject);
-        resolve((this.server.address() as AddressInfo).port);
-      });
-    });
+    return listenOn(this.server, port, host);
   }
 
   get listening(): boolean {
@@ -80,15 +74,6 @@ export class MetadataService {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => {
-      if (!this.server.listening) return resolve();
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
+    return closeHttp(this.server);
   }
-}
-
-function reply(res: import('node:http').ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
 }

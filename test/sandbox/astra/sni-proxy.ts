@@ -4,6 +4,7 @@
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
+import { listenOn } from '../listen.js';
 import type { KeyPairPem } from './certs.js';
 
 export type SniRoute = { handle(socket: Duplex): void } | { host: string; port: number };
@@ -62,13 +63,7 @@ export class SniProxy {
   }
 
   listen(port = 0, host = '127.0.0.1'): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(port, host, () => {
-        this.server.off('error', reject);
-        resolve((this.server.address() as net.AddressInfo).port);
-      });
-    });
+    return listenOn(this.server, port, host);
   }
 
   close(): Promise<void> {

@@ -3,6 +3,7 @@
 // nodes sharing one address would collapse into one host; and plain-mode drivers dial peers on the same port.
 import { randomUUID } from 'node:crypto';
 import type { Engine, NodeInfo } from '../engine/api.js';
+import { MIN_TOKEN } from '../engine/murmur3.js';
 import type { Faults } from '../faults.js';
 import { CqlNodeServer } from '../protocol/server.js';
 
@@ -24,8 +25,6 @@ export interface Ring {
   byHostId: Map<string, CqlNodeServer>;
   close(): Promise<void>;
 }
-
-const MIN_TOKEN = -(2n ** 63n);
 
 export function evenTokens(n: number): string[] {
   const step = 2n ** 64n / BigInt(n);

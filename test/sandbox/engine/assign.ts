@@ -10,8 +10,8 @@ import { normalize } from './coerce.js';
 import type { Assignment, DeleteTarget } from './ast.js';
 import type { ColumnDef, TableDef } from './catalog.js';
 import type { StmtEnv } from './context.js';
-import { isLive, staticsFor, type Partition, type Row } from './storage.js';
-import { putCell, type WriteAttrs } from './write.js';
+import { isLive, type Partition, type Row } from './storage.js';
+import { cellsFor, putCell, type WriteAttrs } from './write.js';
 import { UNSET } from './api.js';
 
 type RowOp = (p: Partition, row: Row | undefined) => void;
@@ -26,7 +26,7 @@ function current(p: Partition, row: Row | undefined, c: ColumnDef, now: number):
 }
 
 function cells(p: Partition, row: Row | undefined, c: ColumnDef) {
-  const m = c.kind === 'static' ? staticsFor(p) : row?.cells;
+  const m = cellsFor(p, row, c);
   if (!m) throw invalid(`Missing clustering key for column ${c.name}`);
   return m;
 }
@@ -141,7 +141,7 @@ export function deleteElement(env: StmtEnv, t: TableDef, c: ColumnDef, d: Delete
   const now = env.nowMs;
   if (!d.element && !d.field) {
     return (p, row) => {
-      const m = c.kind === 'static' ? staticsFor(p) : row?.cells;
+      const m = cellsFor(p, row, c);
       if (m) putCell(m, c.name, null, attrs);
     };
   }

@@ -3,7 +3,7 @@
 import { CqlError, ErrorCode, invalid, syntaxError } from '../errors.js';
 import type { Result, SchemaChange } from './api.js';
 import type { AlterKeyspace, CreateKeyspace, DropKeyspace, OptionValue, Options, UseStatement } from './ast.js';
-import type { Catalog } from './catalog.js';
+import type { Catalog, KeyspaceDef } from './catalog.js';
 import { requireKeyspace, unauthorized, type StmtEnv } from './context.js';
 
 export const SYSTEM_KEYSPACES = new Set([
@@ -79,14 +79,21 @@ export function createKeyspace(env: StmtEnv, s: CreateKeyspace): Result {
   return schemaResult(env, { change: 'CREATED', target: 'KEYSPACE', keyspace: s.keyspace });
 }
 
+/** The keyspace ALTER/DROP may change; undefined when it is missing and `ifExists` allows that. */
+function userKeyspace(catalog: Catalog, name: string, ifExists: boolean): KeyspaceDef | undefined {
+  const ks = catalog.keyspace(name);
+  if (!ks) {
+    if (ifExists) return undefined;
+    throw invalid(`Keyspace '${name}' doesn't exist`);
+  }
+  if (ks.system) throw unauthorized(`${name} keyspace is not user-modifiable`);
+  return ks;
+}
+
 export function alterKeyspace(env: StmtEnv, s: AlterKeyspace): Result {
   refuseOnAstra(env, 'ALTER');
-  const ks = env.catalog.keyspace(s.keyspace);
-  if (!ks) {
-    if (s.ifExists) return { kind: 'void' };
-    throw invalid(`Keyspace '${s.keyspace}' doesn't exist`);
-  }
-  if (ks.system) throw unauthorized(`${s.keyspace} keyspace is not user-modifiable`);
+  const ks = userKeyspace(env.catalog, s.keyspace, s.ifExists);
+  if (!ks) return { kind: 'void' };
   const { replication, durable } = replicationFrom(s.options);
   if (replication) ks.replication = replication;
   if (durable !== undefined) ks.durableWrites = durable;
@@ -95,12 +102,7 @@ export function alterKeyspace(env: StmtEnv, s: AlterKeyspace): Result {
 
 export function dropKeyspace(env: StmtEnv, s: DropKeyspace): Result {
   refuseOnAstra(env, 'DROP');
-  const ks = env.catalog.keyspace(s.keyspace);
-  if (!ks) {
-    if (s.ifExists) return { kind: 'void' };
-    throw invalid(`Keyspace '${s.keyspace}' doesn't exist`);
-  }
-  if (ks.system) throw unauthorized(`${s.keyspace} keyspace is not user-modifiable`);
+  if (!userKeyspace(env.catalog, s.keyspace, s.ifExists)) return { kind: 'void' };
   env.catalog.keyspaces.delete(s.keyspace);
   return schemaResult(env, { change: 'DROPPED', target: 'KEYSPACE', keyspace: s.keyspace });
 }

@@ -11,7 +11,7 @@ import type {
 import type { ParsedCql, Statement } from './ast.js';
 import { parseCql } from './parser.js';
 import { Catalog } from './catalog.js';
-import { typeResolver, type StmtEnv } from './context.js';
+import { requireTable, typeResolver, type StmtEnv } from './context.js';
 import { dispatch } from './dispatch.js';
 import { inferBinds } from './bind.js';
 import { checkConsistency, checkWriteConsistency, effectivePageSize } from './guardrails.js';
@@ -22,7 +22,6 @@ import { installSystemKeyspaces } from './system-schema.js';
 import { Evaluator } from './values.js';
 import { makeTimeuuid } from './functions.js';
 import { insertRow } from './write.js';
-import { requireTable } from './context.js';
 
 interface PreparedEntry {
   cql: string;
@@ -45,14 +44,14 @@ class MemoryEngine implements Engine {
   }
 
   query(cql: string, values: QueryValues | null, ctx: ExecContext): Result {
-    return this.guard(ctx, cql, () => {
+    return this.guard(() => {
       const parsed = this.parse(cql);
       return this.run(cql, parsed, values, ctx);
     });
   }
 
   prepare(cql: string, ctx: ExecContext): Prepared {
-    return this.guard(null, cql, () => {
+    return this.guard(() => {
       const parsed = this.parse(cql);
       const id = createHash('md5').update((ctx.keyspace ?? '') + cql).digest();
       const hex = id.toString('hex');
@@ -68,17 +67,13 @@ class MemoryEngine implements Engine {
   }
 
   execute(id: Buffer, values: QueryValues | null, ctx: ExecContext): Result {
-    const hex = id.toString('hex');
-    const entry = this.preparedById.get(hex);
-    if (!entry || !this.nodeSet(ctx.node.hostId).has(hex)) {
-      throw new CqlError(ErrorCode.UNPREPARED, `Prepared query with ID ${hex} not found (either the query was not prepared on this host (maybe the host has been restarted?) or you have prepared too many queries and it has been evicted from the internal cache)`, { kind: 'unprepared', id });
-    }
+    const entry = this.preparedOn(id, ctx);
     const c = { ...ctx, keyspace: entry.keyspace ?? ctx.keyspace };
-    return this.guard(c, entry.cql, () => this.run(entry.cql, entry.parsed, values, c));
+    return this.guard(() => this.run(entry.cql, entry.parsed, values, c));
   }
 
   batch(type: BatchType, statements: BatchStatement[], ctx: ExecContext): Result {
-    return this.guard(ctx, 'BATCH', () => {
+    return this.guard(() => {
       checkWriteConsistency(ctx);
       const planned: Planned[] = [];
       for (const st of statements) {
@@ -86,11 +81,7 @@ class MemoryEngine implements Engine {
         let parsed: ParsedCql;
         let c = ctx;
         if (st.id) {
-          const hex = st.id.toString('hex');
-          const entry = this.preparedById.get(hex);
-          if (!entry || !this.nodeSet(ctx.node.hostId).has(hex)) {
-            throw new CqlError(ErrorCode.UNPREPARED, `Prepared query with ID ${hex} not found`, { kind: 'unprepared', id: st.id });
-          }
+          const entry = this.preparedOn(st.id, ctx);
           ({ cql, parsed } = entry);
           c = { ...ctx, keyspace: entry.keyspace ?? ctx.keyspace };
         } else {
@@ -134,6 +125,16 @@ class MemoryEngine implements Engine {
       this.parsed.set(cql, p);
     }
     return p;
+  }
+
+  /** A statement prepared on this node; drivers answer UNPREPARED by re-preparing and retrying. */
+  private preparedOn(id: Buffer, ctx: ExecContext): PreparedEntry {
+    const hex = id.toString('hex');
+    const entry = this.preparedById.get(hex);
+    if (!entry || !this.nodeSet(ctx.node.hostId).has(hex)) {
+      throw new CqlError(ErrorCode.UNPREPARED, `Prepared query with ID ${hex} not found (either the query was not prepared on this host (maybe the host has been restarted?) or you have prepared too many queries and it has been evicted from the internal cache)`, { kind: 'unprepared', id });
+    }
+    return entry;
   }
 
   private nodeSet(hostId: string): Set<string> {
@@ -192,10 +193,10 @@ class MemoryEngine implements Engine {
       if (type === 'COUNTER' && !p.counter) throw invalid('Cannot include non-counter statement in a counter batch');
       if (type === 'LOGGED' && p.counter) throw invalid('Cannot include a counter statement in a logged batch');
     }
+    const spread = new Set(planned.flatMap((p) => p.partitions.map((k) => `${p.t.keyspace}.${p.t.name}:${k}`)));
     const conditional = planned.filter((p) => p.cas);
     if (conditional.length) {
-      const keys = new Set(planned.flatMap((p) => p.partitions.map((k) => `${p.t.keyspace}.${p.t.name}:${k}`)));
-      if (keys.size > 1) throw invalid('Batch with conditions cannot span multiple partitions');
+      if (spread.size > 1) throw invalid('Batch with conditions cannot span multiple partitions');
       for (const p of conditional) {
         const check = p.cas!();
         if (!check.applied) return casResult(p.t, check, env.nowMs);
@@ -205,7 +206,6 @@ class MemoryEngine implements Engine {
     }
     planned.forEach((p) => p.apply());
     const result: Result = { kind: 'void' };
-    const spread = new Set(planned.flatMap((p) => p.partitions.map((k) => `${p.t.keyspace}.${p.t.name}:${k}`)));
     // Cassandra's unlogged_batch_across_partitions_warn_threshold (10).
     if (type === 'UNLOGGED' && spread.size > 10) {
       const tables = [...new Set(planned.map((p) => `${p.t.keyspace}.${p.t.name}`))];
@@ -242,7 +242,7 @@ class MemoryEngine implements Engine {
   }
 
   /** Non-CqlErrors are sandbox bugs; surface them as server errors instead of crashing the connection. */
-  private guard<T>(_ctx: ExecContext | null, _cql: string, f: () => T): T {
+  private guard<T>(f: () => T): T {
     try {
       return f();
     } catch (e) {

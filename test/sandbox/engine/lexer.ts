@@ -60,6 +60,20 @@ const FLOAT_RE = /^-?\d+(?:\.(?!\.)\d*)?(?:[eE][+-]?\d+)?/;
 /** Display of a char in lexer error messages, like ANTLR's getCharErrorDisplay. */
 const charDisplay = (c: string | undefined) => `'${c === undefined ? '<EOF>' : c}'`;
 
+/** A string or quoted name from its opening quote `q`; a doubled `q` inside stands for one. */
+function readQuoted(query: string, open: number, q: string): { text: string; end: number; closed: boolean } {
+  let text = '';
+  let i = open + 1;
+  while (i < query.length) {
+    if (query[i] !== q) text += query[i++];
+    else if (query[i + 1] === q) {
+      text += q;
+      i += 2;
+    } else return { text, end: i + 1, closed: true };
+  }
+  return { text, end: i, closed: false };
+}
+
 export function tokenize(query: string): Token[] {
   const tokens: Token[] = [];
   let pos = 0;
@@ -119,28 +133,6 @@ export function tokenize(query: string): Token[] {
       push('COMMENT', query.slice(start, pos), start, true);
       continue;
     }
-    if (c === "'") {
-      let text = '';
-      let i = pos + 1;
-      let closed = false;
-      while (i < query.length) {
-        if (query[i] === "'") {
-          if (query[i + 1] === "'") {
-            text += "'";
-            i += 2;
-            continue;
-          }
-          closed = true;
-          i++;
-          break;
-        }
-        text += query[i++];
-      }
-      pos = i;
-      if (!closed) push('ERROR', '', start, true, lexError(pos, "mismatched character '<EOF>' expecting '''"));
-      else push('STRING_LITERAL', text, start);
-      continue;
-    }
     if (query.startsWith('$$', pos)) {
       const close = query.indexOf('$$', pos + 2);
       if (close < 0) {
@@ -153,30 +145,15 @@ export function tokenize(query: string): Token[] {
       push('STRING_LITERAL', text, start);
       continue;
     }
-    if (c === '"') {
-      let text = '';
-      let i = pos + 1;
-      let closed = false;
-      while (i < query.length) {
-        if (query[i] === '"') {
-          if (query[i + 1] === '"') {
-            text += '"';
-            i += 2;
-            continue;
-          }
-          closed = true;
-          i++;
-          break;
-        }
-        text += query[i++];
-      }
-      pos = i;
-      if (!closed) push('ERROR', '', start, true, lexError(pos, `mismatched character '<EOF>' expecting '"'`));
-      else if (text === '' && i === start + 2) push('EMPTY_QUOTED_NAME', '""', start);
-      else push('QUOTED_NAME', text, start);
+    if (c === "'" || c === '"') {
+      const q = readQuoted(query, pos, c);
+      pos = q.end;
+      if (!q.closed) push('ERROR', '', start, true, lexError(pos, `mismatched character '<EOF>' expecting '${c}'`));
+      else if (c === "'") push('STRING_LITERAL', q.text, start);
+      else if (q.end === start + 2) push('EMPTY_QUOTED_NAME', '""', start);
+      else push('QUOTED_NAME', q.text, start);
       continue;
     }
-
     // Word-like and number-like tokens: take the longest match among the rules that can start here,
     // preferring the earlier Lexer.g rule on ties (FLOAT/INTEGER < BOOLEAN < DURATION < IDENT < HEX < UUID).
     const candidates: { type: TokenType; len: number }[] = [];

@@ -5,7 +5,7 @@
 const M64 = (1n << 64n) - 1n;
 const C1 = 0x87c37b91114253d5n;
 const C2 = 0x4cf5ad432745937fn;
-const MIN = -(1n << 63n);
+export const MIN_TOKEN = -(1n << 63n);
 const MAX = (1n << 63n) - 1n;
 
 const rotl = (x: bigint, r: bigint) => ((x << r) | (x >> (64n - r))) & M64;
@@ -59,8 +59,6 @@ export function murmur3Token(data: Buffer): bigint {
   h2 = fmix(h2);
   h1 = (h1 + h2) & M64;
   const token = BigInt.asIntN(64, h1);
-  return token === MIN ? MAX : token;
+  return token === MIN_TOKEN ? MAX : token;
 }
 
-export const MIN_TOKEN = MIN;
-export const MAX_TOKEN = MAX;

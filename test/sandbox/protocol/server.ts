@@ -6,6 +6,7 @@ import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Engine, NodeInfo } from '../engine/api.js';
 import type { Faults } from '../faults.js';
+import { listenOn } from '../listen.js';
 import { CqlConnection, type ConnectionHost } from './connection.js';
 
 export interface CqlNodeServerOptions {
@@ -44,21 +45,15 @@ export class CqlNodeServer {
     return this.open.size;
   }
 
-  listen(port = 0, host = '127.0.0.1'): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const server = net.createServer((socket) => {
-        socket.setNoDelay(true);
-        this.handle(socket);
-      });
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        const bound = (server.address() as net.AddressInfo).port;
-        this.host.node.port = bound;
-        this.server = server;
-        resolve(bound);
-      });
+  async listen(port = 0, host = '127.0.0.1'): Promise<number> {
+    const server = net.createServer((socket) => {
+      socket.setNoDelay(true);
+      this.handle(socket);
     });
+    const bound = await listenOn(server, port, host);
+    this.host.node.port = bound;
+    this.server = server;
+    return bound;
   }
 
   /** Serves an already-open stream (e.g. a TLS socket the SNI proxy decrypted). */

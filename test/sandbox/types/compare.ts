@@ -132,5 +132,3 @@ export function compareValues(type: CqlType, a: CqlValue, b: CqlValue): number {
       return Buffer.isBuffer(a) && Buffer.isBuffer(b) ? Buffer.compare(a, b) : 0;
   }
 }
-
-export const valuesEqual = (type: CqlType, a: CqlValue, b: CqlValue) => compareValues(type, a, b) === 0;

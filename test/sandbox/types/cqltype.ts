@@ -46,8 +46,3 @@ export type CqlValue =
   | string | number | bigint | boolean | Buffer | Decimal | Duration | CqlValue[] | [CqlValue, CqlValue][] | null;
 
 export const native = (name: NativeTypeName): CqlType => ({ kind: 'native', name });
-
-/** `varchar` is an alias of `text` everywhere in CQL. */
-export function isNative(t: CqlType, ...names: NativeTypeName[]): boolean {
-  return t.kind === 'native' && names.includes(t.name);
-}
