@@ -88,3 +88,23 @@ test('JSON view toggle shows natural JSON with exact numbers', { skip }, async (
   assert.equal(json[0].at, null);
   assert.equal(json[1].at, new Date(1700000000001).toISOString());
 });
+
+test('EXPAND ON results start as records and the toggle reaches the grid, then JSON', { skip }, async () => {
+  await r.page.evaluate(() => (document.body.textContent = ''));
+  await renderRows(r.page, 3, { payload: { expand: true } });
+  const click = (label: string) =>
+    r.page.evaluate((l) => {
+      const b = [...document.querySelectorAll<HTMLElement>('vscode-button')].find((x) => x.textContent === l);
+      if (!b) throw new Error(`no ${l} button`);
+      b.click();
+    }, label);
+  assert.equal(await r.page.evaluate(() => document.querySelectorAll('.astra-records').length), 1);
+  await click('Grid');
+  assert.equal(await domRows(), 3);
+  assert.equal(await r.page.evaluate(() => document.querySelectorAll('.astra-records, .astra-json').length), 0);
+  await click('JSON');
+  const json = await r.page.evaluate(() => JSON.parse(document.querySelector('.astra-json')!.textContent!));
+  assert.equal(json.length, 3);
+  await click('Grid');
+  assert.equal(await domRows(), 3);
+});

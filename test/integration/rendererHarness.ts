@@ -109,6 +109,7 @@ export async function renderRows(page: Page, n: number, opts: Record<string, unk
         columns: [{ name: 'id', type: 'bigint' }, { name: 'seq', type: 'int' }, { name: 'name', type: 'text' }, { name: 'at', type: 'timestamp' }, { name: 'vec', type: 'vector<float, 6>' }],
         pageInfo: { pageSize: 100, pagesFetched: 1 }, elapsedMs: 12.5, consistency: 'LOCAL_QUORUM', coordinator: '127.0.0.1:9042',
         warnings: [], hasMore: (opts as { totalRows?: number }).totalRows !== undefined && (opts as { totalRows: number }).totalRows > n,
+        ...((opts as { payload?: Record<string, unknown> }).payload ?? {}), // per-test payload fields, e.g. expand
       };
       return (w['astraRender'] as (p: unknown, o: unknown) => Promise<number>)(payload, opts);
     },
