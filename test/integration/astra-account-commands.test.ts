@@ -10,6 +10,7 @@ import { createFakeVscode, fakeContext, installFakeVscode } from '../unit/fakes/
 import type { SandboxHandle } from '../sandbox/index.js';
 import type { ConnectionProfile } from '../../src/extension/services.js';
 import type { AstraConnectionService } from '../../src/extension/connections/connectionService.js';
+import { fakeToken } from '../support/fakeToken.js';
 
 const settings: Record<string, unknown> = {};
 const fake = createFakeVscode(settings);
@@ -163,7 +164,7 @@ test('Refresh Bundle re-downloads and reconnects an open connection', async () =
 });
 
 test('a token Astra rejects → error offering Re-enter Token; sign out forgets the token', async () => {
-  secrets.set('astra.account.token', 'AstraCS:revokedrevoked:00000000000000000000000000000000');
+  secrets.set('astra.account.token', fakeToken('revokedrevoked', '0'.repeat(32)));
   await run('astra.addFromAstraAccount');
   const err = errors().at(-1)!;
   assert.match(err.text, /rejected the application token while listing databases \(401/);
@@ -203,7 +204,7 @@ test('the Astra Account view lists every database with its keyspaces; a refused 
     assert.match(fake.messages.at(-1)!.text, /"staging" is parked\. Unpark it/);
     assert.equal(fake.prompts.length, prompts + 1, 'only the warning, no QuickPick');
 
-    secrets.set('astra.account.token', 'AstraCS:revokedrevoked:00000000000000000000000000000000');
+    secrets.set('astra.account.token', fakeToken('revokedrevoked', '0'.repeat(32)));
     tree.refresh();
     const [refused] = await tree.getChildren();
     assert.equal(refused?.kind, 'message');

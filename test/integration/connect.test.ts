@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, type ConnectionSettings } from '../../src/extension/c
 import { mapConnectionError } from '../../src/extension/connections/connectionErrors.js';
 import { createClient } from '../../src/extension/connections/sessionFactory.js';
 import { isRealTarget, testTarget, type TestTarget } from '../support/target.js';
+import { fakeToken } from '../support/fakeToken.js';
 
 const settings: ConnectionSettings = { ...DEFAULT_SETTINGS, connectTimeoutSeconds: 5 };
 const ctxFor = (p: ConnectionProfile, s = settings) => ({
@@ -85,7 +86,7 @@ describe('bundle + token', { skip: !!process.env.CQL_TEST_CONTACT_POINTS && 'tar
   });
 
   test('a wrong token maps to "re-enter credentials" and never shows the token', async () => {
-    const wrong = 'AstraCS:wrongwrongwrong:00000000000000000000000000000000';
+    const wrong = fakeToken('wrongwrongwrong', '0'.repeat(32));
     const client = await createClient(profile, { username: 'token', password: wrong }, settings);
     const mapped = mapConnectionError(await connectError(client), { ...ctxFor(profile), secrets: [wrong] });
     assert.deepEqual(mapped.actions, ['reenterCredentials', 'showLog']);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFakeVscode, fakeContext, installFakeVscode } from '../unit/fakes/fakeVscode.js';
 import { testTarget, type TestTarget } from '../support/target.js';
+import { fakeToken } from '../support/fakeToken.js';
 
 const skip = !!process.env.CQL_TEST_CONTACT_POINTS && 'needs a bundle target';
 const fake = createFakeVscode();
@@ -54,7 +55,7 @@ test('the demo hook connects in the background and the status bar shows name and
 
 test('a wrong token → error notification offering "Re-enter credentials"; the token is nowhere in state or log', { skip }, async () => {
   const id = state.get('astra.activeConnection') as string;
-  const wrong = 'AstraCS:wrongClientId:ffffffffffffffffffffffffffffffffffff';
+  const wrong = fakeToken('wrongClientId', 'f'.repeat(36));
   fake.answers.push(
     (_o: unknown, items?: unknown[]) => (items as { label: string }[]).find((i) => i.label === 'Application token'),
     wrong,

@@ -9,10 +9,11 @@ import type { SandboxHandle } from '../sandbox/index.js';
 import { isRealTarget, testTarget, type TestTarget } from '../support/target.js';
 import { record, timed } from './support/report.js';
 import { cellErrorText, extensionStack, runCell, type ExtensionStack } from './support/stack.js';
+import { fakeToken } from '../support/fakeToken.js';
 
 const AREA = 'credentials';
 const PROBE = 'SELECT release_version FROM system.local';
-const WRONG = 'AstraCS:WrongClientIdWrongClient:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
+const WRONG = fakeToken('WrongClientIdWrongClient', '0123456789abcdef'.repeat(4));
 const skip = isRealTarget() && 'needs the sandbox (token revocation is a sandbox knob)';
 
 let target: TestTarget;

@@ -6,8 +6,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DevopsClient, type RetryNotice } from '../../src/extension/astra/devopsClient.js';
 import { DevopsError } from '../../src/shared/astra/devopsErrors.js';
+import { fakeToken } from '../support/fakeToken.js';
 
-const TOKEN = 'AstraCS:abcdefghijklmnopqrstuvwx:0123456789abcdef0123456789abcdef';
+const TOKEN = fakeToken('abcdefghijklmnopqrstuvwx', '0123456789abcdef'.repeat(2));
 
 interface Seen {
   method: string;

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 import { createFakeVscode, fakeContext, installFakeVscode } from './fakes/fakeVscode.js';
 import { testBundle } from './fakes/testBundle.js';
+import { fakeToken } from '../support/fakeToken.js';
 
-const TOKEN = 'AstraCS:activationTestClientId:0123456789abcdef0123456789abcdef';
+const TOKEN = fakeToken('activationTestClientId', '0123456789abcdef'.repeat(2));
 const fake = createFakeVscode({ 'astra.connectTimeoutSeconds': 1 });
 installFakeVscode(fake);
 const dir = mkdtempSync(join(tmpdir(), 'astra-activation-'));
