@@ -5,6 +5,7 @@
 //   --headless-check      open it in headless chromium, wait for the notebook and the connection, save
 //                         test-results/demo.png and exit 0 (CI uses this to prove the quick start works)
 //   --no-build            use the extension as already built/packaged
+//   --no-setup            do not run scripts/setup-system.mjs (the caller already did)
 // Runs until Ctrl-C (or until the opened browser window is closed) and then cleans up.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -116,7 +117,11 @@ async function main() {
   const { Workbench } = await tsImport('../test/e2e/harness/workbench.ts', import.meta.url);
   const { NotebookEditor } = await tsImport('../test/e2e/harness/notebook.ts', import.meta.url);
 
-  say('installing code-server if needed');
+  if (!flag('no-setup')) {
+    // chromium, ripgrep, code-server's build tools and code-server itself; the demo does not use Python.
+    say('checking system tools (scripts/setup-system.mjs)');
+    run(process.execPath, ['scripts/setup-system.mjs', '--skip-python'], 'system set-up');
+  }
   ensureCodeServer();
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   if (!flag('no-build')) {

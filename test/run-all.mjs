@@ -1,6 +1,10 @@
-// `npm test`: every check in order, continuing past failures so one run shows everything, then a summary.
-//   typecheck → lint → unit → sandbox → integration → reliability → build → package → e2e (real VS Code in chromium) → demo
-// Options: --skip-e2e, --only=<step>[,<step>] (step names as printed in the summary).
+// `npm test`: the system set-up, then every check in order, continuing past failures so one run shows
+// everything, then a summary.
+//   setup → typecheck → lint → unit → sandbox → integration → reliability → build → package → e2e → demo
+// Options: --skip-e2e (or ASTRA_SKIP_E2E=1): nothing that needs a browser (e2e, demo, renderer tests);
+//          ASTRA_SKIP_PYTHON=1: no Python driver tests; --only=<step>[,<step>] (step names as in the summary).
+// Nothing is skipped silently: a suite that has disappeared fails, a test whose tool is missing fails (the set-up
+// installs the tools), and the summary lists every skipped step and test with its reason.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +15,10 @@ const scripts = pkg.scripts ?? {};
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const skipE2e = args.includes('--skip-e2e');
+// The test files read the same variables, so an opt-out reaches them too.
+if (args.includes('--skip-e2e')) process.env.ASTRA_SKIP_E2E = '1';
+const skipE2e = process.env.ASTRA_SKIP_E2E === '1';
+const e2eOptOut = skipE2e && 'opted out (--skip-e2e / ASTRA_SKIP_E2E=1)';
 
 function hasTests(dir, suffix) {
   if (!existsSync(dir)) return false;
@@ -21,13 +28,15 @@ function hasTests(dir, suffix) {
   });
 }
 
+// `expect` says what must exist for the step to run; when it is missing the step FAILS (a suite that vanished is
+// a lost suite, not a pass). `optOut` is the only way to skip a step.
 const nodeTests = (dir) => ({
   run: [process.execPath, ['test/run-node-tests.mjs', dir]],
-  when: () => hasTests(join(root, dir), '.test.ts') || `no *.test.ts under ${dir}`,
+  expect: () => hasTests(join(root, dir), '.test.ts') || `expected *.test.ts under ${dir}, found none`,
 });
 const npmScript = (name) => ({
   run: [npm, ['run', '--silent', name]],
-  when: () => Boolean(scripts[name]) || `no "${name}" script`,
+  expect: () => Boolean(scripts[name]) || `expected an npm script "${name}" in package.json`,
 });
 
 const steps = [
@@ -39,7 +48,7 @@ const steps = [
   {
     name: 'reliability',
     run: [process.execPath, ['test/reliability/run.mjs']],
-    when: () => hasTests(join(root, 'test/reliability'), '.test.ts') || 'no reliability tests',
+    expect: () => hasTests(join(root, 'test/reliability'), '.test.ts') || 'expected *.test.ts under test/reliability, found none',
   },
   { name: 'build', ...npmScript('build') },
   { name: 'package', ...npmScript('package') },
@@ -47,18 +56,20 @@ const steps = [
     name: 'e2e',
     run: [process.execPath, ['test/e2e/run-e2e.mjs']],
     needs: ['build', 'package'],
-    when: () => (skipE2e ? 'skipped (--skip-e2e)' : hasTests(join(root, 'test/e2e'), '.e2e.ts') || 'no *.e2e.ts scenarios'),
+    optOut: e2eOptOut,
+    expect: () => hasTests(join(root, 'test/e2e'), '.e2e.ts') || 'expected *.e2e.ts scenarios under test/e2e, found none',
   },
   {
     // The README's quick start, headless: sandbox + code-server + demo notebook, connected.
     name: 'demo',
-    run: [process.execPath, ['scripts/demo.mjs', '--headless-check', '--no-build', '--port', '0']],
+    run: [process.execPath, ['scripts/demo.mjs', '--headless-check', '--no-build', '--no-setup', '--port', '0']],
     needs: ['build', 'package'],
-    when: () => (skipE2e ? 'skipped (--skip-e2e)' : existsSync(join(root, 'test/sandbox/cli.ts')) || 'no sandbox CLI yet'),
+    optOut: e2eOptOut,
+    expect: () => existsSync(join(root, 'scripts/demo.mjs')) || 'expected scripts/demo.mjs',
   },
 ];
 
-// Node's test runner ends with "# pass N / # fail N" (TAP, when piped) or "ℹ pass N" (spec, on a terminal).
+// Node's test runner ends with "# pass N / # fail N / # skipped N" (TAP, when piped) or "ℹ pass N" (spec).
 function testCounts(output) {
   const get = (what) => {
     const all = [...output.matchAll(new RegExp(`^(?:#|ℹ) ${what} (\\d+)\\s*$`, 'gm'))];
@@ -66,7 +77,12 @@ function testCounts(output) {
   };
   const pass = get('pass');
   const fail = get('fail');
-  return pass === undefined && fail === undefined ? undefined : { pass: pass ?? 0, fail: fail ?? 0 };
+  return pass === undefined && fail === undefined ? undefined : { pass: pass ?? 0, fail: fail ?? 0, skipped: get('skipped') ?? 0 };
+}
+
+/** The skipped tests in TAP output ("ok 3 - name # SKIP reason"), so the summary can say what and why. */
+function skippedTests(output) {
+  return [...output.matchAll(/^\s*ok \d+ - (.*?) # SKIP\b ?(.*)$/gm)].map((m) => `${m[1]}: ${m[2] || 'no reason given'}`);
 }
 
 function runStep(cmd, cmdArgs) {
@@ -86,12 +102,28 @@ function runStep(cmd, cmdArgs) {
   });
 }
 
-const results = [];
+// The set-up installs what the steps need; when it cannot, nothing else can pass, so stop here with its reason.
+const setupArgs = ['scripts/setup-system.mjs', ...(skipE2e ? ['--skip-e2e'] : [])];
+console.log(`━━ setup: node ${setupArgs.join(' ')}`);
+const setupStart = Date.now();
+const setup = await new Promise((resolve) => {
+  spawn(process.execPath, setupArgs, { cwd: root, stdio: 'inherit' }).on('close', (code) => resolve(code ?? 1));
+});
+if (setup !== 0) {
+  console.error('npm test: stopped, the system set-up failed (the reason is the [setup] line above)');
+  process.exit(1);
+}
+const results = [{ name: 'setup', status: 'pass', seconds: (Date.now() - setupStart) / 1000, note: '' }];
+
 for (const step of steps) {
   if (only && !only.includes(step.name)) continue;
-  const ok = step.when();
-  if (ok !== true) {
-    results.push({ name: step.name, status: 'skip', note: ok });
+  if (step.optOut) {
+    results.push({ name: step.name, status: 'skip', note: step.optOut });
+    continue;
+  }
+  const expected = step.expect();
+  if (expected !== true) {
+    results.push({ name: step.name, status: 'fail', note: expected });
     continue;
   }
   const blocked = (step.needs ?? []).filter((n) => results.find((r) => r.name === n)?.status === 'fail');
@@ -103,30 +135,34 @@ for (const step of steps) {
   console.log(`\n━━ ${step.name}: ${[cmd === process.execPath ? 'node' : cmd, ...cmdArgs].join(' ')}`);
   const t0 = Date.now();
   const { code, output } = await runStep(cmd, cmdArgs);
-  const counts = testCounts(output);
   results.push({
     name: step.name,
     status: code === 0 ? 'pass' : 'fail',
     seconds: (Date.now() - t0) / 1000,
-    counts,
+    counts: testCounts(output),
+    skipped: skippedTests(output),
     note: code === 0 ? '' : `exit ${code}`,
   });
 }
 
 console.log('\n━━ summary');
-let testsPassed = 0;
-let testsFailed = 0;
+const total = { pass: 0, fail: 0, skipped: 0 };
 for (const r of results) {
-  const tests = r.counts ? `${r.counts.pass} passed, ${r.counts.fail} failed` : '';
-  if (r.counts) {
-    testsPassed += r.counts.pass;
-    testsFailed += r.counts.fail;
-  }
+  const c = r.counts;
+  const tests = c ? `${c.pass} passed, ${c.fail} failed${c.skipped ? `, ${c.skipped} skipped` : ''}` : '';
+  if (c) for (const k of Object.keys(total)) total[k] += c[k];
   const time = r.seconds === undefined ? '' : `${r.seconds.toFixed(1)}s`;
   console.log(`${r.status.toUpperCase().padEnd(5)} ${r.name.padEnd(12)} ${time.padStart(7)}  ${[tests, r.note].filter(Boolean).join('; ')}`);
 }
+const skippedSteps = results.filter((r) => r.status === 'skip');
+const skippedList = results.flatMap((r) => (r.skipped ?? []).map((s) => `${r.name}: ${s}`));
+if (skippedSteps.length || skippedList.length) {
+  console.log('skipped:');
+  for (const r of skippedSteps) console.log(`  step ${r.name}: ${r.note}`);
+  for (const s of skippedList) console.log(`  ${s}`);
+}
 const passed = results.filter((r) => r.status === 'pass').length;
 const failed = results.filter((r) => r.status === 'fail').length;
-console.log(`tests: ${testsPassed} passed, ${testsFailed} failed`);
-console.log(`${passed} passed, ${failed} failed (steps; ${results.length - passed - failed} skipped)`);
+console.log(`tests: ${total.pass} passed, ${total.fail} failed, ${total.skipped} skipped`);
+console.log(`${passed} passed, ${failed} failed (steps; ${skippedSteps.length} skipped)`);
 process.exit(failed > 0 ? 1 : 0);

@@ -1,5 +1,6 @@
 // Runs the end-to-end scenarios (test/e2e/**/*.e2e.ts) one after another in real VS Code (code-server) driven
-// through chromium. Installs code-server first if needed. Arguments filter scenario files by substring.
+// through chromium. Installs chromium and code-server first if needed (scripts/setup-system.mjs). Arguments
+// filter scenario files by substring.
 //   node test/e2e/run-e2e.mjs            all scenarios
 //   node test/e2e/run-e2e.mjs connect    only files whose path contains "connect"
 import { spawnSync } from 'node:child_process';
@@ -23,11 +24,9 @@ if (!existsSync(join(root, 'scripts', 'install-code-server.sh'))) {
   console.error('run from the repository root');
   process.exit(1);
 }
-const install = spawnSync('bash', [join(root, 'scripts', 'install-code-server.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (install.status !== 0) {
-  console.error('code-server install failed; see the output above');
-  process.exit(1);
-}
+// chromium, ripgrep and code-server (with the tools to build it); a fast no-op once they are there.
+const setup = spawnSync(process.execPath, [join(root, 'scripts', 'setup-system.mjs'), '--skip-python'], { stdio: 'inherit' });
+if (setup.status !== 0) process.exit(1);
 
 function newestMtime(p) {
   const st = statSync(p);
