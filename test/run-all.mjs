@@ -69,7 +69,7 @@ const steps = [
   },
 ];
 
-// Node's test runner ends with "# pass N / # fail N / # skipped N" (TAP, when piped) or "ℹ pass N" (spec).
+// Node's test runner ends with "# pass N / # fail N / # cancelled N / # skipped N" (TAP, when piped) or "ℹ pass N" (spec).
 function testCounts(output) {
   const get = (what) => {
     const all = [...output.matchAll(new RegExp(`^(?:#|ℹ) ${what} (\\d+)\\s*$`, 'gm'))];
@@ -77,7 +77,9 @@ function testCounts(output) {
   };
   const pass = get('pass');
   const fail = get('fail');
-  return pass === undefined && fail === undefined ? undefined : { pass: pass ?? 0, fail: fail ?? 0, skipped: get('skipped') ?? 0 };
+  if (pass === undefined && fail === undefined) return undefined;
+  // A test cancelled because its hook failed did not pass either.
+  return { pass: pass ?? 0, fail: (fail ?? 0) + (get('cancelled') ?? 0), skipped: get('skipped') ?? 0 };
 }
 
 /** The skipped tests in TAP output ("ok 3 - name # SKIP reason"), so the summary can say what and why. */

@@ -1,4 +1,4 @@
-// Runs every *.test.ts under the given folders with Node's own test runner (through tsx).
+// Runs every *.test.ts under the given folders (or the given test files) with Node's own test runner (through tsx).
 // Node 20's --test does not expand ** globs or pick up .ts files, so we collect them here.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -14,7 +14,7 @@ function collect(dir, out) {
 }
 
 const roots = process.argv.slice(2);
-const files = roots.flatMap((r) => collect(r, []));
+const files = roots.flatMap((r) => (statSync(r).isDirectory() ? collect(r, []) : [r]));
 if (files.length === 0) {
   console.error(`no test files under ${roots.join(', ')}`);
   process.exit(1);

@@ -1,13 +1,16 @@
 // The result renderer in a real browser: virtualization, text-only values, Load more, keyboard, JSON view.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromiumAvailable, openRenderer, renderRows, type RendererPage } from './rendererHarness.js';
+import { optedOut, requireTool } from '../support/tools.js';
+import { openRenderer, renderRows, type RendererPage } from './rendererHarness.js';
 
 let r: RendererPage;
-const skip = !chromiumAvailable() && 'chromium not installed';
+const skip = optedOut('chromium');
 
 before(async () => {
-  if (!skip) r = await openRenderer();
+  if (skip) return;
+  requireTool('chromium');
+  r = await openRenderer();
 });
 after(async () => {
   await r?.close();

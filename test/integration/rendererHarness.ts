@@ -3,14 +3,15 @@
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, optedOut } from '../support/tools.js';
 
 export interface RendererPage {
   page: Page;
   close(): Promise<void>;
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromiumAvailable = () => existsSync(CHROMIUM);
+/** For benchmarks, which report instead of failing; tests use `requireTool('chromium')`. */
+export const chromiumAvailable = () => !optedOut('chromium') && existsSync(CHROMIUM);
 
 /** Page-side glue: a fake renderer context whose messages are answered by a fake extension. */
 const GLUE = `

@@ -7,7 +7,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isExtensionResponse, isRendererRequest } from '../../src/shared/messages.js';
 import { record } from './support/report.js';
-import { CHROMIUM, openRendererPage, PAGE_CSP, type RendererPage } from './support/rendererPage.js';
+import { optedOut, requireTool } from '../support/tools.js';
+import { openRendererPage, PAGE_CSP, type RendererPage } from './support/rendererPage.js';
 
 const AREA = 'webview security';
 const XSS = ['<img src=x onerror="window.pwned=1">', '<script>window.pwned=2</script>', '"><svg onload="window.pwned=3">', '<iframe src="javascript:window.pwned=4">'];
@@ -61,9 +62,10 @@ describe('CSP audit', () => {
   });
 });
 
-describe('hostile values in the renderer (headless chromium)', { skip: !existsSync(CHROMIUM) && 'chromium not installed' }, () => {
+describe('hostile values in the renderer (headless chromium)', { skip: optedOut('chromium') }, () => {
   let r: RendererPage;
   before(async () => {
+    requireTool('chromium');
     r = await openRendererPage();
   });
   after(async () => {

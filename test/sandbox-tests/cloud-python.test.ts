@@ -1,18 +1,17 @@
 // The Python driver (Debian python3-cassandra) through the secure connect bundle, driven by cloud-python.py.
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { testTarget, type TestTarget } from '../support/target.js';
+import { optedOut, PYTHON, requireTool } from '../support/tools.js';
 
-const PYTHON = '/usr/bin/python3';
 const SCRIPT = join(__dirname, 'cloud-python.py');
-const noPython = spawnSync(PYTHON, ['-c', 'import cassandra'], { stdio: 'ignore' }).status !== 0;
 const noBundleTarget = !!process.env.CQL_TEST_CONTACT_POINTS && !process.env.CQL_TEST_BUNDLE;
-const skip = noPython ? 'python3-cassandra is not importable' : noBundleTarget ? 'target has no secure connect bundle' : false;
+const skip = optedOut('python') || (noBundleTarget && 'target has no secure connect bundle');
 const sandboxOnly = { skip: skip || (process.env.CQL_TEST_BUNDLE ? 'fault injection needs the sandbox' : false) };
 
 interface PyResult {
@@ -42,6 +41,7 @@ describe('Python driver through the secure connect bundle', { skip }, () => {
   let dir: string;
 
   before(async () => {
+    requireTool('python');
     target = await testTarget({ seed: 'none' });
     dir = mkdtempSync(join(tmpdir(), 'cloud-python-'));
   });
