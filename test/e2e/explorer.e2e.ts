@@ -8,17 +8,8 @@ import { test } from 'node:test';
 import { withEditor } from './harness/editor.js';
 import { NotebookEditor } from './harness/notebook.js';
 import { requireExtension } from './harness/paths.js';
-import { poll, type Workbench } from './harness/workbench.js';
+import { poll } from './harness/workbench.js';
 import { startSandbox } from '../sandbox/index.js';
-
-async function contextMenu(wb: Workbench, row: RegExp, action: string): Promise<string[]> {
-  await wb.treeRow(row).click({ button: 'right' });
-  const item = wb.page.locator('.context-view .action-item').filter({ hasText: action }).first();
-  await item.waitFor();
-  const all = (await wb.page.locator('.context-view .action-item').allInnerTexts()).filter(Boolean);
-  await item.click();
-  return all;
-}
 
 test('explorer: expand schema, Describe, Select Rows', async () => {
   const sb = await startSandbox({ mode: 'astra', seed: 'demo' });
@@ -39,9 +30,9 @@ test('explorer: expand schema, Describe, Select Rows', async () => {
       assert.ok(await wb.treeRow(/^System keyspaces$/).isVisible(), 'system keyspaces are folded into one folder');
       assert.ok(!(await wb.treeRow(/^system_schema$/).isVisible().catch(() => false)));
 
-      await wb.treeRow(/^demo$/).click();
-      await wb.treeRow(/^Tables/).click();
-      await wb.treeRow(/^products$/).click();
+      await wb.expandTreeRow(/^demo$/);
+      await wb.expandTreeRow(/^Tables/);
+      await wb.expandTreeRow(/^products$/);
       await wb.treeRow(/^products_embedding_idx/).waitFor();
       // Label and description of every visible row ("id" + "int").
       const rows = await wb.page.locator('.part.sidebar .monaco-list-row').evaluateAll((els) =>
@@ -53,7 +44,7 @@ test('explorer: expand schema, Describe, Select Rows', async () => {
         'id int', 'embedding vector<float, 3>', 'name text', 'price decimal', 'products_embedding_idx embedding',
       ]);
 
-      const menu = await contextMenu(wb, /^products$/, 'Describe');
+      const menu = await wb.contextMenuAction(wb.treeRow(/^products$/), 'Describe');
       for (const action of ['Select Rows', 'Describe', 'Copy Name', 'Drop Table']) {
         assert.ok(menu.some((m) => m.includes(action)), `context menu: ${menu.join(' | ')}`);
       }
@@ -66,7 +57,7 @@ test('explorer: expand schema, Describe, Select Rows', async () => {
       assert.match(ddl, /USING 'StorageAttachedIndex' WITH OPTIONS = \{'similarity_function': 'COSINE'\}/);
 
       await wb.treeRow(/^all_types$/).scrollIntoViewIfNeeded();
-      await contextMenu(wb, /^all_types$/, 'Select Rows');
+      await wb.contextMenuAction(wb.treeRow(/^all_types$/), 'Select Rows');
       const nb = new NotebookEditor(wb.page);
       await nb.waitOpen();
       assert.equal(await nb.cellText(0), 'SELECT * FROM demo.all_types LIMIT 100');

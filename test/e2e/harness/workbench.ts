@@ -192,6 +192,52 @@ export class Workbench {
     return this.page.locator('.part.sidebar .monaco-list-row').filter({ hasText: text }).first();
   }
 
+  /**
+   * Expands a tree row (idempotent: clicks only while it is collapsed, then waits for the expanded state), so a
+   * click that lands while the tree re-renders cannot toggle a row shut again.
+   */
+  async expandTreeRow(text: TextMatch, timeoutMs = 20_000): Promise<Locator> {
+    const row = this.treeRow(text);
+    await poll(`tree row ${text} expanded`, async () => {
+      const state = await row.getAttribute('aria-expanded', { timeout: 5_000 });
+      if (state === 'true') return true;
+      if (state !== 'false') throw new Error(`tree row ${text} cannot expand (aria-expanded=${state})`);
+      await row.click();
+      await row.locator('xpath=self::*[@aria-expanded="true"]').waitFor({ timeout: 5_000 }).catch(() => undefined);
+      return undefined;
+    }, timeoutMs);
+    return row;
+  }
+
+  /**
+   * Runs `action` from the context menu of `target`; returns the labels the menu showed.
+   * A menu entry only listens for mouse-up 100 ms after it renders (so the right-click's own release cannot pick
+   * an entry), and that timer runs late on a busy machine, so a click on a fresh menu can be dropped: the entry
+   * is left highlighted and nothing runs. The keyboard has no such delay: hover the entry, wait until it holds
+   * the focus, press Enter. The menu hides synchronously when an entry runs, so a menu still open afterwards
+   * means nothing ran and trying again is safe.
+   */
+  async contextMenuAction(target: Locator, action: TextMatch, timeoutMs = 20_000): Promise<string[]> {
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const items = menu.locator('.action-item');
+    const label = typeof action === 'string' ? new RegExp(`^\\s*${escapeRegExp(action)}`) : action;
+    const item = items.filter({ has: this.page.locator('.action-label', { hasText: label }) }).first();
+    let shown: string[] = [];
+    await poll(`"${action}" run from the context menu`, async () => {
+      if (!(await item.isVisible())) {
+        if (await menu.isVisible()) await this.page.keyboard.press('Escape');
+        await target.click({ button: 'right' });
+        await item.waitFor({ timeout: 5_000 });
+      }
+      shown = (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+      await item.hover();
+      await poll(`context menu entry "${action}" focused`, () => item.evaluate(hasFocus).then((f) => f || undefined), 5_000);
+      await this.page.keyboard.press('Enter');
+      return (await menu.isVisible()) ? undefined : true;
+    }, timeoutMs);
+    return shown;
+  }
+
   /** The activity-bar entry of a view container, by its title. */
   activityBarItem(title: string): Locator {
     return this.page.locator(`.part.activitybar a[aria-label^="${title}"]`).first();
@@ -228,4 +274,10 @@ export class Workbench {
 async function textOf(loc: Locator): Promise<string> {
   if ((await loc.count()) === 0) return '';
   return (await loc.first().innerText().catch(() => '')).trim();
+}
+
+/** True when a menu entry is the focused one, holding the keyboard focus (the menu may live in a shadow root). */
+function hasFocus(el: Element): boolean {
+  const active = (el.getRootNode() as Document | ShadowRoot).activeElement;
+  return el.classList.contains('focused') && !!active && el.contains(active);
 }
