@@ -1,4 +1,4 @@
-// Flat config. Besides the recommended rules it enforces the layer boundaries from STYLE.md:
+// Flat config. Besides the recommended rules it enforces the layer boundaries from docs/style.md:
 // src/extension ↛ src/webview, src/webview ↛ src/extension (and no `vscode` there), src/shared ↛ vscode/DOM.
 import tseslint from 'typescript-eslint';
 

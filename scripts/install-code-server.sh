@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs code-server (a real VS Code served to a browser) into a cache folder, offline-safe.
 # A plain `npm install code-server` fails here: its postinstall refuses root and @vscode/ripgrep downloads
-# from GitHub. So we install with scripts off and redo the postinstall ourselves (see shared/VSCODE_E2E.md).
+# from GitHub. So we install with scripts off and redo the postinstall ourselves (see docs/code-server-e2e.md).
 # Idempotent: a stamp file marks a finished install; a half-finished one is wiped and redone.
 # Prints the path of code-server's entry script on stdout. `--quiet`: say nothing when already installed.
 set -euo pipefail

@@ -1,4 +1,4 @@
-// Issue 8's "done" scenario: from the welcome view to a connected database using only an Astra token. The DevOps
+// From the welcome view to a connected database using only an Astra token. The DevOps
 // API is the sandbox's stand-in (user setting astra.devopsApiUrl; its CA trusted through ASTRA_DB_VSCODE_DEVOPS_CA).
 // Afterwards the token must be in no file the editor wrote, only in VS Code's secret store.
 import assert from 'node:assert/strict';

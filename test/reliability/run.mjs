@@ -1,5 +1,5 @@
 // `npm run test:reliability`: runs every test under test/reliability, then prints the table of cases → observed
-// behaviour (also written to test-results/reliability-summary.md for the issue note).
+// behaviour (also written to test-results/reliability-summary.md).
 //   RELIABILITY_SOAK=1 npm run test:reliability   longer soak (20,000 statements instead of 1,000)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

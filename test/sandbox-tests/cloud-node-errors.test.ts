@@ -1,5 +1,5 @@
 // How the Node driver fails against broken bundles, a failing metadata service, bad credentials and bad options —
-// the exact messages a client tool has to recognise (ASTRA_PROTOCOL.md §2, §4).
+// the exact messages a client tool has to recognise (docs/astra-protocol.md §2, §4).
 import assert from 'node:assert/strict';
 import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -87,7 +87,7 @@ test('every viewItem a tree menu tests for is a contextValue the tree produces',
   }
 });
 
-test('each tree node offers the actions issue 4 asks for', () => {
+test('each tree node offers its actions', () => {
   const offered = (cv: string) =>
     new Set((menus['view/item/context'] ?? []).filter((i) => evalWhen(i.when, { view: VIEW, viewItem: cv })).map((i) => i.command));
   const expect: Record<string, string[]> = {

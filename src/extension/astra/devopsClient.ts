@@ -1,4 +1,4 @@
-// Astra DevOps API v2 client (ASTRA_PROTOCOL.md §6). vscode-free so unit tests drive it against a local server.
+// Astra DevOps API v2 client (docs/astra-protocol.md §6). vscode-free so unit tests drive it against a local server.
 // The token goes into the Authorization header of API calls only: never into bundle downloads, logs or messages.
 
 import { parseDatabase, type AstraDatabase } from '../../shared/astra/databases.js';

@@ -1,4 +1,4 @@
-// Entry point of the Astra account feature (issue 8) for the composition root.
+// Entry point of the Astra account feature for the composition root.
 
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';

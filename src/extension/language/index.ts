@@ -1,6 +1,6 @@
 // CQL language features: completion, hover and diagnostics for `.cql` files and notebook cells (schema of the
 // notebook's or the active connection), and Run Statement / Run All with a results panel for `.cql` files.
-// The lead wires `registerLanguage(services)` into extension.ts.
+// extension.ts calls `registerLanguage(services)`.
 
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';

@@ -1,4 +1,4 @@
-// What we keep of the DevOps API's database objects (ASTRA_PROTOCOL.md §6), and the wording the pickers show.
+// What we keep of the DevOps API's database objects (docs/astra-protocol.md §6), and the wording the pickers show.
 // Parsing is defensive: the API adds fields freely and a malformed entry must not hide the user's other databases.
 
 export interface AstraDatacenter {

@@ -1,5 +1,5 @@
-// Collects "case → observed behaviour" rows for the summary table printed at the end of a reliability run (the
-// table goes into the issue note). Rows are appended to the file named by RELIABILITY_REPORT when the runner set
+// Collects "case → observed behaviour" rows for the summary table printed at the end of a reliability run (also
+// written to test-results/reliability-summary.md). Rows are appended to the file named by RELIABILITY_REPORT when the runner set
 // one (test files run in separate processes); otherwise each file prints its own rows when it ends.
 import { appendFileSync } from 'node:fs';
 import { after } from 'node:test';

@@ -1,4 +1,4 @@
-// A stand-in for Astra's DevOps API v2 (ASTRA_PROTOCOL.md §6), served over HTTPS with the sandbox CA's server
+// A stand-in for Astra's DevOps API v2 (docs/astra-protocol.md §6), served over HTTPS with the sandbox CA's server
 // certificate (clients pass the sandbox `caPath` as `ca`). Bearer token checked on every /v2 route; bundle
 // downloads use short-lived unauthenticated URLs like Astra's signed storage links.
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 // Astra's metadata service: `GET /metadata` over mutual TLS, telling drivers which host ids exist and where the
-// SNI proxy listens (ASTRA_PROTOCOL.md §2). Faults (delay, status, bad JSON) come from the shared Faults object.
+// SNI proxy listens (docs/astra-protocol.md §2). Faults (delay, status, bad JSON) come from the shared Faults object.
 import https from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import type { Faults } from '../faults.js';
