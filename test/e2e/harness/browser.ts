@@ -57,8 +57,9 @@ export async function openWorkbench(cs: CodeServer, opts: OpenOptions = {}): Pro
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(15_000);
-    await page.goto(workbenchUrl(cs));
+    // The page load is part of the workbench budget: on a busy machine it alone can outlast the default timeout.
     const timeout = opts.timeoutMs ?? 60_000;
+    await page.goto(workbenchUrl(cs), { timeout });
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout });
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout });
     return { context, page, profileDir, close };
