@@ -114,7 +114,7 @@ async function main() {
   const { ensureCodeServer } = await tsImport('../test/e2e/harness/paths.ts', import.meta.url);
   const { startCodeServer } = await tsImport('../test/e2e/harness/codeServer.ts', import.meta.url);
   const { openWorkbench, workbenchUrl } = await tsImport('../test/e2e/harness/browser.ts', import.meta.url);
-  const { Workbench } = await tsImport('../test/e2e/harness/workbench.ts', import.meta.url);
+  const { Workbench, scaled } = await tsImport('../test/e2e/harness/workbench.ts', import.meta.url);
   const { NotebookEditor } = await tsImport('../test/e2e/harness/notebook.ts', import.meta.url);
 
   if (!flag('no-setup')) {
@@ -173,7 +173,7 @@ async function main() {
     // Show the schema side bar too (this also activates the extension if nothing else has yet).
     await wb.activityBarItem('Astra DB').click();
     const item = browser.page.locator('.part.statusbar .statusbar-item', { hasText: profileName });
-    await item.locator('.codicon-database').first().waitFor({ timeout: 90_000 });
+    await item.locator('.codicon-database').first().waitFor({ timeout: scaled(90_000) });
     const status = await wb.waitForStatusBar(profileName);
     say(`status bar: ${status}`);
     if (headlessCheck) {

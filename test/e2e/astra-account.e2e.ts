@@ -8,7 +8,7 @@ import { startSandbox } from '../sandbox/index.js';
 import { withEditor } from './harness/editor.js';
 import { requireExtension } from './harness/paths.js';
 import { scanForSecret } from './harness/secretScan.js';
-import { poll } from './harness/workbench.js';
+import { poll, scaled } from './harness/workbench.js';
 
 test('welcome view → token → database → connected, without downloading a bundle by hand', async () => {
   const extension = requireExtension();
@@ -20,7 +20,7 @@ test('welcome view → token → database → connected, without downloading a b
       async ({ wb, cs, browser }) => {
         await wb.activityBarItem('Astra DB').click();
         const button = wb.page.locator('.welcome-view-content .monaco-button', { hasText: 'Add Databases from Astra Account' }).first();
-        await button.waitFor({ timeout: 30_000 });
+        await button.waitFor({ timeout: scaled(30_000) });
         await button.click();
 
         await wb.waitQuickInput('Astra application token');
@@ -37,7 +37,7 @@ test('welcome view → token → database → connected, without downloading a b
         await wb.pickQuickItem('sandbox-db');
 
         const item = wb.statusBarItem('sandbox-db');
-        await item.locator('.codicon-database').waitFor({ timeout: 60_000 });
+        await item.locator('.codicon-database').waitFor({ timeout: scaled(60_000) });
         assert.match(await item.innerText(), /sandbox-db · LOCAL_QUORUM/);
         await wb.treeRow('sandbox-db').waitFor();
         await wb.screenshot('astra-account-connected');
@@ -45,7 +45,7 @@ test('welcome view → token → database → connected, without downloading a b
         // The Astra Account view lists every database, the sleeping ones with their status.
         await wb.page.locator('.part.sidebar .pane-header', { hasText: 'Astra Account' }).first().click();
         const hibernated = wb.treeRow('analytics-archive');
-        await hibernated.waitFor({ timeout: 30_000 });
+        await hibernated.waitFor({ timeout: scaled(30_000) });
         assert.match(await hibernated.innerText(), /HIBERNATED/);
         assert.match(await wb.treeRow('sandbox-db').innerText(), /sandbox-db/);
         await wb.screenshot('astra-account-view');

@@ -10,6 +10,7 @@ import { startSandbox } from '../sandbox/index.js';
 import { withEditor } from './harness/editor.js';
 import { requireExtension } from './harness/paths.js';
 import { localStorageHasPlaintext, scanForSecret, secretStorageKeys } from './harness/secretScan.js';
+import { scaled } from './harness/workbench.js';
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
@@ -40,7 +41,7 @@ test('Connect from the command palette with a bundle and a token; the token is s
       await wb.typeQuickInput(sb.token);
 
       const item = wb.statusBarItem('E2E Connect DB');
-      await item.locator('.codicon-database').waitFor({ timeout: 60_000 });
+      await item.locator('.codicon-database').waitFor({ timeout: scaled(60_000) });
       assert.match(await item.innerText(), /E2E Connect DB · LOCAL_QUORUM/);
       await wb.activityBarItem('Astra DB').click();
       await wb.treeRow('E2E Connect DB').waitFor();

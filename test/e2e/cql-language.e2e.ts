@@ -9,7 +9,7 @@ import { startSandbox } from '../sandbox/index.js';
 import { withEditor } from './harness/editor.js';
 import { NotebookEditor } from './harness/notebook.js';
 import { requireExtension } from './harness/paths.js';
-import { poll } from './harness/workbench.js';
+import { poll, scaled } from './harness/workbench.js';
 
 /** Labels of the open suggest widget. */
 async function suggestions(page: Page): Promise<string[]> {
@@ -47,7 +47,7 @@ test('CQL: notebook completion offers demo tables and columns; Run Statement sho
     await withEditor('cql language', { extension, env: { ASTRA_DB_VSCODE_DEMO: demoFile }, workspaceFiles: files, settings: { 'astra.notebook.pageSize': 10 } }, async ({ wb }) => {
       const page = wb.page;
       await wb.activityBarItem('Astra DB').click();
-      await wb.statusBarItem(name).locator('.codicon-database').waitFor({ timeout: 60_000 });
+      await wb.statusBarItem(name).locator('.codicon-database').waitFor({ timeout: scaled(60_000) });
 
       // Run Statement from a .cql file: the cursor sits in the SELECT.
       await wb.openFile('query.cql');

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { startSandbox } from '../sandbox/index.js';
 import { withEditor } from './harness/editor.js';
 import { requireExtension } from './harness/paths.js';
+import { scaled } from './harness/workbench.js';
 
 test('demo hook: status bar shows the sandbox connection', async () => {
   const extension = requireExtension();
@@ -20,7 +21,7 @@ test('demo hook: status bar shows the sandbox connection', async () => {
       // The extension activates lazily; opening its view is what a user does first.
       await wb.activityBarItem('Astra DB').click();
       const item = wb.statusBarItem(name);
-      await item.locator('.codicon-database').waitFor({ timeout: 60_000 });
+      await item.locator('.codicon-database').waitFor({ timeout: scaled(60_000) });
       assert.match(await item.innerText(), new RegExp(`${name} · LOCAL_QUORUM`));
       await wb.screenshot('demo-hook');
     });

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { withEditor } from './harness/editor.js';
 import { NotebookEditor } from './harness/notebook.js';
 import { requireExtension } from './harness/paths.js';
-import { poll } from './harness/workbench.js';
+import { poll, scaled } from './harness/workbench.js';
 import { startSandbox } from '../sandbox/index.js';
 
 test('explorer: expand schema, Describe, Select Rows', async () => {
@@ -20,7 +20,7 @@ test('explorer: expand schema, Describe, Select Rows', async () => {
     await withEditor('explorer', { extension: requireExtension(), env: { ASTRA_DB_VSCODE_DEMO: demo } }, async ({ wb }) => {
       await wb.activityBarItem('Astra DB').click();
       const conn = wb.treeRow('Sandbox DB');
-      await conn.waitFor({ timeout: 30_000 });
+      await conn.waitFor({ timeout: scaled(30_000) });
       // The demo hook connects in the background; expand once it is connected.
       await poll('keyspace "demo" under the connection', async () => {
         if (await wb.treeRow(/^demo$/).isVisible().catch(() => false)) return true;

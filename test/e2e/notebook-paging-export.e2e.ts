@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import type { Frame, Locator } from 'playwright-core';
 import { withEditor } from './harness/editor.js';
 import { NotebookEditor } from './harness/notebook.js';
-import { poll } from './harness/workbench.js';
+import { poll, scaled } from './harness/workbench.js';
 import { ASTRA_MAX_PAGE_SIZE } from '../sandbox/engine/guardrails.js';
 import { XSS_TEXT } from '../sandbox/seed/demo.js';
 import { testTarget } from '../support/target.js';
@@ -38,7 +38,7 @@ async function frameWithColumn(frames: () => Frame[], column: string, timeoutMs:
   }, timeoutMs);
 }
 
-test('notebook: PAGING 10000, load to 50,000 rows, scroll, export CSV of all pages', { timeout: 240_000 }, async (t) => {
+test('notebook: PAGING 10000, load to 50,000 rows, scroll, export CSV of all pages', async (t) => {
   const target = await testTarget({ seed: 'demo' });
   const timings: Record<string, number> = {};
   let mark = Date.now();
@@ -122,7 +122,7 @@ test('notebook: PAGING 10000, load to 50,000 rows, scroll, export CSV of all pag
         await page.mouse.wheel(0, 200_000);
         return undefined;
       }, 20_000);
-      await rowNum.waitFor({ state: 'visible', timeout: 5_000 });
+      await rowNum.waitFor({ state: 'visible', timeout: scaled(5_000) });
       assert.equal(await rowNum.innerText(), String(TARGET_ROW));
       const rowBox = await rowNum.boundingBox();
       const viewport = page.viewportSize();
@@ -165,7 +165,7 @@ test('notebook: PAGING 10000, load to 50,000 rows, scroll, export CSV of all pag
 
       // The stored `<img src=x onerror=alert(1)>` is text in a grid cell, never an element.
       const xssCell = frame.locator('.astra-cell', { hasText: XSS_TEXT });
-      await xssCell.first().waitFor({ state: 'attached', timeout: 10_000 });
+      await xssCell.first().waitFor({ state: 'attached', timeout: scaled(10_000) });
       assert.equal(await xssCell.first().textContent(), XSS_TEXT);
       assert.equal(await frame.locator('img').count(), 0, 'no <img> element in the output frame');
       assert.deepEqual(dialogs, [], 'no script ran from a database value');

@@ -8,7 +8,7 @@ import { testTarget } from '../support/target.js';
 
 // A demo notebook runs on the sandbox: grid, Load more through renderer messaging, XSS payload shown as text,
 // and New CQL Notebook bound to the active connection.
-test('notebook: run, load more, values as text, new notebook', { timeout: 240_000 }, async () => {
+test('notebook: run, load more, values as text, new notebook', async () => {
   const target = await testTarget({ seed: 'demo' });
   try {
     const demo = `${process.env.TMPDIR ?? '/tmp'}/astra-notebook-demo.json`;

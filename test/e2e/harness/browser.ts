@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { CodeServer } from './codeServer.js';
 import { chromiumPath } from './paths.js';
+import { scaled, setTimeoutScale } from './workbench.js';
 
 export const chromiumFlags = [
   '--no-sandbox',
@@ -56,12 +57,16 @@ export async function openWorkbench(cs: CodeServer, opts: OpenOptions = {}): Pro
   };
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(15_000);
     // The page load is part of the workbench budget: on a busy machine it alone can outlast the default timeout.
-    const timeout = opts.timeoutMs ?? 60_000;
+    const timeout = scaled(opts.timeoutMs ?? 60_000);
+    const started = Date.now();
     await page.goto(workbenchUrl(cs), { timeout });
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout });
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout });
+    // A quiet 2-core machine loads the workbench in about 10 s; give every later wait of this run as much more
+    // time as this load took longer (up to 4×).
+    setTimeoutScale(Math.min(4, Math.max(1, (Date.now() - started) / 10_000)));
+    page.setDefaultTimeout(scaled(15_000));
     return { context, page, profileDir, close };
   } catch (err) {
     await close();

@@ -1,6 +1,6 @@
 // Notebook editor helpers: type into cells, run them, read what the output webviews show.
 import type { Locator, Page } from 'playwright-core';
-import { poll, type TextMatch, Workbench } from './workbench.js';
+import { poll, scaled, type TextMatch, Workbench } from './workbench.js';
 
 export class NotebookEditor {
   readonly root: Locator;
@@ -11,7 +11,7 @@ export class NotebookEditor {
   }
 
   async waitOpen(timeoutMs = 30_000): Promise<void> {
-    await this.codeCells().first().waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.codeCells().first().waitFor({ state: 'visible', timeout: scaled(timeoutMs) });
   }
 
   codeCells(): Locator {

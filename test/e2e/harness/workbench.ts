@@ -10,12 +10,30 @@ const quickInput = '.quick-input-widget';
 const quickInputBox = `${quickInput} .quick-input-box input.input`;
 const quickRows = `${quickInput} .quick-input-list .monaco-list-row`;
 
+/**
+ * Every wait in the harness is for a condition; its timeout only says when to give up. Budgets are sized for a
+ * quiet 2-core machine and multiplied by this factor, which openWorkbench sets from how slowly the workbench
+ * loaded, so a busy machine gets proportionally longer before a wait counts as failed.
+ * ASTRA_E2E_TIMEOUT_SCALE=<n> fixes the factor instead.
+ */
+let timeoutScale = Number(process.env.ASTRA_E2E_TIMEOUT_SCALE) || 1;
+
+export function setTimeoutScale(factor: number): void {
+  if (!Number(process.env.ASTRA_E2E_TIMEOUT_SCALE)) timeoutScale = factor;
+}
+
+/** `ms` multiplied by the current timeout scale: for explicit timeouts passed to playwright. */
+export function scaled(ms: number): number {
+  return Math.round(ms * timeoutScale);
+}
+
 export async function sleep(ms: number): Promise<void> {
   await new Promise((r) => setTimeout(r, ms));
 }
 
 /** Polls `probe` until it returns a value other than undefined, or throws with `what` after the timeout. */
 export async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  timeoutMs = scaled(timeoutMs);
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -50,7 +68,7 @@ export class Workbench {
       await this.openPalette(`>${title}`);
       const row = this.page.locator(quickRows).filter({ hasText: title }).first();
       try {
-        await row.waitFor({ timeout: 3_000 });
+        await row.waitFor({ timeout: scaled(3_000) });
       } catch {
         await this.page.keyboard.press('Escape');
         return undefined;
@@ -80,7 +98,7 @@ export class Workbench {
       await this.openPalette(relPath);
       const row = this.page.locator(quickRows).filter({ hasText: name }).first();
       try {
-        await row.waitFor({ timeout: 3_000 });
+        await row.waitFor({ timeout: scaled(3_000) });
       } catch {
         await this.page.keyboard.press('Escape');
         return undefined;
@@ -94,7 +112,7 @@ export class Workbench {
   async closeQuickInput(): Promise<void> {
     if (await this.page.locator(quickInput).isVisible()) {
       await this.page.keyboard.press('Escape');
-      await this.page.locator(quickInput).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+      await this.page.locator(quickInput).waitFor({ state: 'hidden', timeout: scaled(5_000) }).catch(() => undefined);
     }
   }
 
@@ -157,7 +175,7 @@ export class Workbench {
       !(await this.page.locator(quickInput).isVisible()) ||
       (await textOf(this.page.locator(`${quickInput} .quick-input-title`))) !== dialogTitle ||
       (await box.inputValue()) !== absPath;
-    const deadline = Date.now() + 3_000;
+    const deadline = Date.now() + scaled(3_000);
     while (Date.now() < deadline && !(await accepted())) await sleep(100);
     if (!(await accepted())) await box.press('Enter');
     await poll('the file dialog to accept the path', async () => ((await accepted()) ? true : undefined), 10_000);
@@ -199,11 +217,11 @@ export class Workbench {
   async expandTreeRow(text: TextMatch, timeoutMs = 20_000): Promise<Locator> {
     const row = this.treeRow(text);
     await poll(`tree row ${text} expanded`, async () => {
-      const state = await row.getAttribute('aria-expanded', { timeout: 5_000 });
+      const state = await row.getAttribute('aria-expanded', { timeout: scaled(5_000) });
       if (state === 'true') return true;
       if (state !== 'false') throw new Error(`tree row ${text} cannot expand (aria-expanded=${state})`);
       await row.click();
-      await row.locator('xpath=self::*[@aria-expanded="true"]').waitFor({ timeout: 5_000 }).catch(() => undefined);
+      await row.locator('xpath=self::*[@aria-expanded="true"]').waitFor({ timeout: scaled(5_000) }).catch(() => undefined);
       return undefined;
     }, timeoutMs);
     return row;
@@ -227,7 +245,7 @@ export class Workbench {
       if (!(await item.isVisible())) {
         if (await menu.isVisible()) await this.page.keyboard.press('Escape');
         await target.click({ button: 'right' });
-        await item.waitFor({ timeout: 5_000 });
+        await item.waitFor({ timeout: scaled(5_000) });
       }
       shown = (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
       await item.hover();
