@@ -110,18 +110,27 @@ function demoNotebook(profileName) {
   };
 }
 
+// chromium, ripgrep, code-server's build tools and code-server itself (the demo does not use Python, and cannot
+// do without the editor, so an e2e opt-out does not apply here).
+function setupSystem() {
+  say('checking system tools (scripts/setup-system.mjs)');
+  const env = { ...process.env };
+  delete env.ASTRA_SKIP_E2E;
+  const res = spawnSync(process.execPath, ['scripts/setup-system.mjs', '--skip-python'], { cwd: root, stdio: 'inherit', env });
+  if (res.status !== 0) {
+    console.error('[demo] stopped: the system set-up failed (the reason is the [setup] line above)');
+    process.exit(1);
+  }
+}
+
 async function main() {
+  if (!flag('no-setup')) setupSystem();
   const { ensureCodeServer } = await tsImport('../test/e2e/harness/paths.ts', import.meta.url);
   const { startCodeServer } = await tsImport('../test/e2e/harness/codeServer.ts', import.meta.url);
   const { openWorkbench, workbenchUrl } = await tsImport('../test/e2e/harness/browser.ts', import.meta.url);
   const { Workbench, scaled } = await tsImport('../test/e2e/harness/workbench.ts', import.meta.url);
   const { NotebookEditor } = await tsImport('../test/e2e/harness/notebook.ts', import.meta.url);
 
-  if (!flag('no-setup')) {
-    // chromium, ripgrep, code-server's build tools and code-server itself; the demo does not use Python.
-    say('checking system tools (scripts/setup-system.mjs)');
-    run(process.execPath, ['scripts/setup-system.mjs', '--skip-python'], 'system set-up');
-  }
   ensureCodeServer();
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   if (!flag('no-build')) {
