@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import cassandra from 'cassandra-driver';
-import { nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
+import { nodeClientOptions, testTarget, type TestTarget } from '../../../support/target.js';
 
 const VARS = ['CQL_TEST_BUNDLE', 'CQL_TEST_TOKEN', 'CQL_TEST_KEYSPACE', 'CQL_TEST_CONTACT_POINTS', 'CQL_TEST_LOCAL_DC',
   'CQL_TEST_USERNAME', 'CQL_TEST_PASSWORD'] as const;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, afterEach, before, describe, test } from 'node:test';
-import { testTarget, type TestTarget } from '../support/target.js';
+import { testTarget, type TestTarget } from '../../../support/target.js';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = join(__dirname, 'cloud-python.py');

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import cassandra from 'cassandra-driver';
-import { isRealTarget, nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
-import { EVENTS_ROWS } from '../sandbox/seed/demo.js';
-import { Consistency } from '../sandbox/errors.js';
+import { isRealTarget, nodeClientOptions, testTarget, type TestTarget } from '../../../support/target.js';
+import { EVENTS_ROWS } from '../../seed/demo.js';
+import { Consistency } from '../../errors.js';
 
 // Client#options is public at runtime (documented) but missing from the driver's typings.
 const optionsOf = (c: cassandra.Client) => (c as unknown as { options: cassandra.ClientOptions }).options;
