@@ -17,7 +17,7 @@ const ASTRA_IGNORED = [
   'read_repair', 'read_repair_chance', 'speculative_retry',
 ];
 
-function applyOptions(env: StmtEnv, o: TableOptions, options: Options): void {
+export function applyOptions(env: StmtEnv, o: TableOptions, options: Options): void {
   const ignored: string[] = [];
   for (const { name, value } of options) {
     if (env.ctx.astra && !ASTRA_SUPPORTED.has(name)) {
