@@ -68,11 +68,12 @@ describe('bundle + token', { skip: !!process.env.CQL_TEST_CONTACT_POINTS && 'tar
       assert.equal(rs.info.achievedConsistency, types.consistencies.localQuorum);
       assert.equal(c.keyspace, target.keyspace);
       // Unqualified names resolve in the default keyspace.
-      await c.execute('CREATE TABLE IF NOT EXISTS connect_probe (id int PRIMARY KEY, v text)');
-      await c.execute("INSERT INTO connect_probe (id, v) VALUES (1, 'x')");
-      const row = (await c.execute('SELECT v FROM connect_probe WHERE id = 1')).first();
+      const probe = target.name('connect_probe');
+      await c.execute(`CREATE TABLE IF NOT EXISTS ${probe} (id int PRIMARY KEY, v text)`);
+      await c.execute(`INSERT INTO ${probe} (id, v) VALUES (1, 'x')`);
+      const row = (await c.execute(`SELECT v FROM ${probe} WHERE id = 1`)).first();
       assert.equal(row?.v, 'x');
-      const table = await c.metadata.getTable(target.keyspace, 'connect_probe');
+      const table = await c.metadata.getTable(target.keyspace, probe);
       assert.ok(table, 'the table was created in the default keyspace');
     });
   });

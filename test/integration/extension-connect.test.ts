@@ -187,7 +187,7 @@ test('DDL run by another client reaches onDidChangeSchema through the driver', {
     const changed: string[] = [];
     service.onDidChangeSchema((p) => changed.push(p));
     await other.connect();
-    await other.execute(`CREATE TABLE ${target.keyspace}.schema_event_probe (id int PRIMARY KEY)`);
+    await other.execute(`CREATE TABLE ${target.keyspace}.${target.name('schema_event_probe')} (id int PRIMARY KEY)`);
     await until('a schema event', () => changed.length > 0, 5000);
     assert.deepEqual(changed, [id]);
   } finally {
