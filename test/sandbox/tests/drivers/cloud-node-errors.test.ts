@@ -34,7 +34,7 @@ function inner(err: Error): Error[] {
   return Object.values(err.innerErrors) as Error[];
 }
 
-describe('Node driver failures through the cloud path', () => {
+describe('Node driver failures through the cloud path', { skip: !!process.env.CQL_TEST_CONTACT_POINTS && 'target is a contact-point cluster' }, () => {
   let target: TestTarget;
   let sb: SandboxHandle;
   let dir: string;

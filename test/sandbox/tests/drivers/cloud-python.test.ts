@@ -63,7 +63,7 @@ describe('Python driver through the secure connect bundle', { skip }, () => {
       assert.equal(r.cluster_name, 'cndb');
       assert.deepEqual(r.hosts, sb.nodes.map((n) => n.hostId).sort());
       assert.deepEqual(r.datacenters, [sb.localDataCenter]);
-      assert.match(r.release_version ?? '', /^4\./);
+      assert.match(r.release_version ?? '', /^\d+\.\d+\./);
     }
   });
 
