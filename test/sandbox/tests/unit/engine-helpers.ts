@@ -16,8 +16,8 @@ export interface Fixture {
   rows(cql: string, extra?: Partial<ExecContext>): Record<string, CqlValue>[];
 }
 
-export function fixture(keyspace = 'ks'): Fixture {
-  const engine = createEngine();
+export function fixture(keyspace = 'ks', options?: Parameters<typeof createEngine>[0]): Fixture {
+  const engine = createEngine(options);
   const ctx = adminContext({ hostId: HOST_A, tokens: ['-9000000000000000000'] }, [], 'Test Cluster');
   const q = (cql: string, values: QueryValues | null = null, extra: Partial<ExecContext> = {}) =>
     engine.query(cql, values, { ...ctx, ...extra });
