@@ -7,7 +7,7 @@ import { splitStatements } from '../../src/shared/statements.js';
 import { formatValue } from '../../src/shared/valueEncoding.js';
 import { isResultPayload, type ResultPayload } from '../../src/shared/resultPayload.js';
 import { serverFeatures, type ServerFeatures } from '../support/features.js';
-import { isRealTarget, nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
+import { isRealTarget, needsBundle, nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
 
 let target: TestTarget;
 let client: Client;
@@ -266,7 +266,7 @@ SELECT * FROM ${T.types_t} WHERE k IN (1, 2);`);
     }
   });
 
-  test('server warnings come back with the result (Astra ignores some table options)', { skip: !!process.env.CQL_TEST_CONTACT_POINTS && 'Astra-only warning' }, async () => {
+  test('server warnings come back with the result (Astra ignores some table options)', { skip: needsBundle() }, async () => {
     const s = newSession();
     const p = payloadOf((await runCell(s, `CREATE TABLE IF NOT EXISTS ${T.warned} (k int PRIMARY KEY) WITH bloom_filter_fp_chance = 0.01`))[0]);
     assert.equal(p.kind, 'void');

@@ -44,6 +44,14 @@ export interface TargetOptions {
 
 export const isRealTarget = (): boolean => !!(process.env.CQL_TEST_BUNDLE || process.env.CQL_TEST_CONTACT_POINTS);
 
+/** Skip reason for tests that need a secure connect bundle (Astra, or the sandbox's Astra mode); false when one exists. */
+export const needsBundle = (): string | false =>
+  !!process.env.CQL_TEST_CONTACT_POINTS && !process.env.CQL_TEST_BUNDLE && 'needs a secure connect bundle; the target is a contact-point cluster';
+
+/** Skip reason for tests that need contact points; false unless the target is bundle-only (Astra). */
+export const needsContactPoints = (): string | false =>
+  !!process.env.CQL_TEST_BUNDLE && 'needs contact points; the target is Astra (secure connect bundle only)';
+
 const freshKeyspaceName = () => `test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 
 /** Fields for a keyspace given by CQL_TEST_KEYSPACE: run-unique names, and a stop() that drops them. */

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import cassandra from 'cassandra-driver';
 import { lacks, serverFeatures, type ServerFeatures } from '../../../support/features.js';
-import { isRealTarget, nodeClientOptions, testTarget, type TestTarget } from '../../../support/target.js';
+import { isRealTarget, needsBundle, nodeClientOptions, testTarget, type TestTarget } from '../../../support/target.js';
 import { EVENTS_ROWS } from '../../seed/demo.js';
 import { Consistency } from '../../errors.js';
 
@@ -13,7 +13,7 @@ const optionsOf = (c: cassandra.Client) => (c as unknown as { options: cassandra
 
 const { types } = cassandra;
 
-describe('Node driver through the secure connect bundle', { skip: !!process.env.CQL_TEST_CONTACT_POINTS && 'target is a contact-point cluster' }, () => {
+describe('Node driver through the secure connect bundle', { skip: needsBundle() }, () => {
   let target: TestTarget;
   let client: cassandra.Client;
   let features: ServerFeatures;

@@ -6,13 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, afterEach, before, describe, test } from 'node:test';
-import { testTarget, type TestTarget } from '../../../support/target.js';
+import { needsBundle, testTarget, type TestTarget } from '../../../support/target.js';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = join(__dirname, 'cloud-python.py');
 const noPython = spawnSync(PYTHON, ['-c', 'import cassandra'], { stdio: 'ignore' }).status !== 0;
-const noBundleTarget = !!process.env.CQL_TEST_CONTACT_POINTS && !process.env.CQL_TEST_BUNDLE;
-const skip = noPython ? 'python3-cassandra is not importable' : noBundleTarget ? 'target has no secure connect bundle' : false;
+const skip = noPython ? 'python3-cassandra is not importable' : needsBundle();
 const sandboxOnly = { skip: skip || (process.env.CQL_TEST_BUNDLE ? 'fault injection needs the sandbox' : false) };
 
 interface PyResult {
