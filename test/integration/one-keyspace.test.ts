@@ -25,7 +25,8 @@ const count = (output: string, what: string) => Number(output.match(new RegExp(`
 test('the suite runs twice in one shared keyspace with keyspace creation refused, leaving nothing behind', { skip }, async (t) => {
   const { startSandbox } = await import('../sandbox/index.js');
   const keyspace = 'shared_app';
-  const sb = await startSandbox({ mode: 'plain', seed: 'none', refuseKeyspaceDdl: true, keyspace });
+  const cassandraVersion = process.env.CQL_TEST_CASSANDRA_VERSION as '4.0' | '5.0' | undefined;
+  const sb = await startSandbox({ mode: 'plain', seed: 'none', refuseKeyspaceDdl: true, keyspace, cassandraVersion });
   const client = new Client({ contactPoints: [sb.contactPoint], localDataCenter: sb.localDataCenter, protocolOptions: { port: sb.cqlPort } });
   try {
     await client.connect();
