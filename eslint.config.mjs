@@ -62,4 +62,14 @@ export default [
       ]),
     },
   },
+  {
+    // The sandbox (an npm workspace) stands in for the server: it must not borrow product code, or a product bug
+    // could hide itself by being on both sides of the wire.
+    files: ['test/sandbox/**/*.ts'],
+    rules: {
+      'no-restricted-imports': importBan([
+        { group: ['**/src', '**/src/**'], message: 'test/sandbox must not import product code from src/.' },
+      ]),
+    },
+  },
 ];

@@ -43,7 +43,12 @@ const steps = [
   { name: 'typecheck', ...npmScript('typecheck') },
   { name: 'lint', ...npmScript('lint') },
   { name: 'unit', ...nodeTests('test/unit') },
-  { name: 'sandbox', ...nodeTests('test/sandbox-tests') },
+  {
+    // The sandbox is its own npm workspace; its `npm test` runs its unit and driver tests.
+    name: 'sandbox',
+    run: [npm, ['test', '--silent', '--workspace', 'test/sandbox']],
+    when: () => hasTests(join(root, 'test/sandbox/tests'), '.test.ts') || 'no *.test.ts under test/sandbox/tests',
+  },
   { name: 'integration', ...nodeTests('test/integration') },
   {
     name: 'reliability',

@@ -9,7 +9,7 @@ import { inspectBundleFile } from '../../src/extension/connections/bundle.js';
 import { DEFAULT_SETTINGS, type ConnectionSettings } from '../../src/extension/connections/clientOptions.js';
 import { mapConnectionError } from '../../src/extension/connections/connectionErrors.js';
 import { createClient } from '../../src/extension/connections/sessionFactory.js';
-import { isRealTarget, testTarget, type TestTarget } from '../support/target.js';
+import { isRealTarget, needsBundle, needsContactPoints, testTarget, type TestTarget } from '../support/target.js';
 import { fakeToken } from '../support/fakeToken.js';
 
 const settings: ConnectionSettings = { ...DEFAULT_SETTINGS, connectTimeoutSeconds: 5 };
@@ -40,7 +40,7 @@ async function connectError(client: Client): Promise<unknown> {
   assert.fail('connect() was expected to fail');
 }
 
-describe('bundle + token', { skip: !!process.env.CQL_TEST_CONTACT_POINTS && 'target is a contact-point cluster' }, () => {
+describe('bundle + token', { skip: needsBundle() }, () => {
   let target: TestTarget;
   let profile: ConnectionProfile & { kind: 'bundle' };
 
@@ -68,11 +68,12 @@ describe('bundle + token', { skip: !!process.env.CQL_TEST_CONTACT_POINTS && 'tar
       assert.equal(rs.info.achievedConsistency, types.consistencies.localQuorum);
       assert.equal(c.keyspace, target.keyspace);
       // Unqualified names resolve in the default keyspace.
-      await c.execute('CREATE TABLE IF NOT EXISTS connect_probe (id int PRIMARY KEY, v text)');
-      await c.execute("INSERT INTO connect_probe (id, v) VALUES (1, 'x')");
-      const row = (await c.execute('SELECT v FROM connect_probe WHERE id = 1')).first();
+      const probe = target.name('connect_probe');
+      await c.execute(`CREATE TABLE IF NOT EXISTS ${probe} (id int PRIMARY KEY, v text)`);
+      await c.execute(`INSERT INTO ${probe} (id, v) VALUES (1, 'x')`);
+      const row = (await c.execute(`SELECT v FROM ${probe} WHERE id = 1`)).first();
       assert.equal(row?.v, 'x');
-      const table = await c.metadata.getTable(target.keyspace, 'connect_probe');
+      const table = await c.metadata.getTable(target.keyspace, probe);
       assert.ok(table, 'the table was created in the default keyspace');
     });
   });
@@ -116,7 +117,7 @@ describe('bundle + token', { skip: !!process.env.CQL_TEST_CONTACT_POINTS && 'tar
   });
 });
 
-describe('contact points', { skip: !!process.env.CQL_TEST_BUNDLE && 'target is Astra' }, () => {
+describe('contact points', { skip: needsContactPoints() }, () => {
   let target: TestTarget;
   let profile: ConnectionProfile & { kind: 'contactPoints' };
 

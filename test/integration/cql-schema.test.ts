@@ -5,19 +5,27 @@ import assert from 'node:assert/strict';
 import { Client } from 'cassandra-driver';
 import { complete, diagnose, hoverAt, SchemaIndex } from '../../src/shared/completion/index.js';
 import { loadSchema } from '../../src/extension/language/schemaCache.js';
+import { serverFeatures, type ServerFeatures } from '../support/features.js';
 import { nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
 
 let target: TestTarget;
 let client: Client;
 let ks: string;
+let features: ServerFeatures;
+let readingsName: string;
+let docsName: string;
 
 before(async () => {
   target = await testTarget({ seed: 'none' });
   ks = target.keyspace;
   client = new Client(nodeClientOptions(target));
   await client.connect();
-  await client.execute(`CREATE TABLE IF NOT EXISTS ${ks}.readings (sensor text, day date, ts timestamp, "Value" double, note text static, PRIMARY KEY ((sensor, day), ts)) WITH CLUSTERING ORDER BY (ts DESC)`);
-  await client.execute(`CREATE TABLE IF NOT EXISTS ${ks}.docs (id uuid PRIMARY KEY, body text, embedding vector<float, 3>)`);
+  features = await serverFeatures(client, target);
+  readingsName = target.name('readings');
+  docsName = target.name('docs');
+  await client.execute(`CREATE TABLE IF NOT EXISTS ${ks}.${readingsName} (sensor text, day date, ts timestamp, "Value" double, note text static, PRIMARY KEY ((sensor, day), ts)) WITH CLUSTERING ORDER BY (ts DESC)`);
+  const embedding = features.vector ? ', embedding vector<float, 3>' : '';
+  await client.execute(`CREATE TABLE IF NOT EXISTS ${ks}.${docsName} (id uuid PRIMARY KEY, body text${embedding})`);
 });
 
 after(async () => {
@@ -30,7 +38,7 @@ test('loads keyspaces, tables and columns with kinds, positions and clustering o
   assert.ok(model.keyspaces.some((k) => k.name === 'system_schema'), 'system keyspaces are listed');
   const mine = model.keyspaces.find((k) => k.name === ks);
   assert.ok(mine, `keyspace ${ks} loaded`);
-  const readings = mine.tables.find((t) => t.name === 'readings');
+  const readings = mine.tables.find((t) => t.name === readingsName);
   assert.ok(readings);
   const col = (name: string) => readings.columns.find((c) => c.name === name);
   assert.deepEqual([col('sensor')?.kind, col('sensor')?.position], ['partition_key', 0]);
@@ -39,20 +47,20 @@ test('loads keyspaces, tables and columns with kinds, positions and clustering o
   assert.equal(col('ts')?.clusteringOrder, 'desc');
   assert.equal(col('note')?.kind, 'static');
   assert.equal(col('Value')?.type, 'double');
-  const docs = mine.tables.find((t) => t.name === 'docs')!;
-  assert.equal(docs.columns.find((c) => c.name === 'embedding')?.type, 'vector<float, 3>');
+  const docs = mine.tables.find((t) => t.name === docsName)!;
+  assert.equal(docs.columns.find((c) => c.name === 'embedding')?.type, features.vector ? 'vector<float, 3>' : undefined);
 });
 
 test('completion, hover and diagnostics on the loaded schema', async () => {
   const schema = new SchemaIndex(await loadSchema(client));
-  const text = `SELECT  FROM ${ks}.readings`;
+  const text = `SELECT  FROM ${ks}.${readingsName}`;
   const items = complete(text, 'SELECT '.length, schema).items.filter((i) => i.kind === 'column');
   assert.deepEqual(items.map((i) => i.label), ['sensor', 'day', 'ts', 'note', 'Value']);
   assert.equal(items.find((i) => i.label === 'Value')!.insertText, '"Value"');
   const tables = complete(`USE ${ks};\nSELECT * FROM `, `USE ${ks};\nSELECT * FROM `.length, schema).items.map((i) => i.label);
-  assert.ok(tables.includes('readings') && tables.includes('docs'), tables.join(','));
+  assert.ok(tables.includes(readingsName) && tables.includes(docsName), tables.join(','));
   const h = hoverAt(text, text.length - 2, schema);
   assert.match(h!.markdown, /PRIMARY KEY \(\(sensor, day\), ts\)/);
-  const bad = `SELECT valu FROM ${ks}.readings`;
-  assert.deepEqual(diagnose(bad, schema).map((d) => d.message), [`Unknown column 'valu' in ${ks}.readings`]);
+  const bad = `SELECT valu FROM ${ks}.${readingsName}`;
+  assert.deepEqual(diagnose(bad, schema).map((d) => d.message), [`Unknown column 'valu' in ${ks}.${readingsName}`]);
 });

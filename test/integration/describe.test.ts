@@ -3,20 +3,27 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from 'cassandra-driver';
+import { lacks, serverFeatures, type ServerFeatures } from '../support/features.js';
 import { nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
-import { describeAggregate, describeFunction, describeKeyspace, describeTable } from '../../src/extension/explorer/describe.js';
-import { readAggregates, readFunctions, readKeyspaceSchema, readTable } from '../../src/extension/explorer/schemaReader.js';
+import { describeAggregate, describeFunction, describeKeyspace, describeTable, describeView } from '../../src/extension/explorer/describe.js';
+import {
+  readAggregates, readFunctions, readKeyspaceSchema, readTable, readViewForDescribe,
+} from '../../src/extension/explorer/schemaReader.js';
 import { normalize, runAll, runScript, schemaDdl } from './explorer-schema.js';
 
 let target: TestTarget;
 let client: Client;
+let features: ServerFeatures;
+let n: (base: string) => string;
 const astraTarget = () => target.kind === 'astra' || (target.kind === 'sandbox' && !!target.bundlePath);
 
 before(async () => {
   target = await testTarget({ mode: 'plain', seed: 'none' });
   client = new Client(nodeClientOptions(target));
   await client.connect();
-  await runAll(client, schemaDdl(target.keyspace, { functions: !astraTarget() }));
+  n = target.name;
+  features = await serverFeatures(client, target);
+  await runAll(client, schemaDdl(target.keyspace, { functions: !astraTarget(), vector: features.vector, sai: features.sai, n }));
 });
 
 after(async () => {
@@ -25,7 +32,7 @@ after(async () => {
 });
 
 test('DESCRIBE KEYSPACE re-executed into an empty keyspace recreates identical schema', async (t) => {
-  if (target.kind === 'astra') return t.skip('keyspaces cannot be created over CQL on Astra');
+  if (!target.canCreateKeyspaces) return t.skip(`keyspaces cannot be created over CQL on this target (${target.kind}, shared keyspace)`);
   const ks = target.keyspace;
   const original = await readKeyspaceSchema(client, ks);
   assert.equal(original.tables.length, 3);
@@ -36,13 +43,14 @@ test('DESCRIBE KEYSPACE re-executed into an empty keyspace recreates identical s
     assert.equal(original.views.length, 1);
   }
   const script = describeKeyspace(original);
+  assert.doesNotMatch(script, /CREATE MATERIALIZED VIEW[^;]*default_time_to_live/, 'views take no TTL option');
   const copy = `${ks}_copy`;
   // Every object is qualified with the keyspace name, which is unique enough to swap textually.
   const copyScript = script.split(`${ks}.`).join(`${copy}.`).replace(`CREATE KEYSPACE ${ks} `, `CREATE KEYSPACE ${copy} `);
   assert.ok(!copyScript.includes(`${ks}.`), 'every reference was retargeted');
-  const executed = await runScript(client, copyScript);
-  assert.ok(executed >= 10, `ran ${executed} statements`);
   try {
+    const executed = await runScript(client, copyScript);
+    assert.ok(executed >= 10, `ran ${executed} statements`);
     const recreated = await readKeyspaceSchema(client, copy);
     assert.deepEqual(normalize(recreated), normalize(original));
     // And DESCRIBE of the copy prints the same text, modulo the name.
@@ -52,28 +60,52 @@ test('DESCRIBE KEYSPACE re-executed into an empty keyspace recreates identical s
   }
 });
 
+test('DESCRIBE MATERIALIZED VIEW keeps every view option but default_time_to_live, and re-executes', async (t) => {
+  if (astraTarget()) return t.skip('Astra refuses materialized views');
+  const ks = target.keyspace;
+  const view = await readViewForDescribe(client, ks, n('users_by_name'));
+  const text = describeView(ks, view);
+  assert.doesNotMatch(text, /default_time_to_live/);
+  assert.match(text, /AND comment = 'by name'/);
+  assert.match(text, /AND gc_grace_seconds = 3600/);
+  for (const option of ['additional_write_policy', 'bloom_filter_fp_chance', 'caching', 'compaction', 'compression', 'read_repair', 'speculative_retry']) {
+    assert.match(text, new RegExp(`\\n {4}AND ${option} = `), `${option} is kept`);
+  }
+  // The text as printed recreates the view (after the original is dropped), with the same options.
+  await client.execute(`DROP MATERIALIZED VIEW ${ks}.${n('users_by_name')}`);
+  await client.execute(text);
+  assert.equal(describeView(ks, await readViewForDescribe(client, ks, n('users_by_name'))), text);
+});
+
 test('DESCRIBE TABLE prints clustering order, static column, options and every index', async () => {
-  const text = describeTable(target.keyspace, await readTable(client, target.keyspace, 'events'));
-  assert.match(text, /^CREATE TABLE \S+\.events \(\n {4}tenant text,\n {4}day int,\n {4}ts timestamp,\n {4}"Seq" int,/);
+  const text = describeTable(target.keyspace, await readTable(client, target.keyspace, n('events')));
+  assert.match(text, new RegExp(`^CREATE TABLE \\S+\\.${n('events')} \\(\\n {4}tenant text,\\n {4}day int,\\n {4}ts timestamp,\\n {4}"Seq" int,`));
   assert.match(text, /owner text static,/);
   assert.match(text, /PRIMARY KEY \(\(tenant, day\), ts, "Seq"\)\n\) WITH CLUSTERING ORDER BY \(ts DESC, "Seq" ASC\)/);
   assert.match(text, /AND comment = 'it''s events'/);
   assert.match(text, /AND default_time_to_live = 3600/);
-  assert.match(text, /CREATE CUSTOM INDEX events_ann ON \S+\.events \(embedding\) USING '[\w.]*StorageAttachedIndex' WITH OPTIONS = \{'similarity_function': 'COSINE'\};/);
-  assert.match(text, /CREATE INDEX events_payload_idx ON \S+\.events \(values\(payload\)\);/);
-  assert.match(text, /CREATE CUSTOM INDEX events_owner_sai ON \S+\.events \(owner\) USING '[\w.]*StorageAttachedIndex';/);
+  assert.match(text, new RegExp(`CREATE INDEX ${n('events_payload_idx')} ON \\S+\\.${n('events')} \\(values\\(payload\\)\\);`));
+});
+
+test('DESCRIBE TABLE prints SAI indexes, vector ones with their similarity function', async (t) => {
+  const missing = lacks(features, 'vector', 'sai');
+  if (missing) return t.skip(missing);
+  const text = describeTable(target.keyspace, await readTable(client, target.keyspace, n('events')));
+  const on = `ON \\S+\\.${n('events')}`;
+  assert.match(text, new RegExp(`CREATE CUSTOM INDEX ${n('events_ann')} ${on} \\(embedding\\) USING '[\\w.]*StorageAttachedIndex' WITH OPTIONS = \\{'similarity_function': 'COSINE'\\};`));
+  assert.match(text, new RegExp(`CREATE CUSTOM INDEX ${n('events_owner_sai')} ${on} \\(owner\\) USING '[\\w.]*StorageAttachedIndex';`));
 });
 
 test('Describe on one function or aggregate overload, as the tree asks for it', async (t) => {
   if (astraTarget()) return t.skip('Astra refuses user functions');
   const ks = target.keyspace;
-  const [fn] = await readFunctions(client, ks, 'add_one', ['int', 'int']);
+  const [fn] = await readFunctions(client, ks, n('add_one'), ['int', 'int']);
   assert.equal(
     describeFunction(fn),
-    `CREATE FUNCTION ${ks}.add_one(state int, v int)\n    CALLED ON NULL INPUT\n    RETURNS int\n    LANGUAGE java\n` +
+    `CREATE FUNCTION ${ks}.${n('add_one')}(state int, v int)\n    CALLED ON NULL INPUT\n    RETURNS int\n    LANGUAGE java\n` +
       '    AS $$return (state == null ? 0 : state) + (v == null ? 0 : v);$$;',
   );
-  const [agg] = await readAggregates(client, ks, 'total', ['int']);
-  assert.equal(describeAggregate(agg), `CREATE AGGREGATE ${ks}.total(int)\n    SFUNC add_one\n    STYPE int\n    FINALFUNC half\n    INITCOND 0;`);
-  await assert.rejects(readFunctions(client, ks, 'add_one', ['text']), /not found/);
+  const [agg] = await readAggregates(client, ks, n('total'), ['int']);
+  assert.equal(describeAggregate(agg), `CREATE AGGREGATE ${ks}.${n('total')}(int)\n    SFUNC ${n('add_one')}\n    STYPE int\n    FINALFUNC ${n('half')}\n    INITCOND 0;`);
+  await assert.rejects(readFunctions(client, ks, n('add_one'), ['text']), /not found/);
 });

@@ -4,30 +4,47 @@ import { splitStatements } from '../../src/shared/statements.js';
 import type { KeyspaceSchema } from '../../src/extension/explorer/describe.js';
 import type { TypeInfo } from '../../src/extension/explorer/schemaTypes.js';
 
-/** DDL for keyspace `ks` (already created). Functions, aggregates and views need plain (non-Astra) mode. */
-export function schemaDdl(ks: string, opts: { functions: boolean }): string[] {
+export interface SchemaDdlOptions {
+  /** Functions, aggregates and a materialized view (plain Cassandra; Astra refuses them). */
+  functions: boolean;
+  /** A vector column and its SAI index; false on servers without vector types (Cassandra 4.0). */
+  vector?: boolean;
+  /** SAI indexes; false on servers without storage-attached indexes. */
+  sai?: boolean;
+  /** Object names (target.name): unique per run in a shared keyspace. */
+  n?: (base: string) => string;
+}
+
+/** DDL for keyspace `ks` (already created), using every object kind the explorer shows. */
+export function schemaDdl(ks: string, opts: SchemaDdlOptions): string[] {
+  const n = opts.n ?? ((base: string) => base);
+  const vector = opts.vector ?? true;
+  const sai = opts.sai ?? true;
   const ddl = [
-    `CREATE TYPE ${ks}.address (street text, zip int)`,
-    `CREATE TYPE ${ks}."Contact" (name text, home frozen<address>, phones list<text>)`,
-    `CREATE TABLE ${ks}.events (tenant text, day int, ts timestamp, "Seq" int, owner text static, payload map<text, int>,
-       tags set<text>, who frozen<"Contact">, embedding vector<float, 3>,
+    `CREATE TYPE ${ks}.${n('address')} (street text, zip int)`,
+    `CREATE TYPE ${ks}."${n('Contact')}" (name text, home frozen<${n('address')}>, phones list<text>)`,
+    `CREATE TABLE ${ks}.${n('events')} (tenant text, day int, ts timestamp, "Seq" int, owner text static, payload map<text, int>,
+       tags set<text>, who frozen<"${n('Contact')}">,${vector ? ' embedding vector<float, 3>,' : ''}
        PRIMARY KEY ((tenant, day), ts, "Seq"))
      WITH CLUSTERING ORDER BY (ts DESC, "Seq" ASC) AND comment = 'it''s events' AND default_time_to_live = 3600`,
-    `CREATE TABLE ${ks}."Users" (id uuid PRIMARY KEY, name text, "Email" text)`,
-    `CREATE TABLE ${ks}.counts (k text PRIMARY KEY, hits counter)`,
-    `CREATE INDEX users_name_idx ON ${ks}."Users" (name)`,
-    `CREATE INDEX events_payload_idx ON ${ks}.events (values(payload))`,
-    `CREATE CUSTOM INDEX events_ann ON ${ks}.events (embedding) USING 'StorageAttachedIndex' WITH OPTIONS = {'similarity_function': 'COSINE'}`,
-    `CREATE CUSTOM INDEX events_owner_sai ON ${ks}.events (owner) USING 'StorageAttachedIndex'`,
+    `CREATE TABLE ${ks}."${n('Users')}" (id uuid PRIMARY KEY, name text, "Email" text)`,
+    `CREATE TABLE ${ks}.${n('counts')} (k text PRIMARY KEY, hits counter)`,
+    `CREATE INDEX ${n('users_name_idx')} ON ${ks}."${n('Users')}" (name)`,
+    `CREATE INDEX ${n('events_payload_idx')} ON ${ks}.${n('events')} (values(payload))`,
   ];
+  if (vector && sai) {
+    ddl.push(`CREATE CUSTOM INDEX ${n('events_ann')} ON ${ks}.${n('events')} (embedding) USING 'StorageAttachedIndex' WITH OPTIONS = {'similarity_function': 'COSINE'}`);
+  }
+  if (sai) ddl.push(`CREATE CUSTOM INDEX ${n('events_owner_sai')} ON ${ks}.${n('events')} (owner) USING 'StorageAttachedIndex'`);
   if (opts.functions) {
     ddl.push(
-      `CREATE MATERIALIZED VIEW ${ks}.users_by_name AS SELECT id, name FROM ${ks}."Users"
-         WHERE name IS NOT NULL AND id IS NOT NULL PRIMARY KEY (name, id) WITH CLUSTERING ORDER BY (id DESC)`,
-      `CREATE FUNCTION ${ks}.add_one(state int, v int) CALLED ON NULL INPUT RETURNS int LANGUAGE java
+      `CREATE MATERIALIZED VIEW ${ks}.${n('users_by_name')} AS SELECT id, name FROM ${ks}."${n('Users')}"
+         WHERE name IS NOT NULL AND id IS NOT NULL PRIMARY KEY (name, id)
+         WITH CLUSTERING ORDER BY (id DESC) AND comment = 'by name' AND gc_grace_seconds = 3600`,
+      `CREATE FUNCTION ${ks}.${n('add_one')}(state int, v int) CALLED ON NULL INPUT RETURNS int LANGUAGE java
          AS 'return (state == null ? 0 : state) + (v == null ? 0 : v);'`,
-      `CREATE FUNCTION ${ks}.half(v int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS $$return v / 2;$$`,
-      `CREATE AGGREGATE ${ks}.total(int) SFUNC add_one STYPE int FINALFUNC half INITCOND 0`,
+      `CREATE FUNCTION ${ks}.${n('half')}(v int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS $$return v / 2;$$`,
+      `CREATE AGGREGATE ${ks}.${n('total')}(int) SFUNC ${n('add_one')} STYPE int FINALFUNC ${n('half')} INITCOND 0`,
     );
   }
   return ddl;

@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFakeVscode, fakeContext, installFakeVscode } from '../unit/fakes/fakeVscode.js';
-import { testTarget, type TestTarget } from '../support/target.js';
+import { needsBundle, testTarget, type TestTarget } from '../support/target.js';
 import { fakeToken } from '../support/fakeToken.js';
 
-const skip = !!process.env.CQL_TEST_CONTACT_POINTS && 'needs a bundle target';
+const skip = needsBundle();
 const fake = createFakeVscode();
 installFakeVscode(fake);
 const dir = mkdtempSync(join(tmpdir(), 'astra-ext-connect-'));
@@ -187,7 +187,7 @@ test('DDL run by another client reaches onDidChangeSchema through the driver', {
     const changed: string[] = [];
     service.onDidChangeSchema((p) => changed.push(p));
     await other.connect();
-    await other.execute(`CREATE TABLE ${target.keyspace}.schema_event_probe (id int PRIMARY KEY)`);
+    await other.execute(`CREATE TABLE ${target.keyspace}.${target.name('schema_event_probe')} (id int PRIMARY KEY)`);
     await until('a schema event', () => changed.length > 0, 5000);
     assert.deepEqual(changed, [id]);
   } finally {

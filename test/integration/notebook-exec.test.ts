@@ -6,11 +6,15 @@ import { CqlSession, type Outcome } from '../../src/extension/notebook/session.j
 import { splitStatements } from '../../src/shared/statements.js';
 import { formatValue } from '../../src/shared/valueEncoding.js';
 import { isResultPayload, type ResultPayload } from '../../src/shared/resultPayload.js';
-import { isRealTarget, nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
+import { serverFeatures, type ServerFeatures } from '../support/features.js';
+import { isRealTarget, needsBundle, nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
 
 let target: TestTarget;
 let client: Client;
 let ks: string;
+let features: ServerFeatures;
+/** Table and type names, unique per run in a shared keyspace. */
+const T = { pages: '', multi: '', addr: '', types_t: '', warned: '' };
 
 const newSession = (opts: Partial<ConstructorParameters<typeof CqlSession>[0]> = {}) =>
   new CqlSession({ client: async () => client, pageSize: 100, timeZone: 'UTC', keyspace: ks, ...opts });
@@ -38,8 +42,10 @@ before(async () => {
   ks = target.keyspace;
   client = new Client(nodeClientOptions(target, { queryOptions: { consistency: 6 } } as never));
   await client.connect();
-  await client.execute(`CREATE TABLE IF NOT EXISTS ${ks}.pages (p int, c int, v text, PRIMARY KEY (p, c))`);
-  const insert = `INSERT INTO ${ks}.pages (p, c, v) VALUES (?, ?, ?)`;
+  for (const k of Object.keys(T) as (keyof typeof T)[]) T[k] = target.name(k);
+  features = await serverFeatures(client, target);
+  await client.execute(`CREATE TABLE IF NOT EXISTS ${ks}.${T.pages} (p int, c int, v text, PRIMARY KEY (p, c))`);
+  const insert = `INSERT INTO ${ks}.${T.pages} (p, c, v) VALUES (?, ?, ?)`;
   for (let start = 0; start < 250; start += 50) {
     await Promise.all(Array.from({ length: 50 }, (_, i) => client.execute(insert, [1, start + i, `row ${start + i}`], { prepare: true })));
   }
@@ -55,10 +61,10 @@ describe('notebook execution core', () => {
     let schemaChanges = 0;
     const s = newSession({ keyspace: undefined, onSchemaChanged: () => schemaChanges++ });
     const out = await runCell(s, `USE ${ks};
-CREATE TABLE multi (k int PRIMARY KEY, v text);
-INSERT INTO multi (k, v) VALUES (1, 'a;b');
+CREATE TABLE ${T.multi} (k int PRIMARY KEY, v text);
+INSERT INTO ${T.multi} (k, v) VALUES (1, 'a;b');
 -- comment between statements
-SELECT k, v FROM multi WHERE k = 1;`);
+SELECT k, v FROM ${T.multi} WHERE k = 1;`);
     assert.equal(out.length, 4);
     assert.equal(s.keyspace, ks);
     assert.equal(payloadOf(out[0]).kind, 'void');
@@ -79,14 +85,14 @@ SELECT k, v FROM multi WHERE k = 1;`);
     assert.equal(a.keyspace, ks);
     assert.equal(b.keyspace, 'system');
     assert.equal((client as unknown as { keyspace?: string }).keyspace, before);
-    const ok = await runCell(a, 'SELECT count(*) FROM pages');
+    const ok = await runCell(a, `SELECT count(*) FROM ${T.pages}`);
     assert.equal(formatValue(payloadOf(ok[0]).rows[0]![0]!), '250');
-    const other = await runCell(b, 'SELECT count(*) FROM pages');
+    const other = await runCell(b, `SELECT count(*) FROM ${T.pages}`);
     assert.equal(other[0]!.kind, 'error', 'pages must not resolve in a notebook using another keyspace');
     const local = await runCell(b, "SELECT key FROM local WHERE key = 'local'");
     assert.deepEqual(payloadOf(local[0]).rows, [['local']]);
     // Interleaved, concurrently: each statement still runs in its own notebook's keyspace.
-    const [x, y] = await Promise.all([runCell(a, 'SELECT count(*) FROM pages'), runCell(b, "SELECT key FROM local WHERE key = 'local'")]);
+    const [x, y] = await Promise.all([runCell(a, `SELECT count(*) FROM ${T.pages}`), runCell(b, "SELECT key FROM local WHERE key = 'local'")]);
     assert.equal(formatValue(payloadOf(x[0]).rows[0]![0]!), '250');
     assert.deepEqual(payloadOf(y[0]).rows, [['local']]);
     const bad = await runCell(a, 'USE no_such_keyspace_here');
@@ -96,17 +102,19 @@ SELECT k, v FROM multi WHERE k = 1;`);
 
   test('every CQL type comes back exactly', async () => {
     const s = newSession();
-    const out = await runCell(s, `CREATE TYPE IF NOT EXISTS addr (street text, zip int);
-CREATE TABLE IF NOT EXISTS types_t (k int PRIMARY KEY, big bigint, vi varint, de decimal, d double, f float, b boolean,
+    // Every type the server has: vector<float, n> only from Cassandra 5.0 (and on Astra).
+    const vec = features.vector ? { col: ' vec vector<float, 3>,', name: ' vec,', value: ' [0.5, -1, 2.25],' } : { col: '', name: '', value: '' };
+    const out = await runCell(s, `CREATE TYPE IF NOT EXISTS ${T.addr} (street text, zip int);
+CREATE TABLE IF NOT EXISTS ${T.types_t} (k int PRIMARY KEY, big bigint, vi varint, de decimal, d double, f float, b boolean,
   ts timestamp, da date, ti time, du duration, u uuid, tu timeuuid, bl blob, ip inet, l list<text>, st set<int>,
-  m map<text, int>, tup tuple<int, text>, a frozen<addr>, vec vector<float, 3>, sm smallint, ty tinyint, txt text);
-INSERT INTO types_t (k, big, vi, de, d, f, b, ts, da, ti, du, u, tu, bl, ip, l, st, m, tup, a, vec, sm, ty, txt)
+  m map<text, int>, tup tuple<int, text>, a frozen<${T.addr}>,${vec.col} sm smallint, ty tinyint, txt text);
+INSERT INTO ${T.types_t} (k, big, vi, de, d, f, b, ts, da, ti, du, u, tu, bl, ip, l, st, m, tup, a,${vec.name} sm, ty, txt)
 VALUES (1, 9223372036854775807, 123456789012345678901234567890, 12345678901234567890.123456789, 0.1, 1.1, true,
   '2024-03-01 12:00:00.123+0000', '2024-02-29', '23:59:59.123456789', 1h30m, 550e8400-e29b-41d4-a716-446655440000,
   13814001-1dd2-11b2-9dc1-c2f47c9ce897, 0xcafe, '192.168.0.1', ['x', 'it''s'], {3, 1, 2}, {'a': 1, 'b': 2},
-  (7, 'seven'), {street: 'Main', zip: 12345}, [0.5, -1, 2.25], -32768, 127, '<img src=x onerror=alert(1)>');
-INSERT INTO types_t (k, txt) VALUES (2, '');
-SELECT * FROM types_t WHERE k IN (1, 2);`);
+  (7, 'seven'), {street: 'Main', zip: 12345},${vec.value} -32768, 127, '<img src=x onerror=alert(1)>');
+INSERT INTO ${T.types_t} (k, txt) VALUES (2, '');
+SELECT * FROM ${T.types_t} WHERE k IN (1, 2);`);
     const p = payloadOf(out[out.length - 1]);
     const byName = (row: number) => Object.fromEntries(p.columns.map((c, i) => [c.name, p.rows[row]![i]!]));
     const r = byName(0);
@@ -130,12 +138,12 @@ SELECT * FROM types_t WHERE k IN (1, 2);`);
     assert.equal(show('m'), "{'a': 1, 'b': 2}");
     assert.equal(show('tup'), "(7, 'seven')");
     assert.equal(show('a'), "{street: 'Main', zip: 12345}");
-    assert.equal(show('vec'), '[0.5, -1, 2.25]');
+    if (features.vector) assert.equal(show('vec'), '[0.5, -1, 2.25]');
     assert.equal(show('sm'), '-32768');
     assert.equal(show('ty'), '127');
     assert.equal(r['txt'], '<img src=x onerror=alert(1)>');
     const colType = (n: string) => p.columns.find((c) => c.name === n)?.type;
-    assert.equal(colType('vec'), 'vector<float, 3>');
+    assert.equal(colType('vec'), features.vector ? 'vector<float, 3>' : undefined);
     assert.equal(colType('m'), 'map<text, int>');
     const r2 = byName(1);
     assert.equal(r2['txt'], '', 'empty text stays an empty string');
@@ -144,7 +152,7 @@ SELECT * FROM types_t WHERE k IN (1, 2);`);
 
   test('paging: first page, Load more until done, then export of all pages', async () => {
     const s = newSession();
-    const p = payloadOf((await runCell(s, 'SELECT c FROM pages WHERE p = 1'))[0]);
+    const p = payloadOf((await runCell(s, `SELECT c FROM ${T.pages} WHERE p = 1`))[0]);
     assert.equal(p.rows.length, 100);
     assert.equal(p.hasMore, true);
     assert.equal(s.isLive(p.queryId), true);
@@ -162,12 +170,12 @@ SELECT * FROM types_t WHERE k IN (1, 2);`);
 
   test('PAGING n / OFF and EXPAND change what a SELECT returns', async () => {
     const s = newSession();
-    const out = await runCell(s, 'PAGING 30\nEXPAND ON\nSELECT c FROM pages WHERE p = 1;');
+    const out = await runCell(s, `PAGING 30\nEXPAND ON\nSELECT c FROM ${T.pages} WHERE p = 1;`);
     assert.deepEqual(out.slice(0, 2).map((o) => o.kind === 'text' && o.text), ['Page size: 30', 'Now Expanded output is enabled']);
     const p = payloadOf(out[2]);
     assert.equal(p.rows.length, 30);
     assert.equal(p.expand, true);
-    const all = payloadOf((await runCell(s, 'PAGING OFF\nSELECT c FROM pages WHERE p = 1;'))[1]);
+    const all = payloadOf((await runCell(s, `PAGING OFF\nSELECT c FROM ${T.pages} WHERE p = 1;`))[1]);
     assert.equal(all.rows.length, 250);
     assert.equal(all.hasMore, false);
     assert.equal(all.pageInfo.pageSize, null);
@@ -175,7 +183,7 @@ SELECT * FROM types_t WHERE k IN (1, 2);`);
 
   test('CONSISTENCY is applied to the statements that follow', async () => {
     const s = newSession();
-    const out = await runCell(s, 'CONSISTENCY\nCONSISTENCY ONE\nSELECT c FROM pages WHERE p = 1 LIMIT 1;');
+    const out = await runCell(s, `CONSISTENCY\nCONSISTENCY ONE\nSELECT c FROM ${T.pages} WHERE p = 1 LIMIT 1;`);
     assert.deepEqual(out.slice(0, 2).map((o) => o.kind === 'text' && o.text), ['Current consistency level is LOCAL_QUORUM.', 'Consistency level set to ONE.']);
     assert.equal(payloadOf(out[2]).consistency, 'ONE');
   });
@@ -195,7 +203,7 @@ SELECT * FROM types_t WHERE k IN (1, 2);`);
     try {
       const abort = new AbortController();
       const started = Date.now();
-      const run = runCell(s, 'PAGING OFF\nSELECT c FROM pages WHERE p = 1;', abort.signal);
+      const run = runCell(s, `PAGING OFF\nSELECT c FROM ${T.pages} WHERE p = 1;`, abort.signal);
       const poll = setInterval(() => calls >= 3 && abort.abort(), 2);
       const out = await run;
       clearInterval(poll);
@@ -206,7 +214,7 @@ SELECT * FROM types_t WHERE k IN (1, 2);`);
       assert.ok(calls <= atCancel + 1, `paging went on after cancel (${atCancel} → ${calls})`);
       assert.ok(calls < 50, `fetched ${calls} of 50 pages`);
       // Export stops the same way.
-      const p = payloadOf((await runCell(s, 'PAGING 5\nSELECT c FROM pages WHERE p = 1;'))[1]);
+      const p = payloadOf((await runCell(s, `PAGING 5\nSELECT c FROM ${T.pages} WHERE p = 1;`))[1]);
       const stop = new AbortController();
       const base = calls;
       const exporting = s.exportAll(p.queryId, async () => void (calls - base >= 3 && stop.abort()), stop.signal, 5);
@@ -221,13 +229,13 @@ SELECT * FROM types_t WHERE k IN (1, 2);`);
 
   test('errors: syntax (with the position in the cell), invalid, unauthorized, shell', async () => {
     const s = newSession();
-    const out = await runCell(s, 'SELECT c FROM pages LIMIT 1;\n\n  SELEC * FROM pages;');
+    const out = await runCell(s, `SELECT c FROM ${T.pages} LIMIT 1;\n\n  SELEC * FROM ${T.pages};`);
     const err = out[1];
     assert.equal(err?.kind, 'error');
     if (err?.kind !== 'error') return;
     assert.equal(err.failure.errorClass, 'syntax');
     assert.equal(err.failure.name, 'SyntaxException');
-    assert.equal(err.failure.statement, 'SELEC * FROM pages');
+    assert.equal(err.failure.statement, `SELEC * FROM ${T.pages}`);
     assert.deepEqual(err.failure.position, { line: 2, column: 2 });
     const inv = (await runCell(s, 'SELECT * FROM no_such_table'))[0];
     assert.ok(inv?.kind === 'error' && inv.failure.errorClass === 'invalid', JSON.stringify(inv));
@@ -242,9 +250,9 @@ SELECT * FROM types_t WHERE k IN (1, 2);`);
     const faults = target.sandbox!.faults as { errorFor: { match: string; error: string; times?: number }[]; reset(): void };
     const s = newSession();
     const cases: [string, string, string][] = [
-      ['unavailable', 'SELECT c FROM pages WHERE p = 7', 'unavailable'],
-      ['read_timeout', 'SELECT c FROM pages WHERE p = 8', 'read_timeout'],
-      ['write_timeout', `INSERT INTO pages (p, c, v) VALUES (9, 9, 'w')`, 'write_timeout'],
+      ['unavailable', `SELECT c FROM ${T.pages} WHERE p = 7`, 'unavailable'],
+      ['read_timeout', `SELECT c FROM ${T.pages} WHERE p = 8`, 'read_timeout'],
+      ['write_timeout', `INSERT INTO ${T.pages} (p, c, v) VALUES (9, 9, 'w')`, 'write_timeout'],
     ];
     try {
       for (const [error, cql, cls] of cases) {
@@ -258,23 +266,23 @@ SELECT * FROM types_t WHERE k IN (1, 2);`);
     }
   });
 
-  test('server warnings come back with the result (Astra ignores some table options)', { skip: !!process.env.CQL_TEST_CONTACT_POINTS && 'Astra-only warning' }, async () => {
+  test('server warnings come back with the result (Astra ignores some table options)', { skip: needsBundle() }, async () => {
     const s = newSession();
-    const p = payloadOf((await runCell(s, 'CREATE TABLE IF NOT EXISTS warned (k int PRIMARY KEY) WITH bloom_filter_fp_chance = 0.01'))[0]);
+    const p = payloadOf((await runCell(s, `CREATE TABLE IF NOT EXISTS ${T.warned} (k int PRIMARY KEY) WITH bloom_filter_fp_chance = 0.01`))[0]);
     assert.equal(p.kind, 'void');
     assert.ok(p.warnings.some((w) => /Ignoring provided values \[bloom_filter_fp_chance\]/.test(w)), JSON.stringify(p.warnings));
   });
 
   test('TRACING ON returns the trace events with the result', async () => {
     const s = newSession();
-    const out = await runCell(s, 'TRACING ON\nSELECT c FROM pages WHERE p = 1 LIMIT 3;\nTRACING OFF');
+    const out = await runCell(s, `TRACING ON\nSELECT c FROM ${T.pages} WHERE p = 1 LIMIT 3;\nTRACING OFF`);
     assert.equal(out[0]!.kind === 'text' && out[0]!.text, 'Now Tracing is enabled');
     const p = payloadOf(out[1]);
     assert.ok(p.trace, 'trace present');
     assert.equal(p.trace!.error, undefined, p.trace!.error);
     assert.ok(p.trace!.events.length > 0, 'trace has events');
     assert.equal(s.tracing, false);
-    const q = payloadOf((await runCell(s, 'SELECT c FROM pages WHERE p = 1 LIMIT 1'))[0]);
+    const q = payloadOf((await runCell(s, `SELECT c FROM ${T.pages} WHERE p = 1 LIMIT 1`))[0]);
     assert.equal(q.trace, undefined);
   });
 });

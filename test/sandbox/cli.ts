@@ -1,4 +1,5 @@
-// `npm run sandbox [-- --json] [--port-base N] [--seed demo|none] [--mode astra|plain] [--dir D] [--upstream h:p]`
+// `npm run sandbox [-- --json] [--port-base N] [--seed demo|none] [--mode astra|plain] [--dir D] [--upstream h:p]
+//   [--cassandra-version 4.0|5.0] [--refuse-keyspace-ddl]`
 // Starts the local Astra stand-in and keeps it running until SIGINT/SIGTERM.
 import { startSandbox, type SandboxHandle, type SandboxOptions } from './index.js';
 
@@ -22,8 +23,10 @@ function parseArgs(argv: string[]): { json: boolean; options: SandboxOptions } {
       case '--upstream': options.upstream = value(); break;
       case '--nodes': options.nodes = Number(value()); break;
       case '--auth': options.auth = true; break;
+      case '--cassandra-version': options.cassandraVersion = oneOf(value(), ['4.0', '5.0'] as const, flag); break;
+      case '--refuse-keyspace-ddl': options.refuseKeyspaceDdl = true; break;
       case '--help': case '-h':
-        process.stdout.write('usage: npm run sandbox -- [--json] [--port-base N] [--seed demo|none] [--mode astra|plain] [--dir D] [--upstream host:port] [--nodes N] [--auth]\n');
+        process.stdout.write('usage: npm run sandbox -- [--json] [--port-base N] [--seed demo|none] [--mode astra|plain] [--dir D] [--upstream host:port] [--nodes N] [--auth] [--cassandra-version 4.0|5.0] [--refuse-keyspace-ddl]\n');
         process.exit(0);
         break;
       default: throw new Error(`unknown option ${arg}`);
@@ -43,7 +46,7 @@ function oneOf<T extends string>(v: string, allowed: readonly T[], flag: string)
 function describe(sb: SandboxHandle): string {
   const plain = sb.mode === 'plain';
   const lines = [
-    `Astra sandbox running (${sb.mode} mode, ${sb.nodes.length} node(s), data center ${sb.localDataCenter})`,
+    `Astra sandbox running (${sb.mode} mode, Cassandra ${sb.cassandraVersion}, ${sb.nodes.length} node(s), data center ${sb.localDataCenter})`,
     '',
     `  secure connect bundle  ${sb.bundlePath}`,
     `  application token      ${sb.token}`,

@@ -15,6 +15,7 @@ import { discoverUpstream, type UpstreamCluster } from './astra/upstream.js';
 import { recordingEngine, type RecordingEngine } from './astra/recording-engine.js';
 import type { ExecContext, NodeInfo } from './engine/api.js';
 import { createEngine } from './engine/index.js';
+import type { CassandraVersion } from './engine/version.js';
 import { Consistency } from './errors.js';
 import { Faults } from './faults.js';
 import type { CqlNodeServer } from './protocol/server.js';
@@ -31,10 +32,15 @@ export interface SandboxOptions {
   upstreamCredentials?: { username: string; password: string }; // for discovering the upstream's host ids
   keyspace?: string; // the database's default keyspace (default 'demo')
   bundleUrlTtlSeconds?: number;
+  /** The Cassandra release imitated: '5.0' (default; vector, SAI) or '4.0' (refuses both with 4.0's errors). */
+  cassandraVersion?: CassandraVersion;
+  /** Refuse keyspace DDL over CQL, as Astra does (astra mode always does); the DevOps API can still create them. */
+  refuseKeyspaceDdl?: boolean;
 }
 
 export interface SandboxHandle {
   mode: 'astra' | 'plain';
+  cassandraVersion: CassandraVersion;
   /** Upstream mode: the real cluster the Astra front forwards to. */
   upstream?: string;
   bundlePath: string;
@@ -103,7 +109,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     (u === 'token' && p === token) || (u === clientId && p === clientSecret) || (u === username && p === password);
 
   const faults = new Faults();
-  const engine = recordingEngine(createEngine({ astra }));
+  const core = createEngine({ astra, cassandraVersion: options.cassandraVersion });
+  const engine = recordingEngine(core);
+  const cassandraVersion = core.version.name;
   // Key generation runs on the thread pool while seeding keeps the main thread busy.
   const pkiReady = createPki();
   const cleanup: (() => Promise<void> | void)[] = [];
@@ -127,6 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         clusterName: CLUSTER_NAME,
         engine,
         astra,
+        refuseKeyspaceDdl: options.refuseKeyspaceDdl,
         auth: astra || options.auth ? { authenticate } : undefined,
         faults,
         port: at(3),
@@ -148,7 +157,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       else adminQuery(cql);
     };
     await createKeyspace(keyspace);
-    if (ring && options.seed !== 'none') seedDemo(engine, adminCtx());
+    if (ring && options.seed !== 'none') seedDemo(engine, adminCtx(), { vector: core.version.vectorType });
 
     const pki = await pkiReady;
     const route = (name: string): SniRoute | undefined => {
@@ -217,7 +226,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const cqlPort = ring?.port ?? 0;
 
     return {
-      mode, upstream: options.upstream, bundlePath, token, clientId, clientSecret, username, password, cqlPort, metadataPort, sniPort,
+      mode, cassandraVersion, upstream: options.upstream, bundlePath, token, clientId, clientSecret, username, password, cqlPort, metadataPort, sniPort,
       devopsUrl: devops.url, contactPoint: `127.0.0.1:${cqlPort}`, localDataCenter, caPath, dir, engine, faults,
       nodes, servers: ring?.servers ?? [], databaseId, keyspace, pki, metadata, sniProxy, devops,
       adminQuery, createKeyspace, writeBundle, bundleBytes: (d) => bundleBytes(d), stop,

@@ -6,7 +6,7 @@ import { copyNameText, EXPLORER_COMMANDS, selectRowsCql } from './actions.js';
 import type { Logger, Services } from '../services.js';
 import { describeAggregate, describeFunction, describeIndex, describeKeyspace, describeTable, describeType, describeView } from './describe.js';
 import { isSystemKeyspace, type ExplorerNode } from './model.js';
-import { readAggregates, readFunctions, readKeyspaceSchema, readTable, readTableForDescribe, readType, readView } from './schemaReader.js';
+import { readAggregates, readFunctions, readKeyspaceSchema, readTable, readTableForDescribe, readType, readViewForDescribe } from './schemaReader.js';
 import type { SchemaTreeProvider } from './treeProvider.js';
 
 export function registerExplorerCommands(services: Services, tree: SchemaTreeProvider, log: Logger): vscode.Disposable[] {
@@ -34,7 +34,7 @@ export function registerExplorerCommands(services: Services, tree: SchemaTreePro
       case 'table':
         return describeTable(node.keyspace, await readTableForDescribe(c, node.keyspace, node.name)) + '\n';
       case 'view':
-        return describeView(node.keyspace, await readView(c, node.keyspace, node.name)) + '\n';
+        return describeView(node.keyspace, await readViewForDescribe(c, node.keyspace, node.name)) + '\n';
       case 'type':
         return describeType(node.keyspace, await readType(c, node.keyspace, node.name)) + '\n';
       case 'function':

@@ -148,8 +148,11 @@ function clusteringOrder(t: DataCollectionMeta): string | undefined {
   return `CLUSTERING ORDER BY (${parts.join(', ')})`;
 }
 
-/** Table options in cqlsh's (alphabetical) order; options the server did not report are left out. */
-function tableOptions(t: DataCollectionMeta & { cdc?: boolean | null }): string[] {
+/**
+ * Table options in cqlsh's (alphabetical) order; options the server did not report are left out. A view has every
+ * table option but default_time_to_live, which CREATE MATERIALIZED VIEW refuses (its rows expire with the base's).
+ */
+function tableOptions(t: DataCollectionMeta & { cdc?: boolean | null }, view: boolean): string[] {
   const opts = new Map<string, string>();
   const add = (name: string, value: string | undefined) => {
     if (value !== undefined) opts.set(name, value);
@@ -164,7 +167,7 @@ function tableOptions(t: DataCollectionMeta & { cdc?: boolean | null }): string[
   add('compression', t.compression ? mapLiteral(t.compression) : undefined);
   add('crc_check_chance', dbl(t.crcCheckChance));
   if (t.localReadRepairChance) add('dclocal_read_repair_chance', dbl(t.localReadRepairChance));
-  add('default_time_to_live', num(t.defaultTtl));
+  if (!view) add('default_time_to_live', num(t.defaultTtl));
   add('extensions', t.extensions ? literal(t.extensions) : undefined);
   add('gc_grace_seconds', num(t.gcGraceSeconds));
   add('max_index_interval', num(t.maxIndexInterval));
@@ -173,13 +176,13 @@ function tableOptions(t: DataCollectionMeta & { cdc?: boolean | null }): string[
   if (t.readRepairChance) add('read_repair_chance', dbl(t.readRepairChance));
   add('speculative_retry', t.speculativeRetry ? quoteString(t.speculativeRetry) : undefined);
   for (const [name, value] of Object.entries(t.extraOptions ?? {})) {
-    if (value !== null && value !== undefined && !opts.has(name)) add(name, literal(value));
+    if (value !== null && value !== undefined && !opts.has(name) && !(view && name === 'default_time_to_live')) add(name, literal(value));
   }
   return [...opts.keys()].sort().map((name) => `${name} = ${opts.get(name)}`);
 }
 
-function withClause(t: DataCollectionMeta): string {
-  const clauses = [clusteringOrder(t), ...tableOptions(t)].filter((c): c is string => !!c);
+function withClause(t: DataCollectionMeta, view = false): string {
+  const clauses = [clusteringOrder(t), ...tableOptions(t, view)].filter((c): c is string => !!c);
   return clauses.length ? ` WITH ${clauses.join(`\n${INDENT}AND `)}` : '';
 }
 
@@ -227,5 +230,5 @@ export function describeView(keyspace: string, v: ViewMeta): string {
     `${INDENT}WHERE ${v.whereClause}`,
     `${INDENT}${primaryKey(v)}`,
   ];
-  return `${lines.join('\n')}\n${withClause(v).trimStart()};`;
+  return `${lines.join('\n')}\n${withClause(v, true).trimStart()};`;
 }

@@ -99,19 +99,25 @@ export async function readTable(client: Client, keyspace: string, name: string):
   return table as unknown as TableMeta;
 }
 
-// Table options cassandra-driver 4.x does not parse, which cqlsh on Cassandra 4+ prints.
+// Table options cassandra-driver 4.x does not parse, which cqlsh on Cassandra 4+ prints (for views too, plus cdc,
+// which the driver reads for tables only).
 const EXTRA_TABLE_OPTIONS = ['additional_write_policy', 'allow_auto_snapshot', 'incremental_backups', 'memtable', 'read_repair'];
+const EXTRA_VIEW_OPTIONS = [...EXTRA_TABLE_OPTIONS, 'cdc'];
 
-/** Per table, the options above as stored in system_schema.tables; empty when the server has none of them. */
-async function extraTableOptions(client: Client, keyspace: string, table?: string): Promise<Map<string, Record<string, unknown>>> {
+/** Per table (or view), the options above as stored in system_schema; empty when the server has none of them. */
+async function extraTableOptions(
+  client: Client, keyspace: string, table?: string, kind: 'tables' | 'views' = 'tables',
+): Promise<Map<string, Record<string, unknown>>> {
   const out = new Map<string, Record<string, unknown>>();
+  const nameColumn = kind === 'views' ? 'view_name' : 'table_name';
+  const options = kind === 'views' ? EXTRA_VIEW_OPTIONS : EXTRA_TABLE_OPTIONS;
   try {
     const result = table === undefined
-      ? await allRows(client, 'SELECT * FROM system_schema.tables WHERE keyspace_name = ?', keyspace)
-      : await allRows(client, 'SELECT * FROM system_schema.tables WHERE keyspace_name = ? AND table_name = ?', keyspace, table);
+      ? await allRows(client, `SELECT * FROM system_schema.${kind} WHERE keyspace_name = ?`, keyspace)
+      : await allRows(client, `SELECT * FROM system_schema.${kind} WHERE keyspace_name = ? AND ${nameColumn} = ?`, keyspace, table);
     for (const r of result) {
-      const extras = Object.fromEntries(EXTRA_TABLE_OPTIONS.filter((o) => r[o] !== undefined && r[o] !== null).map((o) => [o, r[o]]));
-      out.set(String(r.table_name), extras);
+      const extras = Object.fromEntries(options.filter((o) => r[o] !== undefined && r[o] !== null).map((o) => [o, r[o]]));
+      out.set(String(r[nameColumn]), extras);
     }
   } catch {
     // Only cosmetic: DESCRIBE still prints everything the driver knows.
@@ -131,6 +137,12 @@ export async function readView(client: Client, keyspace: string, name: string): 
   const view = await get.call(client.metadata, keyspace, name);
   if (!view) throw notFound('Materialized view', keyspace, name);
   return view as unknown as ViewMeta;
+}
+
+/** The view as DESCRIBE prints it: driver metadata plus the options the driver leaves out. */
+export async function readViewForDescribe(client: Client, keyspace: string, name: string): Promise<ViewMeta> {
+  const [view, extras] = await Promise.all([readView(client, keyspace, name), extraTableOptions(client, keyspace, name, 'views')]);
+  return { ...view, extraOptions: extras.get(name) };
 }
 
 export async function readType(client: Client, keyspace: string, name: string): Promise<UdtMeta> {
@@ -170,14 +182,16 @@ export async function readKeyspaceSchema(client: Client, keyspace: string): Prom
   const failed = Object.values(listing.errors);
   if (failed.length) throw new Error(failed.join('; '));
   const unique = (xs: { name: string }[]) => [...new Set(xs.map((x) => x.name))].sort();
-  const [types, tables, views, functions, aggregates, extras] = await Promise.all([
+  const [types, tables, views, functions, aggregates, extras, viewExtras] = await Promise.all([
     Promise.all([...listing.types].sort().map((t) => readType(client, keyspace, t))),
     Promise.all([...listing.tables].sort().map((t) => readTable(client, keyspace, t))),
     Promise.all(listing.views.map((v) => v.name).sort().map((v) => readView(client, keyspace, v))),
     Promise.all(unique(listing.functions).map((f) => readFunctions(client, keyspace, f))),
     Promise.all(unique(listing.aggregates).map((a) => readAggregates(client, keyspace, a))),
     ks.virtual ? new Map<string, Record<string, unknown>>() : extraTableOptions(client, keyspace),
+    ks.virtual ? new Map<string, Record<string, unknown>>() : extraTableOptions(client, keyspace, undefined, 'views'),
   ]);
   const described = tables.map((t) => ({ ...t, extraOptions: extras.get(t.name) }));
-  return { keyspace: ks, types, tables: described, views, functions: functions.flat(), aggregates: aggregates.flat() };
+  const describedViews = views.map((v) => ({ ...v, extraOptions: viewExtras.get(v.name) }));
+  return { keyspace: ks, types, tables: described, views: describedViews, functions: functions.flat(), aggregates: aggregates.flat() };
 }

@@ -7,7 +7,7 @@ import {
 } from '../explorer/describe.js';
 import { isSystemKeyspace } from '../explorer/model.js';
 import {
-  keyspaceMeta, listKeyspace, listKeyspaces, readAggregates, readFunctions, readKeyspaceSchema, readTableForDescribe, readType, readView,
+  keyspaceMeta, listKeyspace, listKeyspaces, readAggregates, readFunctions, readKeyspaceSchema, readTableForDescribe, readType, readViewForDescribe,
 } from '../explorer/schemaReader.js';
 import type { Describer } from './session.js';
 
@@ -61,7 +61,7 @@ export function createDescriber(astra: () => boolean): Describer {
         return (await readAggregates(client, needKeyspace(target.keyspace ?? current), target.name)).map(describeAggregate).join('\n\n');
       case 'materialized_view': {
         const ks = needKeyspace(target.keyspace ?? current);
-        return describeView(ks, await readView(client, ks, target.name));
+        return describeView(ks, await readViewForDescribe(client, ks, target.name));
       }
       case 'index':
         throw new Error('DESCRIBE INDEX is not supported in notebooks yet: DESCRIBE TABLE shows the table with its indexes.');

@@ -1,10 +1,11 @@
 // Astra's SNI proxy: a TLS endpoint that demands a CA-signed client certificate, reads the SNI server name (a
-// node's host id) and hands the decrypted CQL stream to that node, either in-process (CqlNodeServer.handle) or by
-// piping to a TCP address (upstream mode: a real Cassandra node).
+// node's host id) and hands the decrypted CQL stream to that node, either in-process (CqlNodeServer.handle) or
+// through the Astra relay to a TCP address (upstream mode: another server, made to look like Astra).
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { listenOn } from '../listen.js';
+import { relayAsAstra } from './astra-relay.js';
 import type { KeyPairPem } from './certs.js';
 
 export type SniRoute = { handle(socket: Duplex): void } | { host: string; port: number };
@@ -22,6 +23,8 @@ export class SniProxy {
   /** Connections refused because the SNI named no known node (or was absent). */
   unknownSni = 0;
   accepted = 0;
+  /** Upstream mode: prepared statement texts by id, shared by every relayed connection. */
+  private readonly prepared = new Map<string, string>();
 
   constructor(private readonly opts: SniProxyOptions) {
     this.server = tls.createServer(
@@ -56,10 +59,7 @@ export class SniProxy {
     const upstream = net.connect(route.port, route.host);
     this.track(upstream);
     upstream.setNoDelay(true);
-    upstream.on('error', () => socket.destroy());
-    socket.on('close', () => upstream.destroy());
-    upstream.on('close', () => socket.destroy());
-    socket.pipe(upstream).pipe(socket);
+    relayAsAstra(socket, upstream, this.prepared);
   }
 
   listen(port = 0, host = '127.0.0.1'): Promise<number> {

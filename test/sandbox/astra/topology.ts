@@ -13,6 +13,7 @@ export interface RingOptions {
   clusterName: string;
   engine: Engine;
   astra: boolean;
+  refuseKeyspaceDdl?: boolean;
   auth?: { authenticate(username: string, password: string): boolean };
   faults: Faults;
   port: number; // 0 = pick a free one
@@ -56,6 +57,7 @@ export async function startRing(opts: RingOptions): Promise<Ring> {
           engine: opts.engine,
           auth: opts.auth,
           astra: opts.astra,
+          refuseKeyspaceDdl: opts.refuseKeyspaceDdl,
           faults: opts.faults,
         }),
     );

@@ -26,6 +26,8 @@ export interface ExecContext {
   pagingState?: Buffer;
   user?: string;
   astra: boolean; // apply Astra guardrails
+  /** Refuse CREATE/ALTER/DROP KEYSPACE as Astra does (implied by `astra`), e.g. to prove a suite stays in one keyspace. */
+  refuseKeyspaceDdl?: boolean;
   tracing?: boolean;
 }
 

@@ -7,10 +7,12 @@ import type { ExecContext } from './api.js';
 import type { QualifiedName } from './ast.js';
 import type { Catalog, KeyspaceDef, TableDef } from './catalog.js';
 import type { Evaluator } from './values.js';
+import type { ServerVersion } from './version.js';
 
 export interface StmtEnv {
   catalog: Catalog;
   ctx: ExecContext;
+  version: ServerVersion;
   ev: Evaluator;
   warnings: string[];
   /** The statement text, for paging-state validation. */

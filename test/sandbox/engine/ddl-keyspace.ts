@@ -57,8 +57,9 @@ function replicationFrom(options: Options): { replication?: Record<string, strin
 }
 
 function refuseOnAstra(env: StmtEnv, what: string): void {
-  if (env.ctx.astra) {
-    throw unauthorized(`User ${env.ctx.user ?? 'token'} has no ${what} permission on <all keyspaces> or any of its parents`);
+  if (env.ctx.astra || env.ctx.refuseKeyspaceDdl) {
+    const user = env.ctx.user ?? (env.ctx.astra ? 'token' : 'anonymous');
+    throw unauthorized(`User ${user} has no ${what} permission on <all keyspaces> or any of its parents`);
   }
 }
 

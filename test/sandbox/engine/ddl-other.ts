@@ -6,10 +6,11 @@ import { formatCqlType } from '../types/cqltype-text.js';
 import type { CqlType } from '../types/cqltype.js';
 import type { Result } from './api.js';
 import type {
-  AlterType, CreateAggregate, CreateFunction, CreateMaterializedView, CreateType, DropAggregate, DropFunction,
-  DropMaterializedView, DropType, Term,
+  AlterMaterializedView, AlterType, CreateAggregate, CreateFunction, CreateMaterializedView, CreateType, DropAggregate,
+  DropFunction, DropMaterializedView, DropType, Options, Term,
 } from './ast.js';
-import { makeTable, type KeyspaceDef } from './catalog.js';
+import { makeTable, type KeyspaceDef, type TableDef } from './catalog.js';
+import { applyOptions } from './ddl-table.js';
 import { keyspaceName, requireKeyspace, typeResolver, type StmtEnv } from './context.js';
 import { schemaResult } from './ddl-keyspace.js';
 
@@ -217,12 +218,36 @@ export function createView(env: StmtEnv, s: CreateMaterializedView): Result {
     order: (s.clusteringOrder.find((o) => o.column === name)?.order === 'DESC' ? 'desc' : 'asc') as 'asc' | 'desc',
   }));
   const table = makeTable(ksName, s.view.name, cols, s.partitionKey, ck);
+  applyViewOptions(env, table, s.options);
   const where = s.select.where.map((r) => (r.kind === 'isNotNull' ? `${r.column} IS NOT NULL` : '')).filter(Boolean).join(' AND ');
   ks.views.set(s.view.name, {
     keyspace: ksName, name: s.view.name, baseTable: base.name, baseTableId: base.id, whereClause: where,
     includeAllColumns: all, table,
   });
   return schemaResult(env, { change: 'CREATED', target: 'TABLE', keyspace: ksName, name: s.view.name });
+}
+
+/** A view takes a table's options except default_time_to_live: its rows expire with the base table's. */
+export function applyViewOptions(env: StmtEnv, view: TableDef, options: Options): void {
+  if (options.some((o) => o.name === 'default_time_to_live')) {
+    throw invalid(
+      'Cannot set default_time_to_live for a materialized view. Data in a materialized view always expire at the same ' +
+        'time than the corresponding data in the parent table.',
+    );
+  }
+  applyOptions(env, view.options, options);
+}
+
+export function alterView(env: StmtEnv, s: AlterMaterializedView): Result {
+  if (env.ctx.astra) throw invalid('Materialized views are disabled. Enable in cassandra.yaml to use.');
+  const ksName = keyspaceName(env, s.view);
+  const view = requireKeyspace(env.catalog, ksName, true).views.get(s.view.name);
+  if (!view) {
+    if (s.ifExists) return { kind: 'void' };
+    throw invalid(`Materialized view '${ksName}.${s.view.name}' doesn't exist`);
+  }
+  applyViewOptions(env, view.table, s.options);
+  return schemaResult(env, { change: 'UPDATED', target: 'TABLE', keyspace: ksName, name: s.view.name });
 }
 
 export function dropView(env: StmtEnv, s: DropMaterializedView): Result {

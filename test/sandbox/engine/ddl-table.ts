@@ -17,7 +17,7 @@ const ASTRA_IGNORED = [
   'read_repair', 'read_repair_chance', 'speculative_retry',
 ];
 
-function applyOptions(env: StmtEnv, o: TableOptions, options: Options): void {
+export function applyOptions(env: StmtEnv, o: TableOptions, options: Options): void {
   const ignored: string[] = [];
   for (const { name, value } of options) {
     if (env.ctx.astra && !ASTRA_SUPPORTED.has(name)) {
@@ -262,6 +262,8 @@ export function createIndex(env: StmtEnv, s: CreateIndex): Result {
     options.class_name = s.using;
     for (const [k, v] of s.options ?? []) options[k] = v;
     const sai = SAI_CLASSES.some((c) => c.toLowerCase() === s.using!.toLowerCase());
+    // 4.0 has no SAI: the class name resolves to nothing (IndexMetadata.validateCustomIndexOptions).
+    if (sai && !env.version.sai) throw new CqlError(ErrorCode.CONFIG, `Unable to find custom indexer class '${s.using}'`);
     if (sai && col.type.kind === 'vector') {
       const simKey = Object.keys(options).find((k) => k.toLowerCase() === 'similarity_function');
       const sim = (simKey ? options[simKey] : 'COSINE').toUpperCase();

@@ -4,11 +4,11 @@ import { invalid } from '../errors.js';
 import { native } from '../types/cqltype.js';
 import type { Result } from './api.js';
 import type { Statement } from './ast.js';
-import { keyspaceName, type StmtEnv } from './context.js';
+import type { StmtEnv } from './context.js';
 import { alterKeyspace, createKeyspace, dropKeyspace, useKeyspace } from './ddl-keyspace.js';
 import { alterTable, createIndex, createTable, dropIndex, dropTable, truncate } from './ddl-table.js';
 import {
-  alterType, createAggregate, createFunction, createType, createView, dropAggregate, dropFunction, dropType, dropView,
+  alterType, alterView, createAggregate, createFunction, createType, createView, dropAggregate, dropFunction, dropType, dropView,
 } from './ddl-other.js';
 import { casResult } from './lwt.js';
 import { planModification, type Planned } from './modify.js';
@@ -35,11 +35,7 @@ export function dispatch(env: StmtEnv, s: Statement, runBatch: (env: StmtEnv, pl
     case 'createAggregate': return createAggregate(env, s);
     case 'dropAggregate': return dropAggregate(env, s);
     case 'createMaterializedView': return createView(env, s);
-    case 'alterMaterializedView': {
-      keyspaceName(env, s.view);
-      if (env.ctx.astra) throw invalid('Materialized views are disabled. Enable in cassandra.yaml to use.');
-      return { kind: 'void' };
-    }
+    case 'alterMaterializedView': return alterView(env, s);
     case 'dropMaterializedView': return dropView(env, s);
     case 'select': return executeSelect(env, s);
     case 'insert':

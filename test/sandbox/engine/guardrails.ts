@@ -1,18 +1,23 @@
 // Astra DB behaviour applied when ctx.astra is set (CQL-level refusals live next to their statements; this file
 // holds the cross-cutting ones).
 
-import { consistencyName, Consistency, invalid } from '../errors.js';
+import { consistencyName, Consistency, invalid, type CqlError } from '../errors.js';
 import type { ExecContext } from './api.js';
 
 const WEAK_WRITE = new Set<number>([Consistency.ANY, Consistency.ONE, Consistency.LOCAL_ONE]);
 
+/** Astra's guardrail error for a write at `consistency`, or undefined when Astra accepts it. */
+export function weakWriteError(consistency: number): CqlError | undefined {
+  if (!WEAK_WRITE.has(consistency)) return undefined;
+  return invalid(
+    `Provided value ${consistencyName(consistency)} is not allowed for Write Consistency Level (disallowed values are: [ANY, ONE, LOCAL_ONE])`,
+  );
+}
+
 /** Astra refuses writes below quorum. */
 export function checkWriteConsistency(ctx: ExecContext): void {
-  if (ctx.astra && WEAK_WRITE.has(ctx.consistency)) {
-    throw invalid(
-      `Provided value ${consistencyName(ctx.consistency)} is not allowed for Write Consistency Level (disallowed values are: [ANY, ONE, LOCAL_ONE])`,
-    );
-  }
+  const refused = ctx.astra ? weakWriteError(ctx.consistency) : undefined;
+  if (refused) throw refused;
 }
 
 /** Consistency rules every Cassandra applies (not Astra-specific). */

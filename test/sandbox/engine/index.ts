@@ -22,6 +22,7 @@ import { installSystemKeyspaces } from './system-schema.js';
 import { Evaluator } from './values.js';
 import { makeTimeuuid } from './functions.js';
 import { insertRow } from './write.js';
+import { serverVersion, type CassandraVersion, type ServerVersion } from './version.js';
 
 interface PreparedEntry {
   cql: string;
@@ -39,7 +40,10 @@ class MemoryEngine implements Engine {
   /** Parsed statements by text: drivers and notebooks resend the same strings (ASTs are never mutated). */
   private parsed = new Map<string, ParsedCql>();
 
-  constructor(readonly astra: boolean) {
+  constructor(
+    readonly astra: boolean,
+    readonly version: ServerVersion,
+  ) {
     installSystemKeyspaces(this.catalog);
   }
 
@@ -120,7 +124,7 @@ class MemoryEngine implements Engine {
   private parse(cql: string): ParsedCql {
     let p = this.parsed.get(cql);
     if (!p) {
-      p = parseCql(cql);
+      p = parseCql(cql, this.version);
       if (this.parsed.size >= 2000) this.parsed.delete(this.parsed.keys().next().value!);
       this.parsed.set(cql, p);
     }
@@ -148,6 +152,7 @@ class MemoryEngine implements Engine {
     return {
       catalog: this.catalog,
       ctx: c,
+      version: this.version,
       ev: new Evaluator(binds, typeResolver(this.catalog, ctx.keyspace)),
       warnings: [],
       cql,
@@ -252,8 +257,10 @@ class MemoryEngine implements Engine {
   }
 }
 
-export function createEngine(options?: { astra?: boolean }): Engine & { readonly catalog: Catalog } {
-  return new MemoryEngine(options?.astra ?? false);
+export function createEngine(
+  options?: { astra?: boolean; cassandraVersion?: CassandraVersion },
+): Engine & { readonly catalog: Catalog; readonly version: ServerVersion } {
+  return new MemoryEngine(options?.astra ?? false, serverVersion(options?.cassandraVersion));
 }
 
 /** A context for admin/seeding calls (the DevOps API stand-in): no Astra guardrails, no current keyspace. */

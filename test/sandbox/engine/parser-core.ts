@@ -45,7 +45,8 @@ export class Cursor {
   private pos = 0; // index into tokens (hidden ones included), always on a visible token
   bindMarkers: BindMarker[] = [];
 
-  constructor(readonly query: string) {
+  /** `vectorType: false` parses like Cassandra 4.0, where `vector` is an ordinary identifier. */
+  constructor(readonly query: string, readonly dialect: { vectorType: boolean } = { vectorType: true }) {
     this.tokens = tokenize(query);
     this.pos = this.skipHidden(0);
   }

@@ -54,7 +54,7 @@ export function parseTypeSyntax(c: Cursor): TypeSyntax {
       return { kind: 'frozen', inner };
     }
     case 'K_VECTOR': {
-      if (c.type(1) !== "'<'") break;
+      if (c.type(1) !== "'<'" || !c.dialect.vectorType) break;
       c.next();
       c.expect("'<'");
       const element = parseTypeSyntax(c);

@@ -17,8 +17,8 @@ import {
 import { parseSelect } from './parser-select.js';
 
 /** Parse one CQL statement (a trailing `;` is allowed). Throws CqlError(SYNTAX) (or INVALID for a few checks). */
-export function parseCql(cql: string): ParsedCql {
-  const c = new Cursor(cql);
+export function parseCql(cql: string, dialect?: { vectorType: boolean }): ParsedCql {
+  const c = new Cursor(cql, dialect);
   const statement = parseStatement(c);
   while (c.accept("';'"));
   c.expect('EOF');

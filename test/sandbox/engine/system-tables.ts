@@ -12,7 +12,6 @@ import { insertRow } from './write.js';
 
 type RowObj = Record<string, CqlValue>;
 
-export const RELEASE_VERSION = '4.0.11';
 const GOSSIP_GENERATION = Math.floor(Date.now() / 1000);
 
 const sortedMap = (m: Record<string, string>): [CqlValue, CqlValue][] =>
@@ -66,21 +65,21 @@ function rowsFor(env: StmtEnv, t: TableDef): RowObj[] {
     case 'system.local':
       return [{
         key: 'local', bootstrapped: 'COMPLETED', broadcast_address: node.address, broadcast_port: 7000,
-        cluster_name: ctx.clusterName, cql_version: '3.4.5', data_center: node.dataCenter, gossip_generation: GOSSIP_GENERATION,
+        cluster_name: ctx.clusterName, cql_version: env.version.cql, data_center: node.dataCenter, gossip_generation: GOSSIP_GENERATION,
         host_id: node.hostId, listen_address: node.address, listen_port: 7000, native_protocol_version: '4',
-        partitioner: 'org.apache.cassandra.dht.Murmur3Partitioner', rack: node.rack, release_version: RELEASE_VERSION,
+        partitioner: 'org.apache.cassandra.dht.Murmur3Partitioner', rack: node.rack, release_version: env.version.release,
         rpc_address: node.address, rpc_port: node.port, schema_version: catalog.schemaVersion(), tokens: sortedTokens(node),
         truncated_at: null,
       }];
     case 'system.peers':
       return ctx.peers.map((p) => ({
         peer: p.address, data_center: p.dataCenter, host_id: p.hostId, preferred_ip: p.address, rack: p.rack,
-        release_version: RELEASE_VERSION, rpc_address: p.address, schema_version: catalog.schemaVersion(), tokens: sortedTokens(p),
+        release_version: env.version.release, rpc_address: p.address, schema_version: catalog.schemaVersion(), tokens: sortedTokens(p),
       }));
     case 'system.peers_v2':
       return ctx.peers.map((p) => ({
         peer: p.address, peer_port: 7000, data_center: p.dataCenter, host_id: p.hostId, native_address: p.address,
-        native_port: p.port, preferred_ip: p.address, preferred_port: 7000, rack: p.rack, release_version: RELEASE_VERSION,
+        native_port: p.port, preferred_ip: p.address, preferred_port: 7000, rack: p.rack, release_version: env.version.release,
         schema_version: catalog.schemaVersion(), tokens: sortedTokens(p),
       }));
     case 'system_schema.keyspaces':

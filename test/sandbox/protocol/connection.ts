@@ -19,6 +19,7 @@ export interface ConnectionHost {
   engine: Engine;
   auth?: { authenticate(username: string, password: string): boolean };
   astra: boolean;
+  refuseKeyspaceDdl?: boolean;
   faults?: Faults;
   /** Query text by prepared id (hex), so fault rules can match EXECUTE and prepared BATCH entries. */
   preparedQueries: Map<string, string>;
@@ -209,6 +210,7 @@ export class CqlConnection {
       pagingState: p?.pagingState,
       user: this.user,
       astra: this.host.astra,
+      refuseKeyspaceDdl: this.host.refuseKeyspaceDdl,
       tracing: (f.flags & FrameFlag.TRACING) !== 0,
     };
   }

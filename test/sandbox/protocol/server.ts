@@ -16,6 +16,7 @@ export interface CqlNodeServerOptions {
   engine: Engine;
   auth?: { authenticate(username: string, password: string): boolean }; // undefined: READY right after STARTUP
   astra: boolean; // SUPPORTED advertises PRODUCT_TYPE=DATASTAX_APOLLO; ExecContext.astra
+  refuseKeyspaceDdl?: boolean; // ExecContext.refuseKeyspaceDdl
   faults?: Faults;
 }
 

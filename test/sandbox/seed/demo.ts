@@ -1,6 +1,6 @@
 // Demo data loaded through the engine's public CQL surface: a table of every CQL type, a counter table, a table
-// with a secondary index, a 100,000-row table for paging benchmarks, a vector table with a SAI index, and a second
-// keyspace `shop`. Values are deterministic so tests can derive expected answers.
+// with a secondary index, a 100,000-row table for paging benchmarks, a vector table with a SAI index (plain on
+// servers without vectors), and a second keyspace `shop`. Values are deterministic so tests can derive expected answers.
 import type { Engine, ExecContext } from '../engine/api.js';
 import type { CqlValue } from '../types/cqltype.js';
 import { encodeValue } from '../types/codec.js';
@@ -65,12 +65,17 @@ export function productVector(id: number): number[] {
   return [r() * 2 - 1, r() * 2 - 1, r() * 2 - 1].map((x) => Math.fround(x));
 }
 
-export function seedDemo(engine: Engine, ctx: ExecContext): void {
+/** The last column of all_types (`c_vector`) and of each row, for servers without vector types (Cassandra 4.0). */
+const withoutVector = (text: string) => text.replace(/,\s*(c_vector vector<float, 3>\)|c_vector|\[[^\]]*\]|null)\s*$/, (m) => (m.endsWith(')') ? ')' : ''));
+
+export function seedDemo(engine: Engine, ctx: ExecContext, features: { vector: boolean } = { vector: true }): void {
   const q = (cql: string) => engine.query(cql, null, ctx);
+  const v = features.vector;
   q(`CREATE KEYSPACE IF NOT EXISTS demo WITH replication = {'class': 'NetworkTopologyStrategy', '${ctx.node.dataCenter}': '3'}`);
   q('CREATE TYPE IF NOT EXISTS demo.address (street text, city text, zip int)');
-  q(ALL_TYPES_DDL);
-  for (const row of ALL_TYPES_ROWS) q(`INSERT INTO demo.all_types (${ALL_TYPES_COLS}) VALUES (${row})`);
+  q(v ? ALL_TYPES_DDL : withoutVector(ALL_TYPES_DDL));
+  const cols = v ? ALL_TYPES_COLS : withoutVector(ALL_TYPES_COLS);
+  for (const row of ALL_TYPES_ROWS) q(`INSERT INTO demo.all_types (${cols}) VALUES (${v ? row : withoutVector(row)})`);
 
   q('CREATE TABLE demo.page_views (page text PRIMARY KEY, views counter)');
   for (const [page, n] of [['/', 1200], ['/docs', 345], ['/pricing', 87], ['/blog', 19]] as const) {
@@ -84,11 +89,17 @@ export function seedDemo(engine: Engine, ctx: ExecContext): void {
     q(`INSERT INTO demo.users (id, name, email, country, age) VALUES (${i}, 'user ${i}', 'user${i}@example.com', '${countries[i % 5]}', ${18 + (i % 50)})`);
   }
 
-  q(`CREATE TABLE demo.products (id int PRIMARY KEY, name text, price decimal, embedding vector<float, 3>)`);
-  q(`CREATE CUSTOM INDEX products_embedding_idx ON demo.products (embedding) USING 'StorageAttachedIndex' WITH OPTIONS = {'similarity_function': 'COSINE'}`);
+  if (v) {
+    q(`CREATE TABLE demo.products (id int PRIMARY KEY, name text, price decimal, embedding vector<float, 3>)`);
+    q(`CREATE CUSTOM INDEX products_embedding_idx ON demo.products (embedding) USING 'StorageAttachedIndex' WITH OPTIONS = {'similarity_function': 'COSINE'}`);
+  } else {
+    q(`CREATE TABLE demo.products (id int PRIMARY KEY, name text, price decimal)`);
+  }
   for (let id = 1; id <= PRODUCTS_ROWS; id++) {
-    const v = productVector(id).map((x) => x.toPrecision(9)).join(', ');
-    q(`INSERT INTO demo.products (id, name, price, embedding) VALUES (${id}, 'product ${id}', ${id}.99, [${v}])`);
+    const vec = productVector(id).map((x) => x.toPrecision(9)).join(', ');
+    q(v
+      ? `INSERT INTO demo.products (id, name, price, embedding) VALUES (${id}, 'product ${id}', ${id}.99, [${vec}])`
+      : `INSERT INTO demo.products (id, name, price) VALUES (${id}, 'product ${id}', ${id}.99)`);
   }
 
   seedEvents(engine, ctx);

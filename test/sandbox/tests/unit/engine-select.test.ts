@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ErrorCode } from '../sandbox/errors.js';
-import type { Result } from '../sandbox/engine/api.js';
-import { parseCqlType } from '../sandbox/types/cqltype-text.js';
-import { asObjects, bound, cqlError, fixture, type Fixture } from './sandbox-engine-helpers.js';
+import { ErrorCode } from '../../errors.js';
+import type { Result } from '../../engine/api.js';
+import { parseCqlType } from '../../types/cqltype-text.js';
+import { asObjects, bound, cqlError, fixture, type Fixture } from './engine-helpers.js';
 
 function timeSeries(): Fixture {
   const f = fixture();

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { ErrorCode } from '../sandbox/errors.js';
-import { parseCqlType } from '../sandbox/types/cqltype-text.js';
-import { serializePartitionKey } from '../sandbox/engine/keys.js';
-import { asObjects, bound, cqlError, fixture, HOST_A, HOST_B } from './sandbox-engine-helpers.js';
+import { ErrorCode } from '../../errors.js';
+import { parseCqlType } from '../../types/cqltype-text.js';
+import { serializePartitionKey } from '../../engine/keys.js';
+import { asObjects, bound, cqlError, fixture, HOST_A, HOST_B } from './engine-helpers.js';
 
 const require = createRequire(import.meta.url);
 const { Murmur3Tokenizer } = require('cassandra-driver/lib/tokenizer.js');

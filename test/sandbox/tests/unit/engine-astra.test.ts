@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Consistency, ErrorCode } from '../sandbox/errors.js';
-import { cqlError, fixture } from './sandbox-engine-helpers.js';
+import { Consistency, ErrorCode } from '../../errors.js';
+import { cqlError, fixture } from './engine-helpers.js';
 
 test('Astra refuses weak write consistency levels, allows them for reads', () => {
   const f = fixture();

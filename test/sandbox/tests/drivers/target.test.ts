@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import cassandra from 'cassandra-driver';
-import { nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
+import { listKeyspaceObjects } from '../../../support/keyspaceObjects.js';
+import { nodeClientOptions, testTarget, type TestTarget } from '../../../support/target.js';
+import { startSandbox } from '../../index.js';
 
 const VARS = ['CQL_TEST_BUNDLE', 'CQL_TEST_TOKEN', 'CQL_TEST_KEYSPACE', 'CQL_TEST_CONTACT_POINTS', 'CQL_TEST_LOCAL_DC',
   'CQL_TEST_USERNAME', 'CQL_TEST_PASSWORD'] as const;
@@ -73,6 +75,38 @@ describe('testTarget() selection', () => {
     } finally {
       await t?.stop();
       await t2?.stop();
+    }
+  });
+
+  test('a given keyspace is shared: names carry a run suffix and stop() drops exactly those objects', { skip: VARS.some((v) => saved[v]) && 'real target configured' }, async () => {
+    clear();
+    const sb = await startSandbox({ mode: 'plain', seed: 'none', nodes: 1, refuseKeyspaceDdl: true, keyspace: 'shared' });
+    const admin = new cassandra.Client({ contactPoints: [sb.contactPoint], localDataCenter: sb.localDataCenter, protocolOptions: { port: sb.cqlPort } });
+    try {
+      await admin.connect();
+      await admin.execute('CREATE TABLE shared.theirs (id int PRIMARY KEY)');
+      process.env.CQL_TEST_CONTACT_POINTS = sb.contactPoint;
+      process.env.CQL_TEST_LOCAL_DC = sb.localDataCenter;
+      process.env.CQL_TEST_KEYSPACE = 'shared';
+      const [a, b] = [await testTarget(), await testTarget()];
+      assert.equal(a.sharedKeyspace, true);
+      assert.equal(a.canCreateKeyspaces, false);
+      assert.notEqual(a.name('t'), b.name('t'), 'two runs never collide');
+      assert.match(a.name('Users'), /^Users_r[0-9a-f]{6}$/);
+      const ks = 'shared';
+      await admin.execute(`CREATE TYPE ${ks}.${a.name('addr')} (street text)`);
+      await admin.execute(`CREATE TYPE ${ks}.${a.name('person')} (home frozen<${a.name('addr')}>)`);
+      await admin.execute(`CREATE TABLE ${ks}."${a.name('Users')}" (id int PRIMARY KEY, p frozen<${a.name('person')}>)`);
+      await admin.execute(`CREATE INDEX ${a.name('users_p')} ON ${ks}."${a.name('Users')}" (p)`);
+      await admin.execute(`CREATE TABLE ${ks}.${b.name('t')} (id int PRIMARY KEY)`);
+      await a.stop();
+      const left = await listKeyspaceObjects(admin, ks);
+      assert.deepEqual(left.map((o) => o.name).sort(), [b.name('t'), 'theirs'].sort());
+      await b.stop();
+      assert.deepEqual((await listKeyspaceObjects(admin, ks)).map((o) => o.name), ['theirs']);
+    } finally {
+      await admin.shutdown();
+      await sb.stop();
     }
   });
 });

@@ -5,8 +5,8 @@ import https from 'node:https';
 import { after, afterEach, before, describe, test } from 'node:test';
 import AdmZip from 'adm-zip';
 import cassandra from 'cassandra-driver';
-import { isRealTarget, nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
-import type { SandboxHandle } from '../sandbox/index.js';
+import { isRealTarget, nodeClientOptions, testTarget, type TestTarget } from '../../../support/target.js';
+import type { SandboxHandle } from '../../index.js';
 
 interface Reply {
   status: number;

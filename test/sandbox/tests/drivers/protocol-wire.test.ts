@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import cassandra from 'cassandra-driver';
 import { seededEngine, startCluster, type TestCluster } from './protocol-cluster.js';
-import { encodeFrame, FrameParser, Opcode, type Frame } from '../sandbox/protocol/frame.js';
-import { WireReader, WireWriter } from '../sandbox/protocol/wire.js';
+import { encodeFrame, FrameParser, Opcode, type Frame } from '../../protocol/frame.js';
+import { WireReader, WireWriter } from '../../protocol/wire.js';
 
 /** A bare client: sends request frames, collects response frames. */
 class RawClient {

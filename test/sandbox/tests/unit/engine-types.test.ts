@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { UNSET } from '../sandbox/engine/api.js';
-import { parseCqlType } from '../sandbox/types/cqltype-text.js';
-import { compareValues } from '../sandbox/types/compare.js';
-import type { CqlValue } from '../sandbox/types/cqltype.js';
-import { ErrorCode } from '../sandbox/errors.js';
-import { bound, cqlError, fixture } from './sandbox-engine-helpers.js';
+import { UNSET } from '../../engine/api.js';
+import { parseCqlType } from '../../types/cqltype-text.js';
+import { compareValues } from '../../types/compare.js';
+import type { CqlValue } from '../../types/cqltype.js';
+import { ErrorCode } from '../../errors.js';
+import { bound, cqlError, fixture } from './engine-helpers.js';
 
 const SAMPLES: [string, CqlValue][] = [
   ['ascii', 'plain ascii'],

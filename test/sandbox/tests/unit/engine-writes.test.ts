@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ErrorCode } from '../sandbox/errors.js';
-import { parseCqlType } from '../sandbox/types/cqltype-text.js';
-import { asObjects, bound, cqlError, fixture } from './sandbox-engine-helpers.js';
+import { ErrorCode } from '../../errors.js';
+import { parseCqlType } from '../../types/cqltype-text.js';
+import { asObjects, bound, cqlError, fixture } from './engine-helpers.js';
 
 test('lightweight transactions report [applied] and the existing values', () => {
   const f = fixture();

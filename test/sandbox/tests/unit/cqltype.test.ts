@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { CqlError, ErrorCode } from '../sandbox/errors.js';
-import type { CqlType } from '../sandbox/types/cqltype.js';
-import { formatCqlType, parseCqlType } from '../sandbox/types/cqltype-text.js';
+import { CqlError, ErrorCode } from '../../errors.js';
+import type { CqlType } from '../../types/cqltype.js';
+import { formatCqlType, parseCqlType } from '../../types/cqltype-text.js';
 
 const addr: CqlType = {
   kind: 'udt', keyspace: 'ks', name: 'addr', frozen: false,

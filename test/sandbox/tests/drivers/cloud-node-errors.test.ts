@@ -8,9 +8,9 @@ import tls from 'node:tls';
 import { randomUUID } from 'node:crypto';
 import { after, afterEach, before, describe, test } from 'node:test';
 import cassandra from 'cassandra-driver';
-import { isRealTarget, nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
-import { buildBundle, type BundleDefect } from '../sandbox/astra/bundle.js';
-import type { SandboxHandle } from '../sandbox/index.js';
+import { isRealTarget, needsBundle, nodeClientOptions, testTarget, type TestTarget } from '../../../support/target.js';
+import { buildBundle, type BundleDefect } from '../../astra/bundle.js';
+import type { SandboxHandle } from '../../index.js';
 
 const sandboxOnly = { skip: isRealTarget() && 'fault injection needs the sandbox' };
 
@@ -34,7 +34,7 @@ function inner(err: Error): Error[] {
   return Object.values(err.innerErrors) as Error[];
 }
 
-describe('Node driver failures through the cloud path', () => {
+describe('Node driver failures through the cloud path', { skip: needsBundle() }, () => {
   let target: TestTarget;
   let sb: SandboxHandle;
   let dir: string;

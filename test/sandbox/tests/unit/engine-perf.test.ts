@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCqlType } from '../sandbox/types/cqltype-text.js';
-import { bound, fixture } from './sandbox-engine-helpers.js';
+import { parseCqlType } from '../../types/cqltype-text.js';
+import { bound, fixture } from './engine-helpers.js';
 
 // Timing is printed, not asserted (shared 2-core machine); correctness of the streamed read is asserted.
 test('100,000-row insert and full read in 5,000-row pages', () => {

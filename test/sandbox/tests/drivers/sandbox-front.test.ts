@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import AdmZip from 'adm-zip';
 import cassandra from 'cassandra-driver';
-import { isRealTarget } from '../support/target.js';
-import { startSandbox, type SandboxHandle } from '../sandbox/index.js';
-import type { BundleDefect } from '../sandbox/astra/bundle.js';
-import { EVENTS_ROWS, PRODUCTS_ROWS, XSS_TEXT } from '../sandbox/seed/demo.js';
+import { isRealTarget } from '../../../support/target.js';
+import { startSandbox, type SandboxHandle } from '../../index.js';
+import type { BundleDefect } from '../../astra/bundle.js';
+import { EVENTS_ROWS, PRODUCTS_ROWS, XSS_TEXT } from '../../seed/demo.js';
 
 // Client#options is public at runtime (documented) but missing from the driver's typings.
 const optionsOf = (c: cassandra.Client) => (c as unknown as { options: cassandra.ClientOptions }).options;
@@ -154,7 +154,7 @@ describe('sandbox plain mode and upstream mode', { skip }, () => {
 
 describe('sandbox CLI', { skip }, () => {
   test('--json prints one line with the connection facts, then stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'sandbox', 'cli.ts'), '--json', '--seed', 'none'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', 'cli.ts'), '--json', '--seed', 'none'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

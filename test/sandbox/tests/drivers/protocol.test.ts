@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import cassandra from 'cassandra-driver';
 import { EngineSpy, seededEngine, startCluster, type TestCluster } from './protocol-cluster.js';
-import { CqlError, ErrorCode } from '../sandbox/errors.js';
+import { CqlError, ErrorCode } from '../../errors.js';
 
 const { errors, types } = cassandra;
 const isDbaas = (c: cassandra.Client) => (c.metadata as unknown as { isDbaas(): boolean }).isDbaas();

@@ -1,10 +1,10 @@
 // Shared fixtures for the engine tests: a fresh engine, an admin context, and small query helpers.
 
-import type { Engine, ExecContext, QueryValues, Result } from '../sandbox/engine/api.js';
-import { adminContext, createEngine } from '../sandbox/engine/index.js';
-import { encodeValue } from '../sandbox/types/codec.js';
-import type { CqlType, CqlValue } from '../sandbox/types/cqltype.js';
-import { CqlError } from '../sandbox/errors.js';
+import type { Engine, ExecContext, QueryValues, Result } from '../../engine/api.js';
+import { adminContext, createEngine } from '../../engine/index.js';
+import { encodeValue } from '../../types/codec.js';
+import type { CqlType, CqlValue } from '../../types/cqltype.js';
+import { CqlError } from '../../errors.js';
 
 export const HOST_A = '11111111-1111-4111-8111-111111111111';
 export const HOST_B = '22222222-2222-4222-8222-222222222222';
@@ -16,8 +16,8 @@ export interface Fixture {
   rows(cql: string, extra?: Partial<ExecContext>): Record<string, CqlValue>[];
 }
 
-export function fixture(keyspace = 'ks'): Fixture {
-  const engine = createEngine();
+export function fixture(keyspace = 'ks', options?: Parameters<typeof createEngine>[0]): Fixture {
+  const engine = createEngine(options);
   const ctx = adminContext({ hostId: HOST_A, tokens: ['-9000000000000000000'] }, [], 'Test Cluster');
   const q = (cql: string, values: QueryValues | null = null, extra: Partial<ExecContext> = {}) =>
     engine.query(cql, values, { ...ctx, ...extra });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { optedOut, PYTHON, requireTool } from '../support/tools.js';
+import { optedOut, PYTHON, requireTool } from '../../../support/tools.js';
 import { seededEngine, startCluster } from './protocol-cluster.js';
 
 const SCRIPT = `

@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import cassandra from 'cassandra-driver';
-import { decodeValue, encodeValue, writeTypeOption } from '../sandbox/types/codec.js';
-import { native, type CqlType, type CqlValue } from '../sandbox/types/cqltype.js';
+import { decodeValue, encodeValue, writeTypeOption } from '../../types/codec.js';
+import { native, type CqlType, type CqlValue } from '../../types/cqltype.js';
 
 // The driver's internals have no typings or ESM entry points; tsx runs this file as CommonJS.
 const load = createRequire(__filename);

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import {
   decodeValue, encodeValue, readTypeOption, writeTypeOption, parseTypeClassName, typeClassName,
   encodeVInt, decodeVInt, encodeUnsignedVInt, decodeUnsignedVInt, formatInet, inetBytes,
-} from '../sandbox/types/codec.js';
-import { native, type CqlType, type CqlValue } from '../sandbox/types/cqltype.js';
-import { CqlError, ErrorCode } from '../sandbox/errors.js';
+} from '../../types/codec.js';
+import { native, type CqlType, type CqlValue } from '../../types/cqltype.js';
+import { CqlError, ErrorCode } from '../../errors.js';
 
 const hex = (t: CqlType, v: CqlValue) => encodeValue(t, v).toString('hex');
 const roundTrip = (t: CqlType, v: CqlValue) => assert.deepEqual(decodeValue(t, encodeValue(t, v)), v);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { CqlError, ErrorCode } from '../sandbox/errors.js';
-import type { Batch, CreateIndex, CreateTable, Delete, Insert, Select, Statement, Update } from '../sandbox/engine/ast.js';
-import { parseCql } from '../sandbox/engine/parser.js';
-import { CORPUS } from './sandbox-parser-corpus.js';
+import { CqlError, ErrorCode } from '../../errors.js';
+import type { Batch, CreateIndex, CreateTable, Delete, Insert, Select, Statement, Update } from '../../engine/ast.js';
+import { parseCql } from '../../engine/parser.js';
+import { CORPUS } from './parser-corpus.js';
 
 const parse = (cql: string): Statement => parseCql(cql).statement;
 

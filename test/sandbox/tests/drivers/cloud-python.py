@@ -1,10 +1,26 @@
 """Connects the Python driver (python3-cassandra) through a secure connect bundle, as to Astra, and prints one
-JSON object describing what it saw. Usage: cloud-python.py <bundle> <token> <keyspace> [connect|wrong-token|bad-zip|metadata-error]"""
+JSON object describing what it saw. Usage: cloud-python.py <bundle> <token> <keyspace> [connect|guardrails|wrong-token|bad-zip|metadata-error]"""
 import json
 import sys
 
 from cassandra.auth import PlainTextAuthProvider
+from cassandra import ConsistencyLevel
 from cassandra.cluster import Cluster, NoHostAvailable
+from cassandra.query import SimpleStatement
+
+
+def refusals(session, keyspace):
+    """What Astra refuses: a write at ONE, and keyspace DDL. None where the server accepted the statement."""
+    weak = SimpleStatement("INSERT INTO %s.py_kv (k, n) VALUES ('one', 1)" % keyspace, consistency_level=ConsistencyLevel.ONE)
+    ddl = "CREATE KEYSPACE py_elsewhere WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}"
+    out = {}
+    for name, statement in (('weak_write', weak), ('keyspace_ddl', ddl)):
+        try:
+            session.execute(statement)
+            out[name] = None
+        except Exception as e:
+            out[name] = type(e).__name__ + ': ' + str(e)
+    return out
 
 
 def main():
@@ -29,6 +45,8 @@ def main():
         out['release_version'] = session.execute('SELECT release_version FROM system.local').one().release_version
         table = meta.keyspaces[keyspace].tables.get('py_kv')
         out['py_kv_columns'] = sorted(table.columns.keys()) if table else None
+        if scenario == 'guardrails':
+            out['refused'] = refusals(session, keyspace)
         out['ok'] = True
     except NoHostAvailable as e:
         out['ok'] = False

@@ -3,30 +3,36 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import cassandra from 'cassandra-driver';
-import { isRealTarget, nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
-import { EVENTS_ROWS } from '../sandbox/seed/demo.js';
-import { Consistency } from '../sandbox/errors.js';
+import { lacks, serverFeatures, type ServerFeatures } from '../../../support/features.js';
+import { isRealTarget, needsBundle, nodeClientOptions, testTarget, type TestTarget } from '../../../support/target.js';
+import { EVENTS_ROWS } from '../../seed/demo.js';
+import { Consistency } from '../../errors.js';
 
 // Client#options is public at runtime (documented) but missing from the driver's typings.
 const optionsOf = (c: cassandra.Client) => (c as unknown as { options: cassandra.ClientOptions }).options;
 
 const { types } = cassandra;
 
-describe('Node driver through the secure connect bundle', () => {
+describe('Node driver through the secure connect bundle', { skip: needsBundle() }, () => {
   let target: TestTarget;
   let client: cassandra.Client;
+  let features: ServerFeatures;
+  /** Names unique per run when the keyspace is shared (real Astra). */
+  const T = { kv: '', address: '', typed: '', items: '', items_v_idx: '' };
 
   before(async () => {
     target = await testTarget();
     client = new cassandra.Client(nodeClientOptions(target));
     await client.connect();
+    for (const k of Object.keys(T) as (keyof typeof T)[]) T[k] = target.name(k);
+    features = await serverFeatures(client, target);
     const ks = target.keyspace;
-    await client.execute(`CREATE TABLE IF NOT EXISTS ${ks}.kv (k text, c int, v text, PRIMARY KEY (k, c))`);
-    await client.execute(`CREATE TYPE IF NOT EXISTS ${ks}.address (street text, city text, zip int)`);
+    await client.execute(`CREATE TABLE IF NOT EXISTS ${ks}.${T.kv} (k text, c int, v text, PRIMARY KEY (k, c))`);
+    await client.execute(`CREATE TYPE IF NOT EXISTS ${ks}.${T.address} (street text, city text, zip int)`);
     await client.execute(
-      `CREATE TABLE IF NOT EXISTS ${ks}.typed (id int PRIMARY KEY, big bigint, vi varint, dec decimal, u uuid,
+      `CREATE TABLE IF NOT EXISTS ${ks}.${T.typed} (id int PRIMARY KEY, big bigint, vi varint, dec decimal, u uuid,
        tu timeuuid, d date, t time, dur duration, ip inet, b blob, l list<int>, s set<text>, m map<text, int>,
-       tup tuple<int, text>, addr frozen<address>, ts timestamp, f float, vec vector<float, 3>)`,
+       tup tuple<int, text>, addr frozen<${T.address}>, ts timestamp, f float${features.vector ? ', vec vector<float, 3>' : ''})`,
     );
   });
 
@@ -39,7 +45,7 @@ describe('Node driver through the secure connect bundle', () => {
     if (target.sandbox) assert.equal(client.hosts.length, target.sandbox.nodes.length);
     const local = (await client.execute("SELECT host_id, data_center FROM system.local WHERE key = 'local'")).first();
     assert.ok(client.hosts.values().some((h) => h.hostId.toString() === local.host_id.toString()));
-    const table = await client.metadata.getTable(target.keyspace, 'kv');
+    const table = await client.metadata.getTable(target.keyspace, T.kv);
     assert.ok(table, 'table metadata');
     assert.deepEqual(table.partitionKeys.map((c) => c.name), ['k']);
     assert.deepEqual(table.clusteringKeys.map((c) => c.name), ['c']);
@@ -48,19 +54,19 @@ describe('Node driver through the secure connect bundle', () => {
 
   test('defaults to LOCAL_QUORUM because the server says it is Astra', async () => {
     assert.equal(optionsOf(client).queryOptions?.consistency, types.consistencies.localQuorum);
-    await client.execute(`INSERT INTO ${target.keyspace}.kv (k, c, v) VALUES ('cl', 1, 'x')`);
+    await client.execute(`INSERT INTO ${target.keyspace}.${T.kv} (k, c, v) VALUES ('cl', 1, 'x')`);
     // What the server received, not just what the driver claims.
     if (target.sandbox) assert.equal(target.sandbox.engine.lastConsistency, Consistency.LOCAL_QUORUM);
   });
 
   test('prepared statements and a batch', async () => {
     const ks = target.keyspace;
-    const insert = `INSERT INTO ${ks}.kv (k, c, v) VALUES (?, ?, ?)`;
+    const insert = `INSERT INTO ${ks}.${T.kv} (k, c, v) VALUES (?, ?, ?)`;
     await client.batch(
       Array.from({ length: 20 }, (_, i) => ({ query: insert, params: ['batch', i, `value ${i}`] })),
       { prepare: true },
     );
-    const rs = await client.execute(`SELECT c, v FROM ${ks}.kv WHERE k = ?`, ['batch'], { prepare: true });
+    const rs = await client.execute(`SELECT c, v FROM ${ks}.${T.kv} WHERE k = ?`, ['batch'], { prepare: true });
     assert.deepEqual(rs.rows.map((r) => r.c), Array.from({ length: 20 }, (_, i) => i));
     assert.equal(rs.rows[7].v, 'value 7');
   });
@@ -86,15 +92,15 @@ describe('Node driver through the secure connect bundle', () => {
       addr: { street: '1 Main', city: 'Springfield', zip: 12345 },
       ts: new Date('2024-02-29T12:34:56.789Z'),
       f: 1.5,
-      vec: new types.Vector(new Float32Array([0.5, -1, 2])),
+      ...(features.vector ? { vec: new types.Vector(new Float32Array([0.5, -1, 2])) } : {}),
     };
     const cols = Object.keys(row);
     await client.execute(
-      `INSERT INTO ${ks}.typed (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      `INSERT INTO ${ks}.${T.typed} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
       Object.values(row),
       { prepare: true },
     );
-    const got = (await client.execute(`SELECT * FROM ${ks}.typed WHERE id = 1`)).first();
+    const got = (await client.execute(`SELECT * FROM ${ks}.${T.typed} WHERE id = 1`)).first();
     assert.equal(got.big.toString(), '9223372036854775807');
     assert.equal(got.vi.toString(), '-123456789012345678901234567890');
     assert.equal(got.dec.toString(), '12345678901234567890.000000001');
@@ -112,14 +118,16 @@ describe('Node driver through the secure connect bundle', () => {
     assert.deepEqual({ ...got.addr }, row.addr);
     assert.equal(got.ts.toISOString(), '2024-02-29T12:34:56.789Z');
     assert.equal(got.f, 1.5);
-    assert.deepEqual([...got.vec], [0.5, -1, 2]);
+    if (features.vector) assert.deepEqual([...got.vec], [0.5, -1, 2]);
   });
 
-  test('vector search returns rows in cosine-similarity order', async () => {
+  test('vector search returns rows in cosine-similarity order', async (t) => {
+    const missing = lacks(features, 'vector', 'sai');
+    if (missing) return t.skip(missing);
     const ks = target.keyspace;
-    await client.execute(`CREATE TABLE IF NOT EXISTS ${ks}.items (id int PRIMARY KEY, v vector<float, 3>)`);
+    await client.execute(`CREATE TABLE IF NOT EXISTS ${ks}.${T.items} (id int PRIMARY KEY, v vector<float, 3>)`);
     await client.execute(
-      `CREATE CUSTOM INDEX IF NOT EXISTS items_v_idx ON ${ks}.items (v) USING 'StorageAttachedIndex'
+      `CREATE CUSTOM INDEX IF NOT EXISTS ${T.items_v_idx} ON ${ks}.${T.items} (v) USING 'StorageAttachedIndex'
        WITH OPTIONS = {'similarity_function': 'COSINE'}`,
     );
     const vecs = new Map<number, number[]>();
@@ -127,7 +135,7 @@ describe('Node driver through the secure connect bundle', () => {
       const a = (id * 2 * Math.PI) / 24;
       const v = [Math.cos(a), Math.sin(a), (id % 5) / 5].map(Math.fround);
       vecs.set(id, v);
-      await client.execute(`INSERT INTO ${ks}.items (id, v) VALUES (?, ?)`, [id, new types.Vector(new Float32Array(v))], {
+      await client.execute(`INSERT INTO ${ks}.${T.items} (id, v) VALUES (?, ?)`, [id, new types.Vector(new Float32Array(v))], {
         prepare: true,
       });
     }
@@ -137,7 +145,7 @@ describe('Node driver through the secure connect bundle', () => {
       return dot / (Math.hypot(...a) * Math.hypot(...b));
     };
     const expected = [...vecs].sort((x, y) => cosine(y[1], query) - cosine(x[1], query)).slice(0, 5).map(([id]) => id);
-    const rs = await client.execute(`SELECT id FROM ${ks}.items ORDER BY v ANN OF [1, 0.2, 0.1] LIMIT 5`);
+    const rs = await client.execute(`SELECT id FROM ${ks}.${T.items} ORDER BY v ANN OF [1, 0.2, 0.1] LIMIT 5`);
     assert.deepEqual(rs.rows.map((r) => r.id), expected);
   });
 

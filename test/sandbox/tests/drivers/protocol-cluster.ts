@@ -3,10 +3,10 @@
 
 import { randomUUID } from 'node:crypto';
 import cassandra from 'cassandra-driver';
-import type { Engine, ExecContext, NodeInfo } from '../sandbox/engine/api.js';
-import { adminContext, createEngine } from '../sandbox/engine/index.js';
-import { Faults } from '../sandbox/faults.js';
-import { CqlNodeServer } from '../sandbox/protocol/server.js';
+import type { Engine, ExecContext, NodeInfo } from '../../engine/api.js';
+import { adminContext, createEngine } from '../../engine/index.js';
+import { Faults } from '../../faults.js';
+import { CqlNodeServer } from '../../protocol/server.js';
 
 export interface TestCluster {
   servers: CqlNodeServer[];

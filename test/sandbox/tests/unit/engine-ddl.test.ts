@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ErrorCode } from '../sandbox/errors.js';
-import type { SchemaChange } from '../sandbox/engine/api.js';
-import { asObjects, cqlError, fixture } from './sandbox-engine-helpers.js';
+import { ErrorCode } from '../../errors.js';
+import type { SchemaChange } from '../../engine/api.js';
+import { asObjects, cqlError, fixture } from './engine-helpers.js';
 
 test('CREATE TABLE shows up in system_schema.tables/columns with Cassandra 4 shapes', () => {
   const f = fixture();

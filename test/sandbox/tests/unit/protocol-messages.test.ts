@@ -4,12 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { UNSET } from '../sandbox/engine/api.js';
-import { encodeFrame, FrameFlag, FrameParser, Opcode } from '../sandbox/protocol/frame.js';
-import { decodeRequest, parsePlainToken } from '../sandbox/protocol/messages.js';
-import { encodePrepared, encodeResult } from '../sandbox/protocol/results.js';
-import { WireError, WireWriter } from '../sandbox/protocol/wire.js';
-import { native } from '../sandbox/types/cqltype.js';
+import { UNSET } from '../../engine/api.js';
+import { encodeFrame, FrameFlag, FrameParser, Opcode } from '../../protocol/frame.js';
+import { decodeRequest, parsePlainToken } from '../../protocol/messages.js';
+import { encodePrepared, encodeResult } from '../../protocol/results.js';
+import { WireError, WireWriter } from '../../protocol/wire.js';
+import { native } from '../../types/cqltype.js';
 
 const load = createRequire(__filename);
 const { FrameReader } = load('cassandra-driver/lib/readers.js') as {
