@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { ConnectionProfile } from '../services.js';
+import { readBundleFile, type VerifiedBundle } from './bundle.js';
 import type { Credentials } from './clientOptions.js';
 
 export interface MementoLike {
@@ -102,14 +103,20 @@ export class ProfileStore {
   }
 
   /**
-   * Copies the user's bundle into global storage. Only reads the original: it may sit on a read-only file
-   * system, and the Python driver's habit of extracting next to the bundle is exactly what we avoid.
+   * Stores the bundle rebuilt from its verified entries (see readBundleFile), never the user's file as is: the
+   * driver inflates every entry on each connect. Only reads the original: it may sit on a read-only file system,
+   * and the Python driver's habit of extracting next to the bundle is exactly what we avoid.
    */
   async copyBundle(sourcePath: string, profileId: string): Promise<string> {
+    return this.saveBundle(await readBundleFile(sourcePath), profileId);
+  }
+
+  /** Writes a verified bundle (its rebuilt zip) into storage, atomically, readable by the user only. */
+  async saveBundle(bundle: VerifiedBundle, profileId: string): Promise<string> {
     await fs.mkdir(this.bundleDir, { recursive: true });
     const dest = join(this.bundleDir, `${profileId}.zip`);
     const tmp = `${dest}.${process.pid}.tmp`;
-    await fs.copyFile(sourcePath, tmp);
+    await fs.writeFile(tmp, bundle.bytes, { mode: 0o600 });
     await fs.rename(tmp, dest);
     return dest;
   }
