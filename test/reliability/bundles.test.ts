@@ -14,7 +14,7 @@ import { mapConnectionError } from '../../src/extension/connections/connectionEr
 import { startSandbox, type SandboxHandle } from '../sandbox/index.js';
 import type { BundleDefect } from '../sandbox/astra/bundle.js';
 import { mb, memoryNow, record, settledMemory, timed } from './support/report.js';
-import { rawZip, type RawEntry } from './support/rawZip.js';
+import { rawZip, type RawEntry } from '../support/rawZip.js';
 import { cellErrorText, extensionStack, runCell, type ExtensionStack } from './support/stack.js';
 
 const AREA = 'bundles';

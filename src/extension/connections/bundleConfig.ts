@@ -55,6 +55,10 @@ function invalid(field: string, value: unknown, why: string): BundleError {
 /** A value for a sentence: JSON-quoted, escaped and cut, so a hostile value cannot flood or forge a message. */
 function brief(value: unknown): string {
   if (value === undefined) return 'null';
+  if (typeof value === 'string') {
+    const cut = value.length > 60;
+    return `"${shown(value.slice(0, 60))}${cut ? '…' : ''}"${cut ? ` (${value.length} characters)` : ''}`;
+  }
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);
@@ -66,7 +70,8 @@ function brief(value: unknown): string {
 
 function checkHost(value: unknown): string {
   if (typeof value !== 'string') throw invalid('host', value, 'it must be text');
-  const host = value.trim();
+  // Checked as written, not trimmed: the driver reads the same field and uses it verbatim.
+  const host = value;
   if (host.length > MAX_HOST) throw invalid('host', value, `a host name has at most ${MAX_HOST} characters`);
   const labels = host.split('.');
   if (labels.some((l) => l.length > MAX_LABEL)) throw invalid('host', value, `each part of a host name has at most ${MAX_LABEL} characters`);
