@@ -104,7 +104,7 @@ function checkKeyspace(value: string): string {
 }
 
 function checkDataCenter(value: string): string {
-  // eslint-disable-next-line no-control-regex
+   
   if (value.length > MAX_DC || /[\u0000-\u001f\u007f]/.test(value)) {
     throw invalid('localDC', value, `a data center name is at most ${MAX_DC} printable characters`);
   }

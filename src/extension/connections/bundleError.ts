@@ -13,7 +13,7 @@ export class BundleError extends Error {
 
 /** An entry name or config value as it may appear in a sentence: control characters escaped, long ones cut. */
 export function shown(value: string, max = 80): string {
-  // eslint-disable-next-line no-control-regex
+   
   const escaped = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\uFFFD]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return escaped.length > max ? `${escaped.slice(0, max)}… (${value.length} characters)` : escaped;
 }

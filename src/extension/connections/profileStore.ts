@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { rememberSecret } from '../../shared/knownSecrets.js';
 import type { ConnectionProfile } from '../services.js';
 import { readBundleFile, type VerifiedBundle } from './bundle.js';
 import type { Credentials } from './clientOptions.js';
@@ -80,6 +81,7 @@ export class ProfileStore {
     try {
       const parsed = JSON.parse(raw) as Partial<Credentials>;
       if (typeof parsed.username === 'string' && typeof parsed.password === 'string') {
+        rememberCredentials(this.get(id), parsed.username, parsed.password);
         return { username: parsed.username, password: parsed.password };
       }
     } catch {
@@ -89,6 +91,7 @@ export class ProfileStore {
   }
 
   async setCredentials(id: string, credentials: Credentials | undefined): Promise<void> {
+    if (credentials) rememberCredentials(this.get(id), credentials.username, credentials.password);
     if (credentials) await this.secrets.store(secretKey(id), JSON.stringify(credentials));
     else await this.secrets.delete(secretKey(id));
   }
@@ -120,6 +123,15 @@ export class ProfileStore {
     await fs.rename(tmp, dest);
     return dest;
   }
+}
+
+/**
+ * Masks these credentials in every later log line and message. An Astra client ID is half of the credential; a
+ * cluster username (often "cassandra") is not secret, and masking it would mangle unrelated text.
+ */
+function rememberCredentials(profile: ConnectionProfile | undefined, username: string, password: string): void {
+  rememberSecret(password);
+  if (profile?.kind === 'bundle' && username !== 'token') rememberSecret(username);
 }
 
 function isProfile(v: unknown): v is ConnectionProfile {

@@ -138,7 +138,7 @@ function entryKind(host: number, externalAttributes: number, name: string): Entr
 /** Names are compared with a whitelist, so anything not plainly printable is reported rather than interpreted. */
 function decodeName(bytes: Buffer): { name: string; badName: boolean } {
   const name = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  // eslint-disable-next-line no-control-regex
+   
   const badName = name.includes('\uFFFD') || /[\u0000-\u001f\u007f]/.test(name);
   return { name, badName };
 }
