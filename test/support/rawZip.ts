@@ -17,6 +17,8 @@ export interface RawEntry {
   method?: number;
   /** CRC-32 to declare instead of the real one. */
   crc?: number;
+  /** Already compressed bytes to store as the entry's body (then declare `crc` and `declaredSize` too). */
+  body?: Buffer;
 }
 
 export interface RawZipOptions {
@@ -31,10 +33,10 @@ export function rawZip(entries: readonly RawEntry[], options: RawZipOptions = {}
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const body = e.deflate ? deflateRawSync(e.data) : e.data;
+    const body = e.body ?? (e.deflate ? deflateRawSync(e.data) : e.data);
     const size = e.declaredSize ?? e.data.length;
     const crc = e.crc ?? crc32(e.data);
-    const method = e.method ?? (e.deflate ? 8 : 0);
+    const method = e.method ?? (e.deflate || e.body ? 8 : 0);
     const flags = e.flags ?? 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

@@ -107,3 +107,7 @@ test('a local header that disagrees with the central directory is refused', asyn
   zip.write('x', 30); // first entry's local name "config.json" → "xonfig.json"
   await refused(zip, /^config\.json .* is corrupt \(its local header names a different file\)\.$/, 'config.json');
 });
+
+test('a central directory holding more records than the end record declares is refused', async () => {
+  await refused(withEntries([{ name: 'cert.pfx', data: Buffer.from('x') }], [], { declaredCount: 5 }), /not a valid zip file \(its central directory holds more than the 5 entries it declares\)/);
+});

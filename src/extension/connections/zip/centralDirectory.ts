@@ -112,6 +112,8 @@ export function readCentralDirectory(zip: Buffer, maxEntries: number): CentralDi
     });
     at = next;
   }
+  // Records past the declared count would be invisible to us but not necessarily to another reader.
+  if (at !== end) throw new ZipFormatError(`its central directory holds more than the ${total} entries it declares`);
   return { entries, centralOffset: cdOffset };
 }
 
