@@ -10,7 +10,7 @@ const MASK = '***';
 // Astra application tokens: "AstraCS:" + client id + ":" + hex secret. Keep the prefix so a reader can still
 // tell a token was involved. URLs carry it percent-encoded, once or more ("AstraCS%3A…", "AstraCS%253A…"), JSON
 // may \u-escape the colon.
-const ASTRA_TOKEN = /AstraCS(?::|%(?:25)*3A|\\+u003a)(?:[A-Za-z0-9+/=_.:%-]|\\+u003a)+/gi;
+const ASTRA_TOKEN = /AstraCS(?::|%(?:25){0,4}3A|\\{1,16}u003a)(?:[A-Za-z0-9+/=_.:%-]|\\{1,16}u003a)+/gi;
 
 const BEARER = /\b(Bearer\s+)[^\s"',;]+/gi;
 

@@ -4,9 +4,10 @@
 // comma or escaped quote inside it.
 
 const MASK = '***';
-const KEY = /([A-Za-z0-9_-]*(?:secret|password|passwd|pwd|token|api[_-]?key))(\\*["']?)(\s*[:=]\s*)(\\*["'])?/gi;
+// Starts only where an identifier starts, with a bounded prefix and bounded escapes: linear on long words and runs.
+const KEY = /(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{0,40}?(?:secret|password|passwd|pwd|token|api[_-]?key))(\\{0,16}["']?)([ \t]*[:=][ \t]*)(\\{0,16}["'])?/gi;
 /** An unquoted value ends at whitespace, a quote, a query/statement separator or a closing bracket. */
-const UNQUOTED_END = /[\s"'&;<>)}\]]|\\["']|,(?=[\s"']|$)/;
+const UNQUOTED_END = /[\s"'&;<>)}\]]|\\["']|,(?=[\s"']|$)/g;
 
 export function maskSecretAssignments(text: string): string {
   let out = '';
@@ -26,9 +27,9 @@ export function maskSecretAssignments(text: string): string {
 }
 
 function unquotedEnd(text: string, from: number): number {
-  const rest = text.slice(from);
-  const m = UNQUOTED_END.exec(rest);
-  return m ? from + m.index : text.length;
+  UNQUOTED_END.lastIndex = from;
+  const m = UNQUOTED_END.exec(text);
+  return m ? m.index : text.length;
 }
 
 /**

@@ -4,6 +4,8 @@
 // string) or \u-escaped; base64 (Basic headers) is found from the three alignments the secret can start at.
 
 const MASK = '***';
+/** JSON nested four deep escapes a quote with 15 backslashes; a bound keeps matching linear on long backslash runs. */
+const BACKSLASHES = '{1,16}';
 const BASE64_RUN = /[A-Za-z0-9+/_-]/;
 /** Shorter base64 pieces would match unrelated text too easily. */
 const MIN_BASE64_CORE = 8;
@@ -29,9 +31,9 @@ function charPattern(ch: string): string {
   const percentTwice = bytes.map((b) => `%25${hexCaseless(b)}`).join('');
   const code = ch.codePointAt(0)!;
   const options = [escapeRegExp(ch), percent, percentTwice];
-  if (code <= 0xffff) options.push(`\\\\+u${code.toString(16).padStart(4, '0').replace(/[a-f]/g, (d) => `[${d}${d.toUpperCase()}]`)}`);
+  if (code <= 0xffff) options.push(`\\\\${BACKSLASHES}u${code.toString(16).padStart(4, '0').replace(/[a-f]/g, (d) => `[${d}${d.toUpperCase()}]`)}`);
   // JSON escapes these with backslashes, doubled at each level of nesting.
-  if (ch === '"' || ch === '\\' || ch === '/') options.push(`\\\\+${escapeRegExp(ch)}`);
+  if (ch === '"' || ch === '\\' || ch === '/') options.push(`\\\\${BACKSLASHES}${escapeRegExp(ch)}`);
   if (ch === ' ') options.push('\\+', '%2[Bb]');
   return `(?:${options.join('|')})`;
 }

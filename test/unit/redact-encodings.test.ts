@@ -93,3 +93,18 @@ test('unknown tokens: URL-encoded once, twice, three times, or \\u-escaped', () 
   }
   assert.equal(redact(`"${token.replace(/:/g, '\\u003a')}"`), '"AstraCS:***"');
 });
+
+test('hostile text (megabyte words, long backslash and quote runs) is redacted without catastrophic backtracking', { timeout: 60_000 }, () => {
+  const secret = kinds['password with JSON and URL metacharacters']!;
+  const texts = [
+    'A'.repeat(1_000_000),
+    `${'\\'.repeat(200_000)}u0041 ${'\\'.repeat(200_000)}"`,
+    `password="${'\\"'.repeat(100_000)}`,
+    `${'x'.repeat(500_000)}password=${'y'.repeat(500_000)}`,
+    `AstraCS:${'\\'.repeat(200_000)}`,
+  ];
+  for (const text of texts) {
+    const out = redact(`${text} ${secret}`, [secret]);
+    assert.ok(out.endsWith('***'), 'the known secret after the hostile text is still masked');
+  }
+});
