@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { ConnectionProfile } from '../../src/extension/services.js';
 import { ProfileStore, type MementoLike, type SecretStorageLike } from '../../src/extension/connections/profileStore.js';
 import { parseDemoConfig } from '../../src/extension/connections/demo.js';
+import { redact } from '../../src/shared/redact.js';
 import AdmZip from 'adm-zip';
 import { rawZip } from '../support/rawZip.js';
 import { testBundle, testBundleEntries } from './fakes/testBundle.js';
@@ -138,4 +139,21 @@ test('demo config: bundle + token, contact points, and the refusal of both at on
   assert.throws(() => parseDemoConfig(JSON.stringify({ bundlePath: '/b.zip', token: TOKEN, contactPoints: ['h'] })), /use one or the other/);
   assert.throws(() => parseDemoConfig(JSON.stringify({ bundlePath: '/b.zip' })), /no token/);
   assert.throws(() => parseDemoConfig('{}'), /needs either/);
+});
+
+test('credentials read from secret storage are masked by every later redact()', async () => {
+  const { store, secrets, cleanup } = setup();
+  try {
+    const id = ProfileStore.newId();
+    const password = `pw-${ProfileStore.newId()}`;
+    // Stored by an earlier session: this process has not seen it yet.
+    secrets.data.set(`astra.credentials.${id}`, JSON.stringify({ username: 'cassandra', password }));
+    assert.ok(redact(`failed with ${password}`).includes(password), 'unknown before it is read');
+    assert.deepEqual(await store.credentials(id), { username: 'cassandra', password });
+    assert.equal(redact(`failed with ${password}`), 'failed with ***');
+    assert.equal(redact(`x ${encodeURIComponent(encodeURIComponent(password))}`), 'x ***');
+    assert.equal(redact('user cassandra'), 'user cassandra', 'a cluster username is not treated as secret');
+  } finally {
+    cleanup();
+  }
 });
