@@ -18,7 +18,8 @@ export function maskSecretAssignments(text: string): string {
     const opening = m[4];
     const end = opening ? closingQuote(text, start, opening) : unquotedEnd(text, start);
     const value = text.slice(start, end);
-    if (value.length === 0 || value === MASK || value.startsWith(`AstraCS:${MASK}`)) continue;
+    // Already masked (a known secret or a token): keep what follows it, e.g. the host after "token:***@".
+    if (value.length === 0 || value.startsWith(MASK) || value.startsWith(`AstraCS:${MASK}`)) continue;
     out += text.slice(last, start) + MASK;
     last = end;
     KEY.lastIndex = Math.max(end, KEY.lastIndex);

@@ -108,3 +108,8 @@ test('hostile text (megabyte words, long backslash and quote runs) is redacted w
     assert.ok(out.endsWith('***'), 'the known secret after the hostile text is still masked');
   }
 });
+
+test('text after an already masked secret is kept (the host of a URL with credentials)', () => {
+  const token = kinds['stored token']!;
+  assert.equal(redact(`https://token:${token}@db.example.com:29042/`, [token]), 'https://token:***@db.example.com:29042/');
+});
