@@ -2,6 +2,7 @@
 // on the way in, including secrets registered at runtime (client secrets and passwords have no fixed shape).
 
 import * as vscode from 'vscode';
+import { rememberSecret } from '../shared/knownSecrets.js';
 import { redact, redactValue } from '../shared/redact.js';
 import type { Logger } from './services.js';
 
@@ -16,6 +17,7 @@ export class LogService implements vscode.Disposable {
   /** Registers a secret so it is masked wherever it later appears (driver messages, stack traces…). */
   addSecret(secret: string | undefined): void {
     if (secret && secret.length >= 4) this.secrets.add(secret);
+    rememberSecret(secret);
   }
 
   /** The registered secrets, for user-visible text that does not go through the log (cell error messages). */

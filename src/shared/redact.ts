@@ -1,15 +1,16 @@
 // Secrets must never reach the log, an error message or a notification. Everything user-visible that may
 // contain driver output or configuration passes through redact() first.
 
+import { knownSecrets as rememberedSecrets } from './knownSecrets.js';
+import { maskSecretAssignments } from './secretAssignments.js';
+import { maskKnownSecrets } from './secretForms.js';
+
 const MASK = '***';
 
 // Astra application tokens: "AstraCS:" + client id + ":" + hex secret. Keep the prefix so a reader can still
-// tell a token was involved. URLs carry it percent-encoded ("AstraCS%3A…").
-const ASTRA_TOKEN = /AstraCS(?::|%3A)[A-Za-z0-9+/=_.:%-]+/gi;
-
-// key=value / "key": "value" / key: value, for keys that name a secret.
-const SECRET_ASSIGNMENT =
-  /\b((?:client[_-]?)?secret|password|passwd|pwd|token|keyStorePassword|trustStorePassword|pfxCertPassword)(["']?\s*[:=]\s*["']?)([^\s"',;}&)]+)/gi;
+// tell a token was involved. URLs carry it percent-encoded, once or more ("AstraCS%3A…", "AstraCS%253A…"), JSON
+// may \u-escape the colon.
+const ASTRA_TOKEN = /AstraCS(?::|%(?:25){0,4}3A|\\{1,16}u003a)(?:[A-Za-z0-9+/=_.:%-]|\\{1,16}u003a)+/gi;
 
 const BEARER = /\b(Bearer\s+)[^\s"',;]+/gi;
 
@@ -27,21 +28,14 @@ function maskBasic(match: string, prefix: string, value: string): string {
 }
 
 /**
- * Masks Astra tokens (plain or URL-encoded), secret-looking assignments, Bearer/Basic credentials and every literal in `knownSecrets`
- * (client secrets and passwords have no recognisable shape, so callers register them).
+ * Masks every secret read from secret storage (see rememberSecret) and every one in `knownSecrets`, in any encoding
+ * (client secrets and passwords have no recognisable shape), then Astra tokens, Bearer/Basic credentials and
+ * values of secret-named keys it does not know.
  */
 export function redact(text: string, knownSecrets: Iterable<string> = []): string {
-  let out = text;
-  // Longest first, so a secret that contains another one is masked as a whole.
-  const literals = [...knownSecrets].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
-  for (const secret of literals) out = out.split(secret).join(MASK);
-  return out
-    .replace(ASTRA_TOKEN, `AstraCS:${MASK}`)
-    .replace(BEARER, `$1${MASK}`)
-    .replace(BASIC, maskBasic)
-    .replace(SECRET_ASSIGNMENT, (_m, key: string, sep: string, value: string) =>
-      value === MASK || value === `AstraCS:${MASK}` ? `${key}${sep}${value}` : `${key}${sep}${MASK}`,
-    );
+  // Known secrets first: a pattern rule masking part of one would leave the rest unrecognisable.
+  const out = maskKnownSecrets(text, [...knownSecrets, ...rememberedSecrets()]);
+  return maskSecretAssignments(out.replace(ASTRA_TOKEN, `AstraCS:${MASK}`).replace(BEARER, `$1${MASK}`).replace(BASIC, maskBasic));
 }
 
 /** Renders a log argument (Error, object, primitive) as text, then redacts it. */

@@ -5,16 +5,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import AdmZip from 'adm-zip';
+import cassandra from 'cassandra-driver';
 import { BundleError, inspectBundle, MAX_BUNDLE_BYTES } from '../../src/extension/connections/bundle.js';
 import { mapConnectionError } from '../../src/extension/connections/connectionErrors.js';
 import { startSandbox, type SandboxHandle } from '../sandbox/index.js';
 import type { BundleDefect } from '../sandbox/astra/bundle.js';
 import { mb, memoryNow, record, settledMemory, timed } from './support/report.js';
-import { rawZip, type RawEntry } from './support/rawZip.js';
+import { rawZip, type RawEntry } from '../support/rawZip.js';
 import { cellErrorText, extensionStack, runCell, type ExtensionStack } from './support/stack.js';
 
 const AREA = 'bundles';
@@ -103,7 +104,7 @@ describe('path traversal: nothing is written outside the storage folder', () => 
       assert.match(r.message ?? '(accepted)', /contains an unsafe path ".*"; refusing to use it\./);
       assert.deepEqual(watched.map(tree), before);
       // And the driver never sees it either: a profile pointing at such a file is refused before connecting.
-      assert.throws(() => inspectBundle(bundleWith([{ name: entry, data: Buffer.from('owned') }])), BundleError);
+      await assert.rejects(inspectBundle(bundleWith([{ name: entry, data: Buffer.from('owned') }])), BundleError);
       record({ area: AREA, case: `entry ${entry}`, observed: `${r.message} Folder trees before/after identical.` });
     });
   }
@@ -144,9 +145,38 @@ describe('size limits keep memory bounded', () => {
     const mem0 = await settledMemory();
     const r = await timed(() => addBundle(path));
     const grew = memoryNow() - mem0;
-    assert.match(r.value!.message ?? '(accepted)', /^key in the secure connect bundle (is corrupt|is too large|is not a PEM)/);
+    assert.match(r.value!.message ?? '(accepted)', /^key in the secure connect bundle inflates to more than 262144 bytes; that is not a bundle file\.$/);
     assert.ok(grew < 64 * 1024 * 1024, `memory grew by ${mb(grew)}`);
     record({ area: AREA, case: 'zip bomb lying about its size', observed: `${r.value!.message} Memory delta ${mb(grew)}.`, ms: r.ms });
+  });
+});
+
+describe('the stored bundle is rebuilt from accepted entries only', () => {
+  test('a re-packed bundle (comment, stored entries, unix modes, shuffled) is stored clean and the Node driver connects with it', async () => {
+    const entries = new AdmZip(sb.bundleBytes()).getEntries().map((e, i) => ({ name: e.entryName, data: e.getData(), deflate: i % 2 === 0, mode: 0o100600 }));
+    entries.reverse();
+    const path = join(mkdtempSync(join(root, 'repacked-')), 'secure-connect.zip');
+    writeFileSync(path, rawZip(entries, { comment: Buffer.from('not part of any entry') }));
+    const { profileId, message } = await addBundle(path);
+    assert.equal(message, undefined);
+    const profile = stack.store.get(profileId!);
+    assert.ok(profile?.kind === 'bundle');
+    const storedBytes = readFileSync(profile.bundlePath);
+    assert.ok(!storedBytes.includes('not part of any entry'), 'the comment is not carried over');
+    const stored = new AdmZip(storedBytes).getEntries();
+    assert.deepEqual(stored.map((e) => e.entryName).sort(), ['ca.crt', 'cert', 'cert.pfx', 'config.json', 'cqlshrc', 'identity.jks', 'key', 'trustStore.jks']);
+    for (const e of stored) assert.deepEqual(e.getData(), entries.find((x) => x.name === e.entryName)!.data, e.entryName);
+    // The unmodified driver, given only the stored file, as the extension hands it over.
+    const client = new cassandra.Client({ cloud: { secureConnectBundle: profile.bundlePath }, credentials: { username: 'token', password: sb.token } });
+    try {
+      await client.connect();
+      const row = (await client.execute('SELECT release_version FROM system.local')).first();
+      assert.ok(row?.release_version);
+    } finally {
+      await client.shutdown();
+    }
+    record({ area: AREA, case: 're-packed bundle stored rebuilt', observed: `stored ${stored.length} whitelisted entries (no comment, no modes); the Node driver connected with the stored file` });
+    await stack.service.remove(profileId!);
   });
 });
 

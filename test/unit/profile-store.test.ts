@@ -1,11 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConnectionProfile } from '../../src/extension/services.js';
 import { ProfileStore, type MementoLike, type SecretStorageLike } from '../../src/extension/connections/profileStore.js';
 import { parseDemoConfig } from '../../src/extension/connections/demo.js';
+import { redact } from '../../src/shared/redact.js';
+import AdmZip from 'adm-zip';
+import { rawZip } from '../support/rawZip.js';
+import { testBundle, testBundleEntries } from './fakes/testBundle.js';
 
 class FakeMemento implements MementoLike {
   readonly data = new Map<string, unknown>();
@@ -64,7 +68,7 @@ test('removing a profile removes its credentials, its bundle copy and the active
   try {
     const id = ProfileStore.newId();
     const original = join(dir, 'secure-connect-db.zip');
-    writeFileSync(original, 'zip-bytes');
+    writeFileSync(original, testBundle());
     const copy = await store.copyBundle(original, id);
     await store.save({ id, name: 'a', kind: 'bundle', bundlePath: copy, host: 'h', authKind: 'token' });
     await store.setCredentials(id, { username: 'token', password: TOKEN });
@@ -87,17 +91,22 @@ test('removing a profile removes its credentials, its bundle copy and the active
   }
 });
 
-test('the bundle is copied into storage, never written next to a read-only original', async () => {
+test('the bundle is stored rebuilt from its accepted entries, never written next to a read-only original', async () => {
   const { dir, store, cleanup } = setup();
   const ro = join(dir, 'readonly');
   try {
     // As root chmod does not stop writes, so the folder listing is what proves nothing was written there.
     mkdirSync(ro);
-    writeFileSync(join(ro, 'bundle.zip'), 'zip-bytes');
+    writeFileSync(join(ro, 'bundle.zip'), rawZip([...testBundleEntries(), { name: 'cert.pfx', data: Buffer.from('pfx') }], { comment: Buffer.from('kept out') }));
     chmodSync(ro, 0o555);
     const copy = await store.copyBundle(join(ro, 'bundle.zip'), 'p1');
     assert.ok(copy.startsWith(join(dir, 'storage', 'bundles')));
-    assert.equal(readFileSync(copy, 'utf8'), 'zip-bytes');
+    const stored = readFileSync(copy);
+    assert.ok(!stored.includes('kept out'), 'the original\'s comment is not copied');
+    assert.deepEqual(new AdmZip(stored).getEntries().map((e) => e.entryName), [...testBundleEntries().map((e) => e.name), 'cert.pfx']);
+    assert.equal(statSync(copy).mode & 0o777, 0o600);
+    await assert.rejects(store.copyBundle(join(dir, 'storage'), 'p2'), /is a folder/);
+    assert.deepEqual(readdirSync(join(dir, 'storage', 'bundles')), ['p1.zip'], 'a refused bundle writes nothing');
     assert.deepEqual(readdirSync(ro), ['bundle.zip']);
     assert.deepEqual(readdirSync(join(dir, 'storage', 'bundles')), ['p1.zip']);
   } finally {
@@ -130,4 +139,21 @@ test('demo config: bundle + token, contact points, and the refusal of both at on
   assert.throws(() => parseDemoConfig(JSON.stringify({ bundlePath: '/b.zip', token: TOKEN, contactPoints: ['h'] })), /use one or the other/);
   assert.throws(() => parseDemoConfig(JSON.stringify({ bundlePath: '/b.zip' })), /no token/);
   assert.throws(() => parseDemoConfig('{}'), /needs either/);
+});
+
+test('credentials read from secret storage are masked by every later redact()', async () => {
+  const { store, secrets, cleanup } = setup();
+  try {
+    const id = ProfileStore.newId();
+    const password = `pw-${ProfileStore.newId()}`;
+    // Stored by an earlier session: this process has not seen it yet.
+    secrets.data.set(`astra.credentials.${id}`, JSON.stringify({ username: 'cassandra', password }));
+    assert.ok(redact(`failed with ${password}`).includes(password), 'unknown before it is read');
+    assert.deepEqual(await store.credentials(id), { username: 'cassandra', password });
+    assert.equal(redact(`failed with ${password}`), 'failed with ***');
+    assert.equal(redact(`x ${encodeURIComponent(encodeURIComponent(password))}`), 'x ***');
+    assert.equal(redact('user cassandra'), 'user cassandra', 'a cluster username is not treated as secret');
+  } finally {
+    cleanup();
+  }
 });

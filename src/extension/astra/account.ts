@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
 import { DevopsError } from '../../shared/astra/devopsErrors.js';
+import { rememberSecret } from '../../shared/knownSecrets.js';
 import { validateAstraToken } from '../connections/credentialPrompts.js';
 import type { Logger } from '../services.js';
 import { DEFAULT_DEVOPS_URL, DevopsClient, type RetryNotice } from './devopsClient.js';
@@ -39,7 +40,10 @@ export class AstraAccount implements vscode.Disposable {
   ) {}
 
   token(): Thenable<string | undefined> {
-    return this.secrets.get(TOKEN_KEY);
+    return this.secrets.get(TOKEN_KEY).then((token) => {
+      rememberSecret(token);
+      return token;
+    });
   }
 
   /** The stored token, or asks for one (once) and stores it. `fresh` forgets the stored one first (after a 401). */
@@ -62,6 +66,7 @@ export class AstraAccount implements vscode.Disposable {
     });
     const token = entered?.trim();
     if (!token) return undefined;
+    rememberSecret(token);
     await this.secrets.store(TOKEN_KEY, token);
     this.log.info('Astra account token stored');
     this.changed.fire();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AstraDatabase, AstraDatacenter } from '../../shared/astra/databases.js';
 import { DevopsError } from '../../shared/astra/devopsErrors.js';
-import { BundleError, inspectBundle, type BundleInfo } from '../connections/bundle.js';
+import { BundleError, readBundle, type BundleInfo, type VerifiedBundle } from '../connections/bundle.js';
 import type { Credentials } from '../connections/clientOptions.js';
 import type { ConnectionProfile } from '../services.js';
 import type { DevopsClient } from './devopsClient.js';
@@ -17,6 +17,7 @@ export interface ProfileWriter {
   saveProfile(profile: ConnectionProfile, credentials?: Credentials): Promise<void>;
   store: {
     copyBundle(sourcePath: string, profileId: string): Promise<string>;
+    saveBundle?(bundle: VerifiedBundle, profileId: string): Promise<string>;
     credentials?(profileId: string): Promise<Credentials | undefined>;
   };
 }
@@ -33,12 +34,12 @@ export interface FetchedBundle {
   info: BundleInfo;
 }
 
-/** Requests a fresh link, downloads and validates the bundle. A bad bundle is Astra's fault, so it says so. */
+/** Requests a fresh link, downloads and verifies the bundle (`bytes` is the rebuilt zip). A bad bundle is Astra's fault, so it says so. */
 export async function fetchBundle(client: DevopsClient, dbId: string, datacenterId?: string, signal?: AbortSignal): Promise<FetchedBundle> {
   const link = await client.secureBundleLink(dbId, datacenterId, signal);
   const bytes = await client.downloadBundle(link.downloadURL, { signal });
   try {
-    return { bytes, info: inspectBundle(bytes) };
+    return await readBundle(bytes);
   } catch (err) {
     if (err instanceof BundleError) {
       throw new DevopsError('badResponse', `The secure connect bundle Astra returned is unusable: ${err.message}`);
@@ -82,6 +83,7 @@ export interface SaveRequest {
 /** Writes the bundle into the profile store's bundle folder and saves the profile (+ token credentials). */
 export async function saveBundleProfile(writer: ProfileWriter, req: SaveRequest): Promise<BundleProfile> {
   const id = req.existing?.id ?? req.newId();
+  if (writer.store.saveBundle) return saveProfile(writer, req, id, await writer.store.saveBundle(req.bundle, id));
   // copyBundle only copies from a path; keep the key material in a private temp dir for the blink it exists.
   const dir = await mkdtemp(join(tmpdir(), 'astra-scb-'));
   let bundlePath: string;
@@ -92,6 +94,10 @@ export async function saveBundleProfile(writer: ProfileWriter, req: SaveRequest)
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+  return saveProfile(writer, req, id, bundlePath);
+}
+
+async function saveProfile(writer: ProfileWriter, req: SaveRequest, id: string, bundlePath: string): Promise<BundleProfile> {
   const { info } = req.bundle;
   const multiRegion = req.db.datacenters.length > 1 && req.datacenter;
   const profile: BundleProfile = {

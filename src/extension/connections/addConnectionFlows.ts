@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { ConnectionProfile } from '../services.js';
 import type { LogService } from '../logging.js';
-import { BundleError, inspectBundleFile, type BundleInfo } from './bundle.js';
+import type { BundleInfo } from './bundle.js';
+import { pickedBundle } from './bundlePick.js';
 import type { AstraConnectionService } from './connectionService.js';
 import { pickAstraAuthKind, promptAstraCredentials, promptClusterCredentials } from './credentialPrompts.js';
 import { showConnectionError } from './errorNotification.js';
@@ -52,15 +53,9 @@ export async function addBundleConnection(deps: FlowDeps, arg?: unknown): Promis
   }
   if (!bundlePath) return undefined;
 
-  let info: BundleInfo;
-  try {
-    info = await inspectBundleFile(bundlePath);
-  } catch (err) {
-    log.warn(`bundle ${bundlePath} rejected`, err);
-    const message = err instanceof BundleError ? err.message : `The bundle cannot be read: ${(err as Error).message}`;
-    void vscode.window.showErrorMessage(deps.logs.redact(message));
-    return undefined;
-  }
+  const bundle = await pickedBundle(bundlePath, deps.logs);
+  if (!bundle) return undefined;
+  const { info } = bundle;
   log.info(`bundle ${bundlePath}: ${describeBundle(info)}`);
 
   const name = await vscode.window.showInputBox({
@@ -81,7 +76,7 @@ export async function addBundleConnection(deps: FlowDeps, arg?: unknown): Promis
     id,
     name: name.trim(),
     kind: 'bundle',
-    bundlePath: await deps.service.store.copyBundle(bundlePath, id),
+    bundlePath: await deps.service.store.saveBundle(bundle, id),
     host: info.host,
     authKind,
   };

@@ -1,42 +1,45 @@
 // Secure connect bundle inspection. Pure (no vscode) so every broken-bundle case is unit-tested.
 // We validate before handing the bundle to the driver because the driver's own errors ("ENOENT",
-// "No END header found") do not tell the user which file is wrong.
+// "No END header found") do not tell the user which file is wrong, and because the driver inflates every entry
+// of the bundle on each connect: only a bundle rebuilt from accepted, verified entries is ever stored.
 
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import AdmZip from 'adm-zip';
+import { BundleError } from './bundleError.js';
+import { parseConfig, type BundleInfo } from './bundleConfig.js';
+import { acceptedEntries, MAX_ENTRIES, MAX_ENTRY_BYTES } from './bundleRules.js';
+import { readCentralDirectory, TooManyEntriesError, ZipFormatError } from './zip/centralDirectory.js';
+import { EntryTooLargeError, extractEntry } from './zip/cappedInflate.js';
+import { writeZip, type ZipFile } from './zip/writeZip.js';
+
+export { BundleError } from './bundleError.js';
+export type { BundleInfo } from './bundleConfig.js';
+export { MAX_ENTRY_BYTES } from './bundleRules.js';
 
 export const MAX_BUNDLE_BYTES = 10 * 1024 * 1024;
-/** Real bundle entries are a few KB; anything this large is not a bundle (or is a zip bomb). */
-export const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
-const MAX_ENTRIES = 64;
 
-const REQUIRED_FILES = ['config.json', 'ca.crt', 'cert', 'key'] as const;
-
-export interface BundleInfo {
-  host: string;
-  port: number;
-  cqlPort?: number;
-  localDataCenter?: string;
-  keyspace?: string;
+/** A bundle that passed every check: what it says, and the zip rebuilt from its accepted entries only. */
+export interface VerifiedBundle {
+  info: BundleInfo;
+  bytes: Buffer;
 }
 
-/** A problem with the bundle; `file` names the entry at fault when there is one. */
-export class BundleError extends Error {
-  constructor(
-    message: string,
-    readonly file?: string,
-  ) {
-    super(message);
-    this.name = 'BundleError';
+/** The user picked a folder (an unpacked bundle) where the .zip belongs. */
+export class BundleFolderError extends BundleError {
+  constructor(readonly folder: string) {
+    super(
+      `${folder} is a folder; pick the secure connect bundle .zip file itself, exactly as downloaded from the Astra console.`,
+    );
+    this.name = 'BundleFolderError';
   }
 }
 
-/** Reads and inspects a bundle file, refusing oversized files before reading them. */
-export async function inspectBundleFile(path: string): Promise<BundleInfo> {
+/** Reads and verifies a bundle file, refusing folders and oversized files before reading them. */
+export async function readBundleFile(path: string): Promise<VerifiedBundle> {
   let size: number;
   try {
     const stat = await fs.stat(path);
+    if (stat.isDirectory()) throw new BundleFolderError(path);
     if (!stat.isFile()) throw new BundleError(`The secure connect bundle ${path} is not a file.`);
     size = stat.size;
   } catch (err) {
@@ -44,46 +47,50 @@ export async function inspectBundleFile(path: string): Promise<BundleInfo> {
     throw new BundleError(`The secure connect bundle ${path} cannot be read: ${(err as Error).message}`);
   }
   if (size > MAX_BUNDLE_BYTES) throw tooLarge(size);
-  return inspectBundle(await fs.readFile(path));
+  return readBundle(await fs.readFile(path));
 }
 
-export function inspectBundle(data: Buffer): BundleInfo {
+export async function inspectBundleFile(path: string): Promise<BundleInfo> {
+  return (await readBundleFile(path)).info;
+}
+
+export async function inspectBundle(data: Buffer): Promise<BundleInfo> {
+  return (await readBundle(data)).info;
+}
+
+/** Central directory first (count, names, kinds, declared sizes), then capped extraction, then content checks. */
+export async function readBundle(data: Buffer): Promise<VerifiedBundle> {
   if (data.length > MAX_BUNDLE_BYTES) throw tooLarge(data.length);
-  let zip: AdmZip;
-  let entries: AdmZip.IZipEntry[];
+  let directory;
   try {
-    zip = new AdmZip(data);
-    entries = zip.getEntries();
+    directory = readCentralDirectory(data, MAX_ENTRIES);
   } catch (err) {
-    throw new BundleError(
-      `The secure connect bundle is not a valid zip file (${(err as Error).message}). Download it again from the Astra console.`,
-    );
-  }
-  if (entries.length > MAX_ENTRIES) {
-    throw new BundleError(`The secure connect bundle has ${entries.length} entries; a real bundle has about 8.`);
-  }
-
-  const byName = new Map<string, AdmZip.IZipEntry>();
-  for (const entry of entries) {
-    checkEntryPath(entry.entryName);
-    if (entry.header.size > MAX_ENTRY_BYTES) {
-      throw new BundleError(
-        `${entry.entryName} in the secure connect bundle is ${entry.header.size} bytes uncompressed; that is not a bundle file.`,
-        entry.entryName,
-      );
+    if (err instanceof TooManyEntriesError) {
+      throw new BundleError(`The secure connect bundle has ${err.count} entries; a real bundle has about 8.`);
     }
-    if (!entry.isDirectory) byName.set(entry.entryName, entry);
+    if (err instanceof ZipFormatError) {
+      throw new BundleError(`The secure connect bundle is not a valid zip file (${err.reason}). Download it again from the Astra console.`);
+    }
+    throw err;
   }
-
-  for (const name of REQUIRED_FILES) {
-    if (!byName.has(name)) throw missingFile(name, [...byName.keys()]);
+  const files: ZipFile[] = [];
+  for (const entry of acceptedEntries(directory.entries)) {
+    try {
+      files.push({ name: entry.name, data: await extractEntry(data, entry, directory.centralOffset, MAX_ENTRY_BYTES) });
+    } catch (err) {
+      if (err instanceof EntryTooLargeError) {
+        throw new BundleError(`${entry.name} in the secure connect bundle inflates to more than ${err.limit} bytes; that is not a bundle file.`, entry.name);
+      }
+      if (err instanceof ZipFormatError) throw new BundleError(`${entry.name} in the secure connect bundle is corrupt (${err.reason}).`, entry.name);
+      throw err;
+    }
   }
-
-  const config = parseConfig(readText(byName.get('config.json')!, 'config.json'));
-  checkPem(readText(byName.get('ca.crt')!, 'ca.crt'), 'ca.crt', 'CERTIFICATE');
-  checkPem(readText(byName.get('cert')!, 'cert'), 'cert', 'CERTIFICATE');
-  checkPem(readText(byName.get('key')!, 'key'), 'key', 'PRIVATE KEY');
-  return config;
+  const text = (name: string) => files.find((f) => f.name === name)!.data.toString('utf8');
+  const info = parseConfig(text('config.json'));
+  checkPem(text('ca.crt'), 'ca.crt', 'CERTIFICATE');
+  checkPem(text('cert'), 'cert', 'CERTIFICATE');
+  checkPem(text('key'), 'key', 'PRIVATE KEY');
+  return { info, bytes: writeZip(files) };
 }
 
 function tooLarge(size: number): BundleError {
@@ -91,73 +98,6 @@ function tooLarge(size: number): BundleError {
   return new BundleError(
     `The file is ${mb} MB; a secure connect bundle is a few KB (limit ${MAX_BUNDLE_BYTES / 1024 / 1024} MB). Is it the right file?`,
   );
-}
-
-function checkEntryPath(name: string): void {
-  const segments = name.split(/[\\/]/);
-  if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name) || segments.includes('..')) {
-    throw new BundleError(`The secure connect bundle contains an unsafe path "${name}"; refusing to use it.`, name);
-  }
-}
-
-function missingFile(name: string, present: string[]): BundleError {
-  const nested = present.find((p) => p.endsWith(`/${name}`));
-  if (nested) {
-    const folder = nested.slice(0, nested.length - name.length);
-    return new BundleError(
-      `${name} must be at the root of the secure connect bundle, but it is inside the folder "${folder}". ` +
-        'Use the zip exactly as downloaded from the Astra console (do not unpack and re-zip it).',
-      name,
-    );
-  }
-  return new BundleError(`The secure connect bundle has no ${name}. Download the bundle again from the Astra console.`, name);
-}
-
-function readText(entry: AdmZip.IZipEntry, name: string): string {
-  let data: Buffer;
-  try {
-    data = entry.getData();
-  } catch (err) {
-    throw new BundleError(`${name} in the secure connect bundle is corrupt (${(err as Error).message}).`, name);
-  }
-  // adm-zip returns an empty buffer rather than throwing for some corrupt entries.
-  if (data.length === 0 && entry.header.size > 0) {
-    throw new BundleError(`${name} in the secure connect bundle is corrupt (it could not be decompressed).`, name);
-  }
-  if (data.length > MAX_ENTRY_BYTES) throw new BundleError(`${name} in the secure connect bundle is too large.`, name);
-  return data.toString('utf8');
-}
-
-function parseConfig(text: string): BundleInfo {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new BundleError(`config.json in the secure connect bundle is not valid JSON (${(err as Error).message}).`, 'config.json');
-  }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new BundleError('config.json in the secure connect bundle is not a JSON object.', 'config.json');
-  }
-  const cfg = raw as Record<string, unknown>;
-  const host = typeof cfg.host === 'string' ? cfg.host.trim() : '';
-  const port = toPort(cfg.port);
-  if (!host || port === undefined) {
-    throw new BundleError(
-      `config.json in the secure connect bundle must include host and port (found host=${JSON.stringify(cfg.host ?? null)}, port=${JSON.stringify(cfg.port ?? null)}).`,
-      'config.json',
-    );
-  }
-  const info: BundleInfo = { host, port };
-  const cqlPort = toPort(cfg.cql_port);
-  if (cqlPort !== undefined) info.cqlPort = cqlPort;
-  if (typeof cfg.localDC === 'string' && cfg.localDC) info.localDataCenter = cfg.localDC;
-  if (typeof cfg.keyspace === 'string' && cfg.keyspace) info.keyspace = cfg.keyspace;
-  return info;
-}
-
-function toPort(value: unknown): number | undefined {
-  const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
-  return typeof n === 'number' && Number.isInteger(n) && n > 0 && n < 65536 ? n : undefined;
 }
 
 function checkPem(text: string, name: string, label: 'CERTIFICATE' | 'PRIVATE KEY'): void {

@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { rememberSecret } from '../../shared/knownSecrets.js';
 import type { ConnectionProfile } from '../services.js';
+import { readBundleFile, type VerifiedBundle } from './bundle.js';
 import type { Credentials } from './clientOptions.js';
 
 export interface MementoLike {
@@ -79,6 +81,7 @@ export class ProfileStore {
     try {
       const parsed = JSON.parse(raw) as Partial<Credentials>;
       if (typeof parsed.username === 'string' && typeof parsed.password === 'string') {
+        rememberCredentials(this.get(id), parsed.username, parsed.password);
         return { username: parsed.username, password: parsed.password };
       }
     } catch {
@@ -88,6 +91,7 @@ export class ProfileStore {
   }
 
   async setCredentials(id: string, credentials: Credentials | undefined): Promise<void> {
+    if (credentials) rememberCredentials(this.get(id), credentials.username, credentials.password);
     if (credentials) await this.secrets.store(secretKey(id), JSON.stringify(credentials));
     else await this.secrets.delete(secretKey(id));
   }
@@ -102,17 +106,32 @@ export class ProfileStore {
   }
 
   /**
-   * Copies the user's bundle into global storage. Only reads the original: it may sit on a read-only file
-   * system, and the Python driver's habit of extracting next to the bundle is exactly what we avoid.
+   * Stores the bundle rebuilt from its verified entries (see readBundleFile), never the user's file as is: the
+   * driver inflates every entry on each connect. Only reads the original: it may sit on a read-only file system,
+   * and the Python driver's habit of extracting next to the bundle is exactly what we avoid.
    */
   async copyBundle(sourcePath: string, profileId: string): Promise<string> {
+    return this.saveBundle(await readBundleFile(sourcePath), profileId);
+  }
+
+  /** Writes a verified bundle (its rebuilt zip) into storage, atomically, readable by the user only. */
+  async saveBundle(bundle: VerifiedBundle, profileId: string): Promise<string> {
     await fs.mkdir(this.bundleDir, { recursive: true });
     const dest = join(this.bundleDir, `${profileId}.zip`);
     const tmp = `${dest}.${process.pid}.tmp`;
-    await fs.copyFile(sourcePath, tmp);
+    await fs.writeFile(tmp, bundle.bytes, { mode: 0o600 });
     await fs.rename(tmp, dest);
     return dest;
   }
+}
+
+/**
+ * Masks these credentials in every later log line and message. An Astra client ID is half of the credential; a
+ * cluster username (often "cassandra") is not secret, and masking it would mangle unrelated text.
+ */
+function rememberCredentials(profile: ConnectionProfile | undefined, username: string, password: string): void {
+  rememberSecret(password);
+  if (profile?.kind === 'bundle' && username !== 'token') rememberSecret(username);
 }
 
 function isProfile(v: unknown): v is ConnectionProfile {

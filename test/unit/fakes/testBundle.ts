@@ -46,3 +46,10 @@ export function testBundle(files: Record<string, string | Buffer> = {}, omit: st
   }
   return zip.toBuffer();
 }
+
+/** The same bundle as raw entries (deflated), for building hostile variants with test/support/rawZip. */
+export function testBundleEntries(files: Record<string, string | Buffer> = {}): { name: string; data: Buffer; deflate: boolean }[] {
+  const { cert, key } = testPem();
+  const all: Record<string, string | Buffer> = { 'config.json': JSON.stringify(TEST_CONFIG), 'ca.crt': cert, cert, key, cqlshrc: '[connection]\n', ...files };
+  return Object.entries(all).map(([name, content]) => ({ name, data: Buffer.from(content), deflate: true }));
+}
