@@ -2,7 +2,7 @@
 // on the way in, including secrets registered at runtime (client secrets and passwords have no fixed shape).
 
 import * as vscode from 'vscode';
-import { redact, redactValue } from '../shared/redact.js';
+import { redact, redactValue } from './redact.js';
 import type { Logger } from './services.js';
 
 export class LogService implements vscode.Disposable {

@@ -4,8 +4,8 @@
 //  2. the result renderer in headless chromium: first paint and scroll frame time at 10,000 and 100,000 rows,
 //     and how many rows are in the DOM.
 import { Client } from 'cassandra-driver';
-import { CqlSession } from '../../src/extension/notebook/session.js';
-import { splitStatements } from '../../src/shared/statements.js';
+import { CqlSession } from '../../src/extension/cql/session.js';
+import { splitStatements } from '../../src/extension/cql/statements.js';
 import { chromiumAvailable, openRenderer, renderRows } from '../integration/rendererHarness.js';
 import { nodeClientOptions, testTarget } from '../support/target.js';
 

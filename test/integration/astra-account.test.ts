@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS, type Credentials } from '../../src/extension/connecti
 import { ProfileStore } from '../../src/extension/connections/profileStore.js';
 import { createClient } from '../../src/extension/connections/sessionFactory.js';
 import type { ConnectionProfile } from '../../src/extension/services.js';
-import { DevopsError } from '../../src/shared/astra/devopsErrors.js';
+import { DevopsError } from '../../src/extension/astra/core/devopsErrors.js';
 import type { SandboxHandle } from '../sandbox/index.js';
 
 const realToken = process.env.CQL_TEST_ASTRA_TOKEN;

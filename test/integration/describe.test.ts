@@ -4,8 +4,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from 'cassandra-driver';
 import { nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
-import { describeAggregate, describeFunction, describeKeyspace, describeTable } from '../../src/extension/explorer/describe.js';
-import { readAggregates, readFunctions, readKeyspaceSchema, readTable } from '../../src/extension/explorer/schemaReader.js';
+import { describeAggregate, describeFunction, describeKeyspace, describeTable } from '../../src/extension/schema/describe.js';
+import { readAggregates, readFunctions, readKeyspaceSchema, readTable } from '../../src/extension/schema/schemaReader.js';
 import { normalize, runAll, runScript, schemaDdl } from './explorer-schema.js';
 
 let target: TestTarget;

@@ -1,10 +1,10 @@
 // Completion engine: `|` in each sample marks the cursor; the test asserts which items are offered there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { complete, type CompletionResult } from '../../src/shared/completion/complete.js';
-import { regionStatements, statementRegions } from '../../src/shared/completion/regions.js';
-import { SchemaIndex } from '../../src/shared/completion/schema.js';
-import { splitStatements } from '../../src/shared/statements.js';
+import { complete, type CompletionResult } from '../../src/extension/language/core/complete.js';
+import { regionStatements, statementRegions } from '../../src/extension/language/core/regions.js';
+import { SchemaIndex } from '../../src/extension/language/core/schema.js';
+import { splitStatements } from '../../src/extension/cql/statements.js';
 import { DEMO } from './cql-schema-fixture.js';
 
 const schema = new SchemaIndex(DEMO);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Client } from 'cassandra-driver';
-import { buildModel, SchemaCache } from '../../src/extension/language/schemaCache.js';
+import { buildModel, SchemaCache } from '../../src/extension/schema/schemaCache.js';
 import type { ConnectionService, ConnectionState, Logger } from '../../src/extension/services.js';
 import { EventEmitter } from './fakes/fakeVscode.js';
 

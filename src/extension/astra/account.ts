@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
-import { DevopsError } from '../../shared/astra/devopsErrors.js';
+import { DevopsError } from './core/devopsErrors.js';
 import { validateAstraToken } from '../connections/credentialPrompts.js';
 import type { Logger } from '../services.js';
 import { DEFAULT_DEVOPS_URL, DevopsClient, type RetryNotice } from './devopsClient.js';

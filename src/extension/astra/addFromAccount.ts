@@ -10,7 +10,7 @@ import {
   statusIconId,
   type AstraDatabase,
   type AstraDatacenter,
-} from '../../shared/astra/databases.js';
+} from './core/databases.js';
 import { ProfileStore } from '../connections/profileStore.js';
 import type { ConnectionService, Logger } from '../services.js';
 import { withDevopsProgress, type AstraAccount } from './account.js';

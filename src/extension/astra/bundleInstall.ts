@@ -4,8 +4,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AstraDatabase, AstraDatacenter } from '../../shared/astra/databases.js';
-import { DevopsError } from '../../shared/astra/devopsErrors.js';
+import type { AstraDatabase, AstraDatacenter } from './core/databases.js';
+import { DevopsError } from './core/devopsErrors.js';
 import { BundleError, inspectBundle, type BundleInfo } from '../connections/bundle.js';
 import type { Credentials } from '../connections/clientOptions.js';
 import type { ConnectionProfile } from '../services.js';

@@ -2,8 +2,8 @@
 // when Astra refused the token, otherwise "Show Log". Cancellation is silent.
 
 import * as vscode from 'vscode';
-import { DevopsError } from '../../shared/astra/devopsErrors.js';
-import { redact } from '../../shared/redact.js';
+import { DevopsError } from './core/devopsErrors.js';
+import { redact } from '../redact.js';
 import type { Logger } from '../services.js';
 
 const REENTER = 'Re-enter Token';

@@ -2,8 +2,8 @@
 // come from the DevOps API; CQL's CREATE KEYSPACE is refused).
 
 import * as vscode from 'vscode';
-import { astraDatabaseId, validateKeyspaceName } from '../../shared/astra/databases.js';
-import { DevopsError } from '../../shared/astra/devopsErrors.js';
+import { astraDatabaseId, validateKeyspaceName } from './core/databases.js';
+import { DevopsError } from './core/devopsErrors.js';
 import { profileIdFromArg } from '../connections/commands.js';
 import { withDevopsProgress } from './account.js';
 import type { AstraDeps } from './addFromAccount.js';

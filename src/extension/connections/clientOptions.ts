@@ -2,7 +2,7 @@
 // Pure and vscode-free: the driver module is passed in, so nothing here loads cassandra-driver at activation.
 
 import type { auth, ClientOptions } from 'cassandra-driver';
-import type { ConsistencyName } from '../../shared/shellCommands.js';
+import type { ConsistencyName } from '../cql/shellCommands.js';
 import type { ConnectionProfile } from '../services.js';
 
 export type { ConsistencyName };

@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import { qualifiedName } from '../../shared/identifier.js';
 import { copyNameText, EXPLORER_COMMANDS, selectRowsCql } from './actions.js';
 import type { Logger, Services } from '../services.js';
-import { describeAggregate, describeFunction, describeIndex, describeKeyspace, describeTable, describeType, describeView } from './describe.js';
+import { describeAggregate, describeFunction, describeIndex, describeKeyspace, describeTable, describeType, describeView } from '../schema/describe.js';
 import { isSystemKeyspace, type ExplorerNode } from './model.js';
-import { readAggregates, readFunctions, readKeyspaceSchema, readTable, readTableForDescribe, readType, readView } from './schemaReader.js';
+import { readAggregates, readFunctions, readKeyspaceSchema, readTable, readTableForDescribe, readType, readView } from '../schema/schemaReader.js';
 import type { SchemaTreeProvider } from './treeProvider.js';
 
 export function registerExplorerCommands(services: Services, tree: SchemaTreeProvider, log: Logger): vscode.Disposable[] {

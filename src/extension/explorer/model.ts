@@ -2,7 +2,7 @@
 // fetched schema turns into child nodes. No vscode and no driver here, so the tree logic is unit-tested.
 
 import type { ConnectionState } from '../services.js';
-import { cqlTypeText, type ColumnMeta, type IndexMeta, type KeyspaceMeta, type TableMeta, type UdtMeta } from './schemaTypes.js';
+import { cqlTypeText, type ColumnMeta, type IndexMeta, type KeyspaceMeta, type TableMeta, type UdtMeta } from '../schema/schemaTypes.js';
 
 export type FolderKind = 'tables' | 'views' | 'types' | 'functions' | 'aggregates';
 export type ColumnRole = 'partition' | 'clustering' | 'static' | 'regular';

@@ -13,7 +13,7 @@ import {
   type ExplorerNode,
   type KeyspaceListing,
 } from './model.js';
-import { keyspaceMeta, listKeyspace, listKeyspaces, readTable, readType, readView } from './schemaReader.js';
+import { keyspaceMeta, listKeyspace, listKeyspaces, readTable, readType, readView } from '../schema/schemaReader.js';
 
 export class SchemaTreeLoader {
   // A keyspace's listing serves both the keyspace (folder counts) and each folder, so it is read once.

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { ConnectionService, Logger } from '../services.js';
 import { errorNode, itemSpec, type ExplorerNode } from './model.js';
 import { SchemaTreeLoader } from './treeLoader.js';
-import { astraDatabaseId } from '../../shared/astra/databases.js';
+import { astraDatabaseId } from '../astra/core/databases.js';
 
 type ConnectionNode = Extract<ExplorerNode, { kind: 'connection' }>;
 

@@ -2,10 +2,10 @@
 // schema may be stale and running is never blocked.
 
 import * as vscode from 'vscode';
-import { diagnose } from '../../shared/completion/index.js';
+import { diagnose } from './core/index.js';
 import type { ConnectionService } from '../services.js';
 import { documentTarget } from './documentContext.js';
-import type { SchemaCache } from './schemaCache.js';
+import type { SchemaCache } from '../schema/schemaCache.js';
 
 const DEBOUNCE_MS = 300;
 

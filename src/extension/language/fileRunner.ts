@@ -3,15 +3,15 @@
 // to the results panel.
 
 import * as vscode from 'vscode';
-import { keyspaceAt } from '../../shared/completion/index.js';
-import { regionStatements } from '../../shared/completion/regions.js';
-import { statementsToRun } from '../../shared/completion/runTargets.js';
+import { keyspaceAt } from './core/index.js';
+import { regionStatements } from './core/regions.js';
+import { statementsToRun } from './core/runTargets.js';
 import type { ExtensionResponse, RendererRequest } from '../../shared/messages.js';
-import type { Statement } from '../../shared/statements.js';
-import { describeFailure } from '../notebook/cqlErrors.js';
+import type { Statement } from '../cql/statements.js';
+import { describeFailure } from '../cql/cqlErrors.js';
 import { sessionOptions } from '../notebook/notebookSessions.js';
 import { answerRendererRequest } from '../notebook/rendererMessaging.js';
-import { CqlSession } from '../notebook/session.js';
+import { CqlSession } from '../cql/session.js';
 import type { Logger, Services } from '../services.js';
 import { ResultsPanel, type PanelEntry } from './resultsPanel.js';
 

@@ -8,7 +8,7 @@ import { CqlCodeLensProvider } from './codeLens.js';
 import { CqlDiagnostics } from './diagnostics.js';
 import { CqlFileRunner, RUN_COMMANDS } from './fileRunner.js';
 import { registerProviders } from './providers.js';
-import { SchemaCache } from './schemaCache.js';
+import { SchemaCache } from '../schema/schemaCache.js';
 
 export { RUN_COMMANDS };
 

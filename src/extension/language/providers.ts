@@ -2,10 +2,10 @@
 // src/shared/completion to the VS Code API, with the schema of the document's connection.
 
 import * as vscode from 'vscode';
-import { complete, hoverAt, type CompletionItem, type ItemKind } from '../../shared/completion/index.js';
+import { complete, hoverAt, type CompletionItem, type ItemKind } from './core/index.js';
 import type { ConnectionService } from '../services.js';
 import { documentTarget } from './documentContext.js';
-import type { SchemaCache } from './schemaCache.js';
+import type { SchemaCache } from '../schema/schemaCache.js';
 
 export const CQL_SELECTOR: vscode.DocumentSelector = [{ language: 'cql' }];
 

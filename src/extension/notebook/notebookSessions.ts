@@ -3,9 +3,9 @@
 
 import * as vscode from 'vscode';
 import type { ConnectionService, Services } from '../services.js';
-import { createDescriber } from './describeCommand.js';
+import { createDescriber } from '../cql/describeCommand.js';
 import { notebookProfileId, type CqlNotebookMetadata } from './serializer.js';
-import { CqlSession, type SessionOptions } from './session.js';
+import { CqlSession, type SessionOptions } from '../cql/session.js';
 
 export interface BoundSession {
   session: CqlSession;

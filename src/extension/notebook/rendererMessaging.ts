@@ -3,11 +3,11 @@
 
 import { createWriteStream, type WriteStream } from 'node:fs';
 import * as vscode from 'vscode';
-import { csvHeader, csvRows, jsonClose, JSON_OPEN, jsonRows } from '../../shared/exportFormat.js';
+import { csvHeader, csvRows, jsonClose, JSON_OPEN, jsonRows } from '../cql/exportFormat.js';
 import { isRendererRequest, type ExtensionResponse, type ExportFormat, type RendererRequest } from '../../shared/messages.js';
 import type { Logger } from '../services.js';
 import type { NotebookSessions } from './notebookSessions.js';
-import type { CqlSession } from './session.js';
+import type { CqlSession } from '../cql/session.js';
 
 export const RENDERER_ID = 'astra-cql-result-renderer';
 

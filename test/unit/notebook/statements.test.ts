@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cellPosition, splitStatements, syntaxErrorPosition } from '../../../src/shared/statements.js';
+import { cellPosition, splitStatements, syntaxErrorPosition } from '../../../src/extension/cql/statements.js';
 
 const texts = (src: string) => splitStatements(src).map((s) => s.text);
 

@@ -1,14 +1,14 @@
 // DESCRIBE in notebook cells, answered with the explorer's schema reader and DDL generator so both print the same.
 
 import type { Client } from 'cassandra-driver';
-import type { DescribeTarget } from '../../shared/shellCommands.js';
+import type { DescribeTarget } from './shellCommands.js';
 import {
   describeAggregate, describeFunction, describeKeyspace, describeTable, describeType, describeView,
-} from '../explorer/describe.js';
+} from '../schema/describe.js';
 import { isSystemKeyspace } from '../explorer/model.js';
 import {
   keyspaceMeta, listKeyspace, listKeyspaces, readAggregates, readFunctions, readKeyspaceSchema, readTableForDescribe, readType, readView,
-} from '../explorer/schemaReader.js';
+} from '../schema/schemaReader.js';
 import type { Describer } from './session.js';
 
 const needKeyspace = (ks: string | undefined): string => {

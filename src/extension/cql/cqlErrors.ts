@@ -2,8 +2,8 @@
 // for syntax errors, where in the cell it went wrong. Connection-level failures (no node, request timeout, rejected
 // credentials) are worded by the connection error mapping, so a cell and a connect notification say the same thing.
 
-import { redact } from '../../shared/redact.js';
-import { cellPosition, syntaxErrorPosition, type Statement } from '../../shared/statements.js';
+import { redact } from '../redact.js';
+import { cellPosition, syntaxErrorPosition, type Statement } from './statements.js';
 import { ConnectionError, mapConnectionError, type ErrorAction, type ErrorContext, type MappedError } from '../connections/connectionErrors.js';
 
 export type ErrorClass =

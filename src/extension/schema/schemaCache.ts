@@ -4,8 +4,8 @@
 
 import type { Client } from 'cassandra-driver';
 import type * as vscode from 'vscode';
-import { SchemaIndex, type ColumnKind, type SchemaKeyspace, type SchemaModel } from '../../shared/completion/index.js';
-import { allRows } from '../explorer/schemaReader.js';
+import { SchemaIndex, type ColumnKind, type SchemaKeyspace, type SchemaModel } from '../language/core/index.js';
+import { allRows } from './schemaReader.js';
 import type { ConnectionService, Logger } from '../services.js';
 
 type Row = Record<string, unknown>;

@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'cassandra-driver';
 import { RESULT_PAYLOAD_VERSION, type ResultPayload, type TraceInfo } from '../../shared/resultPayload.js';
-import { parseShellCommand, type ConsistencyName, type DescribeTarget, type ShellCommand } from '../../shared/shellCommands.js';
-import type { Statement } from '../../shared/statements.js';
+import { parseShellCommand, type ConsistencyName, type DescribeTarget, type ShellCommand } from './shellCommands.js';
+import type { Statement } from './statements.js';
 import type { EncodedValue } from '../../shared/valueEncoding.js';
 import { CONSISTENCY_LEVELS } from '../connections/clientOptions.js';
 import type { ErrorContext } from '../connections/connectionErrors.js';

@@ -1,6 +1,6 @@
 // Hover text for schema references: a table shows its columns and primary key, a column its type and kind.
 
-import { quoteIdentifier } from '../identifier.js';
+import { quoteIdentifier } from '../../../shared/identifier.js';
 import { collectReferences, referencesAt } from './references.js';
 import type { IndexedTable, SchemaColumn, SchemaIndex } from './schema.js';
 import { identName } from './statementScope.js';

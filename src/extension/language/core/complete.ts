@@ -1,7 +1,7 @@
 // Completion items for a cursor position: the context analyzer says what fits there, the schema index says what
 // exists. Identifiers that need quoting are inserted quoted (`"MixedCase"`).
 
-import { qualifiedName, quoteIdentifier } from '../identifier.js';
+import { qualifiedName, quoteIdentifier } from '../../../shared/identifier.js';
 import { analyzeContext, type CompletionContext } from './context.js';
 import type { IndexedTable, SchemaColumn, SchemaIndex } from './schema.js';
 import { keyspaceAt, type TableRef } from './statementScope.js';

@@ -1,7 +1,7 @@
 // Which statements "Run Statement" runs: the selection's statements, else the one under the cursor (or, with the
 // cursor between statements, the one just before it on the same line, then the next one).
 
-import type { Statement } from '../statements.js';
+import type { Statement } from '../../cql/statements.js';
 import { regionStatements } from './regions.js';
 
 export function statementsToRun(text: string, selectionStart: number, selectionEnd: number): Statement[] {

@@ -1,7 +1,7 @@
 // CSV / JSON export text, written page by page so exports of any size stream to disk.
 
-import type { ResultColumn } from './resultPayload.js';
-import { formatValue, toJsonValue, type EncodedValue } from './valueEncoding.js';
+import type { ResultColumn } from '../../shared/resultPayload.js';
+import { formatValue, toJsonValue, type EncodedValue } from '../../shared/valueEncoding.js';
 
 /** RFC 4180 field: quoted when needed. null is an empty field, an empty string is `""`, so they stay distinct. */
 export function csvField(v: EncodedValue): string {
