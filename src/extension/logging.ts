@@ -3,7 +3,14 @@
 
 import * as vscode from 'vscode';
 import { redact, redactValue } from './redact.js';
-import type { Logger } from './services.js';
+
+export interface Logger {
+  trace(message: string, ...args: unknown[]): void;
+  debug(message: string, ...args: unknown[]): void;
+  info(message: string, ...args: unknown[]): void;
+  warn(message: string, ...args: unknown[]): void;
+  error(message: string | Error, ...args: unknown[]): void;
+}
 
 export class LogService implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ConnectionProfile } from '../../src/extension/services.js';
+import type { ConnectionProfile } from '../../src/extension/connections/types.js';
 import { ProfileStore, type MementoLike, type SecretStorageLike } from '../../src/extension/connections/profileStore.js';
 import { parseDemoConfig } from '../../src/extension/connections/demo.js';
 

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
 import { DevopsError } from './core/devopsErrors.js';
 import { validateAstraToken } from '../connections/credentialPrompts.js';
-import type { Logger } from '../services.js';
+import type { Logger } from '../logging.js';
 import { DEFAULT_DEVOPS_URL, DevopsClient, type RetryNotice } from './devopsClient.js';
 
 export const TOKEN_KEY = 'astra.account.token';

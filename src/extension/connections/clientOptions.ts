@@ -3,7 +3,7 @@
 
 import type { auth, ClientOptions } from 'cassandra-driver';
 import type { ConsistencyName } from '../cql/shellCommands.js';
-import type { ConnectionProfile } from '../services.js';
+import type { ConnectionProfile, Credentials } from './types.js';
 
 export type { ConsistencyName };
 
@@ -34,11 +34,6 @@ export const DEFAULT_SETTINGS: ConnectionSettings = {
   requestTimeoutSeconds: 30,
   defaultConsistency: DEFAULT_CONSISTENCY,
 };
-
-export interface Credentials {
-  username: string;
-  password: string;
-}
 
 /** Driver options a caller (demo file, future advanced settings) asks for on top of the profile. */
 export interface ExtraDriverOptions {

@@ -54,7 +54,7 @@ export function startDemoIfRequested(service: AstraConnectionService, logs: LogS
       }
     }
     try {
-      await service.connect(id);
+      await service.client(id);
     } catch (err) {
       void showConnectionError(err, logs);
     }

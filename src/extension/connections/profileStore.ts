@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { ConnectionProfile } from '../services.js';
-import type { Credentials } from './clientOptions.js';
+import type { ConnectionProfile } from './types.js';
+import type { Credentials } from './types.js';
 
 export interface MementoLike {
   get(key: string): unknown;

@@ -4,7 +4,8 @@
 
 import { redact } from '../redact.js';
 import { cellPosition, syntaxErrorPosition, type Statement } from './statements.js';
-import { ConnectionError, mapConnectionError, type ErrorAction, type ErrorContext, type MappedError } from '../connections/connectionErrors.js';
+import { ConnectionError, mapConnectionError, type ErrorAction, type MappedError } from '../connections/connectionErrors.js';
+import type { ErrorContext } from '../connections/types.js';
 
 export type ErrorClass =
   | 'syntax' | 'invalid' | 'unauthorized' | 'unavailable' | 'read_timeout' | 'write_timeout' | 'read_failure'

@@ -9,7 +9,7 @@ import { parseShellCommand, type ConsistencyName, type DescribeTarget, type Shel
 import type { Statement } from './statements.js';
 import type { EncodedValue } from '../../shared/valueEncoding.js';
 import { CONSISTENCY_LEVELS } from '../connections/clientOptions.js';
-import type { ErrorContext } from '../connections/connectionErrors.js';
+import type { ErrorContext } from '../connections/types.js';
 import { failedBeforeSending, reviveHosts } from '../connections/hostRecovery.js';
 import { toCqlFailure, type CqlFailure } from './cqlErrors.js';
 import { withKeyspace } from './keyspaceScope.js';

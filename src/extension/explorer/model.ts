@@ -1,7 +1,7 @@
 // The explorer's tree as plain data: node kinds, how each node looks (label, icon, contextValue), and how
 // fetched schema turns into child nodes. No vscode and no driver here, so the tree logic is unit-tested.
 
-import type { ConnectionState } from '../services.js';
+import type { ConnectionState } from '../connections/types.js';
 import { cqlTypeText, type ColumnMeta, type IndexMeta, type KeyspaceMeta, type TableMeta, type UdtMeta } from '../schema/schemaTypes.js';
 
 export type FolderKind = 'tables' | 'views' | 'types' | 'functions' | 'aggregates';

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { notebookProfileId } from '../notebook/serializer.js';
-import type { ConnectionService } from '../services.js';
+import type { ConnectionService } from '../connections/types.js';
 
 interface DocumentTarget {
   profileId: string | undefined;

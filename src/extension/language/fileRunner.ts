@@ -12,7 +12,8 @@ import { describeFailure } from '../cql/cqlErrors.js';
 import { sessionOptions } from '../notebook/notebookSessions.js';
 import { answerRendererRequest } from '../notebook/rendererMessaging.js';
 import { CqlSession } from '../cql/session.js';
-import type { Logger, Services } from '../services.js';
+import type { Services } from '../services.js';
+import type { Logger } from '../logging.js';
 import { ResultsPanel, type PanelEntry } from './resultsPanel.js';
 
 export const RUN_COMMANDS = { runStatement: 'astra.cql.runStatement', runAll: 'astra.cql.runAll' } as const;

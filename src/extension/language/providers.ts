@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { complete, hoverAt, type CompletionItem, type ItemKind } from './core/index.js';
-import type { ConnectionService } from '../services.js';
+import type { ConnectionService } from '../connections/types.js';
 import { documentTarget } from './documentContext.js';
 import type { SchemaCache } from '../schema/schemaCache.js';
 

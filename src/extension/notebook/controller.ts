@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { RESULT_MIME, type ResultPayload } from '../../shared/resultPayload.js';
 import { splitStatements } from '../cql/statements.js';
-import type { Logger } from '../services.js';
+import type { Logger } from '../logging.js';
 import { describeFailure, type CqlFailure } from '../cql/cqlErrors.js';
 import type { NotebookSessions } from './notebookSessions.js';
 import { DEFAULT_MAX_SAVED_ROWS, MAX_SAVED_ROWS_KEY } from './notebookFormat.js';

@@ -2,10 +2,12 @@
 // connection) or closing it drops its session, which also ends "Load more" for its outputs.
 
 import * as vscode from 'vscode';
-import type { ConnectionService, Services } from '../services.js';
+import type { Services } from '../services.js';
+import type { ConnectionService } from '../connections/types.js';
 import { createDescriber } from '../cql/describeCommand.js';
 import { notebookProfileId, type CqlNotebookMetadata } from './serializer.js';
 import { CqlSession, type SessionOptions } from '../cql/session.js';
+import { connectWithProgress } from '../connections/connectProgress.js';
 
 export interface BoundSession {
   session: CqlSession;
@@ -100,7 +102,7 @@ export class NotebookSessions implements vscode.Disposable {
 export function sessionOptions(connections: ConnectionService, profileId: string, keyspace: string | undefined): SessionOptions {
   const config = vscode.workspace.getConfiguration('astra.notebook');
   return {
-    client: () => connections.client(profileId),
+    client: () => connectWithProgress(connections, profileId),
     errorContext: () => connections.errorContext(profileId),
     pageSize: Math.max(1, config.get<number>('pageSize', 100)),
     timeZone: resolveTimeZone(config.get<string>('timeZone', 'UTC')),

@@ -5,7 +5,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import * as vscode from 'vscode';
 import { csvHeader, csvRows, jsonClose, JSON_OPEN, jsonRows } from '../cql/exportFormat.js';
 import { isRendererRequest, type ExtensionResponse, type ExportFormat, type RendererRequest } from '../../shared/messages.js';
-import type { Logger } from '../services.js';
+import type { Logger } from '../logging.js';
 import type { NotebookSessions } from './notebookSessions.js';
 import type { CqlSession } from '../cql/session.js';
 

@@ -2,7 +2,7 @@
 // metadata so they survive edits; a malformed file throws, which makes VS Code show the error and never save over it.
 
 import * as vscode from 'vscode';
-import type { ConnectionService } from '../services.js';
+import type { ConnectionService } from '../connections/types.js';
 import { MAX_SAVED_ROWS_KEY, parseNotebook, serializeNotebook, type CellData, type Extra, type NotebookData, type NotebookMetadata } from './notebookFormat.js';
 
 export const NOTEBOOK_TYPE = 'astra-cql-notebook';

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services.js';
 import type { NotebookSessions } from './notebookSessions.js';
 import { NOTEBOOK_TYPE, type CqlNotebookMetadata } from './serializer.js';
+import { connectWithProgress } from '../connections/connectProgress.js';
 
 export class NotebookStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('astra.notebookConnection', vscode.StatusBarAlignment.Right, 100);
@@ -77,7 +78,7 @@ export class NotebookStatus implements vscode.Disposable {
     if (!profileId) return this.selectConnection();
     let names: string[] = [];
     try {
-      const client = await this.services.connections.client(profileId);
+      const client = await connectWithProgress(this.services.connections, profileId);
       names = Object.keys(client.metadata.keyspaces ?? {}).sort();
     } catch (e) {
       void vscode.window.showErrorMessage(`Could not list keyspaces: ${e instanceof Error ? e.message : String(e)}`);

@@ -6,7 +6,8 @@ import type { Client } from 'cassandra-driver';
 import type * as vscode from 'vscode';
 import { SchemaIndex, type ColumnKind, type SchemaKeyspace, type SchemaModel } from '../language/core/index.js';
 import { allRows } from './schemaReader.js';
-import type { ConnectionService, Logger } from '../services.js';
+import type { ConnectionService } from '../connections/types.js';
+import type { Logger } from '../logging.js';
 
 type Row = Record<string, unknown>;
 

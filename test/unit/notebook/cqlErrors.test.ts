@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { errors } from 'cassandra-driver';
-import { ConnectionError, type ErrorContext } from '../../../src/extension/connections/connectionErrors.js';
+import { ConnectionError } from '../../../src/extension/connections/connectionErrors.js';
+import type { ErrorContext } from '../../../src/extension/connections/types.js';
 import { describeFailure, toCqlFailure } from '../../../src/extension/cql/cqlErrors.js';
 import { splitStatements } from '../../../src/extension/cql/statements.js';
 

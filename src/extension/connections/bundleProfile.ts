@@ -1,0 +1,40 @@
+// The one place a bundle profile is built from an inspected secure connect bundle: picked by the user, fetched
+// from the DevOps API, or named by the demo file. The bundle is copied into the profile store first.
+
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ProfileStore } from './profileStore.js';
+import type { BundleProfile, BundleProfileRequest } from './types.js';
+
+/** Copies the bundle into the store's bundle folder and returns the profile to save (not saved yet). */
+export async function buildBundleProfile(store: ProfileStore, req: BundleProfileRequest): Promise<BundleProfile> {
+  const id = req.id ?? ProfileStore.newId();
+  const profile: BundleProfile = {
+    id,
+    name: req.name,
+    kind: 'bundle',
+    bundlePath: await copyInto(store, req.bundle, id),
+    host: req.info.host,
+    authKind: req.authKind,
+  };
+  if (req.astraDatabaseId) profile.astraDatabaseId = req.astraDatabaseId;
+  const localDc = req.info.localDataCenter ?? req.fallbackDataCenter;
+  if (localDc) profile.localDataCenter = localDc;
+  const keyspace = req.info.keyspace ?? req.fallbackKeyspace;
+  if (keyspace) profile.defaultKeyspace = keyspace;
+  return profile;
+}
+
+async function copyInto(store: ProfileStore, bundle: BundleProfileRequest['bundle'], id: string): Promise<string> {
+  if ('path' in bundle) return store.copyBundle(bundle.path, id);
+  // copyBundle only copies from a path; keep the key material in a private temp dir for the blink it exists.
+  const dir = await mkdtemp(join(tmpdir(), 'astra-scb-'));
+  try {
+    const tmp = join(dir, 'secure-connect.zip');
+    await writeFile(tmp, bundle.bytes, { mode: 0o600 });
+    return await store.copyBundle(tmp, id);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
