@@ -1,15 +1,18 @@
-// DESCRIBE in notebook cells, answered with the explorer's schema reader and DDL generator so both print the same.
+// DESCRIBE in notebook cells and `.cql` files, answered by the schema module's reader and DDL generator, so the
+// explorer's DESCRIBE and a statement's print the same.
 
 import type { Client } from 'cassandra-driver';
 import type { DescribeTarget } from './shellCommands.js';
 import {
   describeAggregate, describeFunction, describeKeyspace, describeTable, describeType, describeView,
 } from '../schema/describe.js';
-import { isSystemKeyspace } from '../explorer/model.js';
+import { isSystemKeyspace } from '../schema/schemaTypes.js';
 import {
   keyspaceMeta, listKeyspace, listKeyspaces, readAggregates, readFunctions, readKeyspaceSchema, readTableForDescribe, readType, readView,
 } from '../schema/schemaReader.js';
-import type { Describer } from './session.js';
+
+/** Produces cqlsh-like DESCRIBE output for a target, relative to the statement's keyspace. */
+export type Describer = (client: Client, target: DescribeTarget, keyspace: string | undefined) => Promise<string>;
 
 const needKeyspace = (ks: string | undefined): string => {
   if (!ks) throw new Error('No keyspace specified and no current keyspace: USE a keyspace or qualify the name.');

@@ -1,34 +1,40 @@
-// The vscode-free execution core: one CqlSession per notebook. It owns the notebook's cqlsh-like state (keyspace,
-// consistency, paging, tracing, expand), turns one statement into one outcome (a result payload, a text answer, an
-// error), and keeps paged queries alive for "Load more" and exports.
+// The vscode-free execution core: one CqlSession per notebook or `.cql` file. It owns the document's cqlsh-like state
+// (current keyspace, consistency, paging, tracing, expand), turns one statement into one outcome (a result payload, a
+// text answer, an error), and registers paged queries in the live-query registry for "Load more" and exports.
 
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'cassandra-driver';
 import { RESULT_PAYLOAD_VERSION, type ResultPayload, type TraceInfo } from '../../shared/resultPayload.js';
-import { parseShellCommand, type ConsistencyName, type DescribeTarget, type ShellCommand } from './shellCommands.js';
+import { parseShellCommand, type ConsistencyName, type ShellCommand } from './shellCommands.js';
 import type { Statement } from './statements.js';
 import type { EncodedValue } from '../../shared/valueEncoding.js';
-import { CONSISTENCY_LEVELS } from '../connections/clientOptions.js';
+import { CONSISTENCY_LEVELS, DEFAULT_CONSISTENCY } from '../connections/clientOptions.js';
+import { createDescriber, type Describer } from './describeCommand.js';
+import { LiveQueries, type LiveColumn, type LiveQuery } from './liveQueries.js';
 import type { ErrorContext } from '../connections/types.js';
 import { failedBeforeSending, reviveHosts } from '../connections/hostRecovery.js';
 import { toCqlFailure, type CqlFailure } from './cqlErrors.js';
 import { withKeyspace } from './keyspaceScope.js';
-import { cqlTypeText, encodeValue, type DriverType } from './valueEncoder.js';
+import { cqlTypeText, encodeValue } from './valueEncoder.js';
 
 const consistencyName = (code: number | undefined) =>
   (Object.entries(CONSISTENCY_LEVELS).find(([, v]) => v === code)?.[0] as ConsistencyName | undefined);
-
-/** Produces cqlsh-like DESCRIBE output (the explorer's describe module, wired in by index.ts). */
-export type Describer = (client: Client, target: DescribeTarget, keyspace: string | undefined) => Promise<string>;
 
 export interface SessionOptions {
   client: () => Promise<Client>;
   pageSize: number;
   timeZone: string;
   keyspace?: string;
+  /** DESCRIBE output; by default the schema module's, with keyspace DDL printed as for Cassandra. */
   describe?: Describer;
+  /** The connection's default consistency code, shown by a bare CONSISTENCY (the setting's default otherwise). */
+  defaultConsistency?: () => number | undefined;
+  /** Where live queries are kept; shared so renderer requests find them by id (a private one by default). */
+  liveQueries?: LiveQueries<CqlSession>;
   onSchemaChanged?: () => void;
-  /** Live queries kept for Load more / export (oldest dropped first). */
+  /** Called after a `USE` changed the session's keyspace. */
+  onKeyspaceChanged?: (keyspace: string) => void;
+  /** Live queries kept per session for Load more / export (oldest dropped first). */
   maxLiveQueries?: number;
   /** Row cap when PAGING OFF fetches everything (Load more continues past it). */
   unpagedRowCap?: number;
@@ -49,22 +55,6 @@ export class CancelledError extends Error {
     super('Cancelled');
     this.name = 'CancelledError';
   }
-}
-
-interface LiveColumn {
-  name: string;
-  type: DriverType;
-}
-
-interface LiveQuery {
-  query: string;
-  keyspace: string | undefined;
-  consistency?: number;
-  serialConsistency?: number;
-  pageSize: number;
-  pageState?: string;
-  columns: LiveColumn[];
-  busy: boolean;
 }
 
 interface DriverResult {
@@ -99,40 +89,47 @@ export class CqlSession {
   paging: number | null;
   tracing = false;
   expand = false;
-  private readonly queries = new Map<string, LiveQuery>();
+  private readonly live: LiveQueries<CqlSession>;
+  private readonly describe: Describer;
   private counter = 0;
 
   constructor(private readonly opts: SessionOptions) {
     this.keyspace = opts.keyspace;
     this.paging = opts.pageSize;
+    this.live = opts.liveQueries ?? new LiveQueries<CqlSession>();
+    this.describe = opts.describe ?? createDescriber(() => false);
   }
 
   isLive(queryId: string): boolean {
-    return this.queries.has(queryId);
+    return this.live.get(queryId)?.owner === this;
   }
 
   dispose(): void {
-    this.queries.clear();
+    this.live.dropOwner(this);
   }
 
-  /** Runs one statement (shell command or CQL). Never throws: failures and cancellation are outcomes. */
-  async run(stmt: Statement, signal?: AbortSignal): Promise<Outcome> {
+  /**
+   * Runs one statement (shell command or CQL). Never throws: failures and cancellation are outcomes.
+   * `scope.keyspace` runs it in that keyspace without changing the session's (a `.cql` file's `USE` above it).
+   */
+  async run(stmt: Statement, signal?: AbortSignal, scope?: { keyspace?: string }): Promise<Outcome> {
+    const keyspace = scope?.keyspace ?? this.keyspace;
     try {
       const shell = parseShellCommand(stmt.text);
       if (shell && !shell.ok) return { kind: 'error', failure: { errorClass: 'shell', name: 'ShellCommandError', message: shell.error, statement: stmt.text } };
-      if (shell) return await this.runShell(shell.command, signal);
-      return await this.runCql(stmt.text, signal);
+      if (shell) return await this.runShell(shell.command, keyspace, signal);
+      return await this.runCql(stmt.text, keyspace, signal);
     } catch (e) {
       if (e instanceof CancelledError) return { kind: 'cancelled' };
       return { kind: 'error', failure: toCqlFailure(e, stmt, this.opts.errorContext?.()) };
     }
   }
 
-  private async runShell(cmd: ShellCommand, signal?: AbortSignal): Promise<Outcome> {
+  private async runShell(cmd: ShellCommand, keyspace: string | undefined, signal?: AbortSignal): Promise<Outcome> {
     const text = (t: string): Outcome => ({ kind: 'text', text: t });
     switch (cmd.kind) {
       case 'consistency':
-        if (!cmd.level) return text(`Current consistency level is ${this.consistency ?? (await this.defaultConsistency(signal))}.`);
+        if (!cmd.level) return text(`Current consistency level is ${this.consistency ?? consistencyName(this.opts.defaultConsistency?.()) ?? DEFAULT_CONSISTENCY}.`);
         this.consistency = cmd.level;
         return text(`Consistency level set to ${cmd.level}.`);
       case 'serialConsistency':
@@ -165,24 +162,17 @@ export class CqlSession {
         return text(cmd.on ? `Now ${label} is enabled` : `Disabled ${label}.`);
       }
       case 'describe': {
-        if (!this.opts.describe) throw new Error('DESCRIBE is not available yet in notebooks (the schema describer is not installed).');
         const client = await raceAbort(this.opts.client(), signal);
-        return text(await raceAbort(this.opts.describe(client, cmd.target, this.keyspace), signal));
+        return text(await raceAbort(this.describe(client, cmd.target, keyspace), signal));
       }
     }
   }
 
-  private async defaultConsistency(signal?: AbortSignal): Promise<string> {
-    const client = await raceAbort(this.opts.client(), signal);
-    const code = ((client as unknown as { options: unknown }).options as { queryOptions?: { consistency?: number } }).queryOptions?.consistency;
-    return consistencyName(code) ?? 'LOCAL_ONE';
-  }
-
-  private async runCql(query: string, signal?: AbortSignal): Promise<Outcome> {
+  private async runCql(query: string, keyspace: string | undefined, signal?: AbortSignal): Promise<Outcome> {
     const started = performance.now();
     const lq: LiveQuery = {
       query,
-      keyspace: this.keyspace,
+      keyspace,
       pageSize: this.paging ?? this.opts.unpagedPageSize ?? 5000,
       columns: [],
       busy: false,
@@ -191,7 +181,12 @@ export class CqlSession {
     };
     const client = await raceAbort(this.opts.client(), signal);
     const { result, keyspaceAfter } = await this.fetch(client, lq, undefined, this.tracing, signal);
-    if (/^\s*USE\b/i.test(query) && keyspaceAfter) this.keyspace = keyspaceAfter;
+    let current = keyspace;
+    if (/^\s*USE\b/i.test(query) && keyspaceAfter) {
+      const changed = keyspaceAfter !== this.keyspace;
+      this.keyspace = current = keyspaceAfter;
+      if (changed) this.opts.onKeyspaceChanged?.(keyspaceAfter);
+    }
     if (DDL.test(query)) this.opts.onSchemaChanged?.();
 
     const isRows = Array.isArray(result.columns) && Array.isArray(result.rows);
@@ -226,8 +221,8 @@ export class CqlSession {
       timeZone: this.opts.timeZone,
     };
     if (result.info.queriedHost) payload.coordinator = String(result.info.queriedHost);
-    if (this.keyspace) payload.keyspace = this.keyspace;
-    if (!isRows) payload.message = voidMessage(query, this.keyspace);
+    if (current) payload.keyspace = current;
+    if (!isRows) payload.message = voidMessage(query, current);
     if (this.tracing && result.info.traceId) payload.trace = await this.readTrace(client, result.info.traceId, signal);
     return { kind: 'result', payload };
   }
@@ -258,9 +253,12 @@ export class CqlSession {
   }
 
   private remember(queryId: string, lq: LiveQuery): void {
-    this.queries.set(queryId, lq);
-    const max = this.opts.maxLiveQueries ?? 200;
-    while (this.queries.size > max) this.queries.delete(this.queries.keys().next().value!);
+    this.live.add(queryId, this, lq, this.opts.maxLiveQueries ?? 200);
+  }
+
+  private liveQuery(queryId: string): LiveQuery | undefined {
+    const entry = this.live.get(queryId);
+    return entry?.owner === this ? entry.query : undefined;
   }
 
   private async readTrace(client: Client, traceId: { toString(): string }, signal?: AbortSignal): Promise<TraceInfo> {
@@ -287,7 +285,7 @@ export class CqlSession {
 
   /** Next page of a live query. Throws when the query is gone (notebook reopened, session reset). */
   async loadMore(queryId: string, signal?: AbortSignal): Promise<{ rows: EncodedValue[][]; hasMore: boolean }> {
-    const lq = this.queries.get(queryId);
+    const lq = this.liveQuery(queryId);
     if (!lq) throw new Error('This result is no longer attached to a live session; run the cell again to page.');
     if (!lq.pageState) return { rows: [], hasMore: false };
     if (lq.busy) throw new Error('A page is already being fetched for this result.');
@@ -312,7 +310,7 @@ export class CqlSession {
     signal?: AbortSignal,
     pageSize = 5000,
   ): Promise<number> {
-    const live = this.queries.get(queryId);
+    const live = this.liveQuery(queryId);
     if (!live) throw new Error('This result is no longer attached to a live session; run the cell again to export it.');
     const lq: LiveQuery = { ...live, pageSize, busy: false };
     const columns = lq.columns.map((c) => ({ name: c.name, type: cqlTypeText(c.type) }));

@@ -1,10 +1,9 @@
 // cqlsh shell commands accepted in notebook cells. Everything that is not one of these is sent to the server as CQL
 // (including `USE ks`, which the session tracks from the server's SET_KEYSPACE answer).
 
-export const CONSISTENCY_LEVELS = [
-  'ANY', 'ONE', 'TWO', 'THREE', 'QUORUM', 'ALL', 'LOCAL_QUORUM', 'EACH_QUORUM', 'SERIAL', 'LOCAL_SERIAL', 'LOCAL_ONE',
-] as const;
-export type ConsistencyName = (typeof CONSISTENCY_LEVELS)[number];
+import { CONSISTENCY_NAMES, type ConsistencyName } from '../connections/clientOptions.js';
+
+export type { ConsistencyName };
 export const SERIAL_LEVELS = ['SERIAL', 'LOCAL_SERIAL'] as const;
 
 export type DescribeTarget =
@@ -38,7 +37,7 @@ export function parseShellCommand(statement: string): ShellParse {
   const args = words.slice(1);
   switch (head) {
     case 'CONSISTENCY':
-      return consistency('consistency', args, CONSISTENCY_LEVELS);
+      return consistency('consistency', args, CONSISTENCY_NAMES);
     case 'SERIAL':
       if ((args[0] ?? '').toUpperCase() !== 'CONSISTENCY') return { ok: false, error: 'Usage: SERIAL CONSISTENCY [SERIAL|LOCAL_SERIAL]' };
       return consistency('serialConsistency', args.slice(1), SERIAL_LEVELS);

@@ -11,8 +11,8 @@ import {
   tableChildren,
   typeChildren,
   type ExplorerNode,
-  type KeyspaceListing,
 } from './model.js';
+import type { KeyspaceListing } from '../schema/schemaTypes.js';
 import { keyspaceMeta, listKeyspace, listKeyspaces, readTable, readType, readView } from '../schema/schemaReader.js';
 
 export class SchemaTreeLoader {

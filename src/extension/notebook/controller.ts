@@ -72,9 +72,7 @@ export class CqlNotebookController implements vscode.Disposable {
       const source = cell.document.getText();
       for (const stmt of splitStatements(source)) {
         if (abort.signal.aborted) break;
-        const before = session.keyspace;
         const outcome = await session.run(stmt, abort.signal);
-        if (session.keyspace !== before) await this.sessions.keyspaceChanged(notebook, session.keyspace);
         if (outcome.kind === 'result') {
           await execution.appendOutput(resultOutput(outcome.payload));
         } else if (outcome.kind === 'text') {

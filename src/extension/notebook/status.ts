@@ -41,7 +41,7 @@ export class NotebookStatus implements vscode.Disposable {
     const profileId = this.sessions.profileIdFor(nb);
     const profile = profileId ? this.services.connections.profile(profileId) : undefined;
     const name = profile?.name ?? meta.connection?.name;
-    const keyspace = this.sessions.get(nb)?.session.keyspace ?? meta.keyspace;
+    const keyspace = this.sessions.keyspace(nb);
     const state = profileId ? this.services.connections.state(profileId) : 'disconnected';
     const icon = state === 'connected' ? '$(database)' : state === 'error' ? '$(error)' : '$(debug-disconnect)';
     this.item.text = name ? `${icon} ${name}${keyspace ? ` · ${keyspace}` : ''}` : '$(database) Select CQL connection';
@@ -66,7 +66,7 @@ export class NotebookStatus implements vscode.Disposable {
       { title: 'Connection for this notebook' },
     );
     if (!pick) return;
-    const keyspace = pick.id === current ? (nb.metadata as CqlNotebookMetadata).keyspace : this.services.connections.profile(pick.id)?.defaultKeyspace;
+    const keyspace = pick.id === current ? this.sessions.keyspace(nb) : this.services.connections.profile(pick.id)?.defaultKeyspace;
     await this.sessions.bind(nb, pick.id, keyspace);
     await this.selectKeyspace();
   }

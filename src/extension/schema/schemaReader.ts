@@ -3,8 +3,7 @@
 
 import type { Client } from 'cassandra-driver';
 import type { KeyspaceSchema } from './describe.js';
-import type { FolderKind, KeyspaceListing } from '../explorer/model.js';
-import type { AggregateMeta, FunctionMeta, KeyspaceMeta, TableMeta, UdtMeta, ViewMeta } from './schemaTypes.js';
+import type { AggregateMeta, FolderKind, FunctionMeta, KeyspaceListing, KeyspaceMeta, TableMeta, UdtMeta, ViewMeta } from './schemaTypes.js';
 
 type Row = Record<string, unknown>;
 

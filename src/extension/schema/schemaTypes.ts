@@ -3,6 +3,26 @@
 
 import { quoteIdentifier, quoteString } from '../../shared/identifier.js';
 
+export type FolderKind = 'tables' | 'views' | 'types' | 'functions' | 'aggregates';
+
+/** What one query per schema table says a keyspace holds. */
+export interface KeyspaceListing {
+  tables: string[];
+  views: { name: string; baseTable: string }[];
+  types: string[];
+  functions: { name: string; argTypes: string[] }[];
+  aggregates: { name: string; argTypes: string[] }[];
+  /** Per folder, why its list could not be read. */
+  errors: Partial<Record<FolderKind, string>>;
+}
+
+// Astra's internal keyspaces, plus Cassandra's and DSE's own.
+const INTERNAL_KEYSPACES = new Set(['data_endpoint_auth', 'datastax_sla', 'solr_admin', 'dse_insights', 'dse_insights_local']);
+
+export function isSystemKeyspace(name: string): boolean {
+  return name.startsWith('system') || name.startsWith('dse_') || INTERNAL_KEYSPACES.has(name);
+}
+
 export interface TypeInfo {
   code: number;
   info?: unknown;

@@ -1,7 +1,8 @@
 // The fixed words completion offers: statement starters, clause keywords, CQL types, built-in functions and
 // consistency levels. Kept apart from the engine so the lists are easy to review against the CQL reference.
 
-export { CONSISTENCY_LEVELS, SERIAL_LEVELS } from '../../cql/shellCommands.js';
+export { CONSISTENCY_NAMES as CONSISTENCY_LEVELS } from '../../connections/clientOptions.js';
+export { SERIAL_LEVELS } from '../../cql/shellCommands.js';
 
 export const STATEMENT_STARTERS = [
   'SELECT', 'INSERT INTO', 'UPDATE', 'DELETE', 'BEGIN BATCH', 'BEGIN UNLOGGED BATCH', 'APPLY BATCH', 'USE', 'TRUNCATE',
