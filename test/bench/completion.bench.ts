@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { complete } from '../../src/extension/language/core/complete.js';
 import { diagnose } from '../../src/extension/language/core/diagnostics.js';
 import { hoverAt } from '../../src/extension/language/core/hover.js';
-import { SchemaIndex, type SchemaModel } from '../../src/extension/language/core/schema.js';
+import { SchemaIndex, type SchemaModel } from '../../src/extension/schema/schemaIndex.js';
 
 const TABLES = Number(process.env.BENCH_TABLES ?? 2000);
 const KEYSPACES = 40;

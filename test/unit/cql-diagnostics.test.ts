@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diagnose, type CqlDiagnostic } from '../../src/extension/language/core/diagnostics.js';
 import { hoverAt } from '../../src/extension/language/core/hover.js';
-import { SchemaIndex } from '../../src/extension/language/core/schema.js';
+import { SchemaIndex } from '../../src/extension/schema/schemaIndex.js';
 import { DEMO } from './cql-schema-fixture.js';
 
 const schema = new SchemaIndex(DEMO);

@@ -4,7 +4,7 @@
 
 import type { Client } from 'cassandra-driver';
 import type * as vscode from 'vscode';
-import { SchemaIndex, type ColumnKind, type SchemaKeyspace, type SchemaModel } from '../language/core/index.js';
+import { SchemaIndex, type ColumnKind, type SchemaKeyspace, type SchemaModel } from './schemaIndex.js';
 import { allRows } from './schemaReader.js';
 import type { ConnectionService } from '../connections/types.js';
 import type { Logger } from '../logging.js';

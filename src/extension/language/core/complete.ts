@@ -3,7 +3,7 @@
 
 import { qualifiedName, quoteIdentifier } from '../../../shared/identifier.js';
 import { analyzeContext, type CompletionContext } from './context.js';
-import type { IndexedTable, SchemaColumn, SchemaIndex } from './schema.js';
+import type { IndexedTable, SchemaColumn, SchemaIndex } from '../../schema/schemaIndex.js';
 import { keyspaceAt, type TableRef } from './statementScope.js';
 import { COLLECTION_TYPES, CONSISTENCY_LEVELS, FUNCTIONS, NATIVE_TYPES, SERIAL_LEVELS, STATEMENT_STARTERS } from './vocabulary.js';
 

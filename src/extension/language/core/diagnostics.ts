@@ -4,7 +4,7 @@
 
 import { allTokens } from './regions.js';
 import { collectReferences } from './references.js';
-import type { SchemaIndex } from './schema.js';
+import type { SchemaIndex } from '../../schema/schemaIndex.js';
 import { identName } from './statementScope.js';
 
 export interface CqlDiagnostic {

@@ -2,7 +2,7 @@
 
 import { quoteIdentifier } from '../../../shared/identifier.js';
 import { collectReferences, referencesAt } from './references.js';
-import type { IndexedTable, SchemaColumn, SchemaIndex } from './schema.js';
+import type { IndexedTable, SchemaColumn, SchemaIndex } from '../../schema/schemaIndex.js';
 import { identName } from './statementScope.js';
 
 export interface CqlHover {

@@ -2,5 +2,5 @@
 export { complete, type CompletionItem, type CompletionOptions, type CompletionResult, type ItemKind } from './complete.js';
 export { diagnose, type CqlDiagnostic } from './diagnostics.js';
 export { hoverAt, primaryKeyText, tableMarkdown, type CqlHover } from './hover.js';
-export { SchemaIndex, type ColumnKind, type SchemaColumn, type SchemaKeyspace, type SchemaModel, type SchemaTable } from './schema.js';
+export { SchemaIndex, type ColumnKind, type SchemaColumn, type SchemaKeyspace, type SchemaModel, type SchemaTable } from '../../schema/schemaIndex.js';
 export { keyspaceAt, statementRegion } from './statementScope.js';

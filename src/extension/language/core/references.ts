@@ -4,7 +4,7 @@
 
 import type { Token } from './lexer.js';
 import { statementRegions } from './regions.js';
-import type { IndexedTable, SchemaIndex } from './schema.js';
+import type { IndexedTable, SchemaIndex } from '../../schema/schemaIndex.js';
 import { findTableRef, identName, isIdent, type TableRef } from './statementScope.js';
 import { ALL_KEYWORDS, FUNCTIONS } from './vocabulary.js';
 
