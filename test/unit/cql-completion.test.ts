@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { complete, type CompletionResult } from '../../src/extension/language/core/complete.js';
-import { regionStatements, statementRegions } from '../../src/extension/language/core/regions.js';
+import { regionStatements, statementRegions } from '../../src/extension/cql/statementRegions.js';
 import { SchemaIndex } from '../../src/extension/schema/schemaIndex.js';
 import { splitStatements } from '../../src/extension/cql/statements.js';
 import { DEMO } from './cql-schema-fixture.js';

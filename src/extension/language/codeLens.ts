@@ -1,7 +1,7 @@
 // A "Run" CodeLens above every statement of a `.cql` file (and "Run All" above the first one).
 
 import * as vscode from 'vscode';
-import { regionStatements } from './core/regions.js';
+import { regionStatements } from '../cql/statementRegions.js';
 import { RUN_COMMANDS } from './fileRunner.js';
 
 export class CqlCodeLensProvider implements vscode.CodeLensProvider {

@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { keyspaceAt } from './core/index.js';
-import { regionStatements } from './core/regions.js';
+import { regionStatements } from '../cql/statementRegions.js';
 import { statementsToRun } from './core/runTargets.js';
 import type { ExtensionResponse, RendererRequest } from '../../shared/messages.js';
 import type { Statement } from '../cql/statements.js';

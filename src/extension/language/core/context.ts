@@ -1,7 +1,7 @@
 // Where is the cursor? Classifies the position inside the current statement into what completion should offer.
 // Works on a few tokens around the cursor, never on the whole document, and tolerates half-typed text.
 
-import { significant, tokenize, type Token } from './lexer.js';
+import { significant, tokenize, type Token } from '../../cql/lexer.js';
 import { findTableRef, identName, isIdent, segmentAround, statementRegion, type TableRef } from './statementScope.js';
 
 export type ContextKind =

@@ -2,7 +2,7 @@
 // (errors: the statement cannot parse), and references to keyspaces, tables and columns the loaded schema does not
 // have (warnings only: the schema may be stale, and a run is never blocked by them).
 
-import { allTokens } from './regions.js';
+import { allTokens } from '../../cql/statementRegions.js';
 import { collectReferences } from './references.js';
 import type { SchemaIndex } from '../../schema/schemaIndex.js';
 import { identName } from './statementScope.js';

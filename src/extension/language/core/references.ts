@@ -2,8 +2,8 @@
 // identifiers that are columns by position (select list, WHERE/IF, SET, ORDER/GROUP BY, INSERT column list).
 // Diagnostics and hover both build on this walk.
 
-import type { Token } from './lexer.js';
-import { statementRegions } from './regions.js';
+import type { Token } from '../../cql/lexer.js';
+import { statementRegions } from '../../cql/statementRegions.js';
 import type { IndexedTable, SchemaIndex } from '../../schema/schemaIndex.js';
 import { findTableRef, identName, isIdent, type TableRef } from './statementScope.js';
 import { ALL_KEYWORDS, FUNCTIONS } from './vocabulary.js';

@@ -2,7 +2,7 @@
 // cursor between statements, the one just before it on the same line, then the next one).
 
 import type { Statement } from '../../cql/statements.js';
-import { regionStatements } from './regions.js';
+import { regionStatements } from '../../cql/statementRegions.js';
 
 export function statementsToRun(text: string, selectionStart: number, selectionEnd: number): Statement[] {
   if (selectionEnd > selectionStart && text.slice(selectionStart, selectionEnd).trim()) return regionStatements(text, selectionStart, selectionEnd);

@@ -1,8 +1,8 @@
 // Finding the statement (and, inside a batch, the sub-statement) around an offset, the table it works on, and the
 // keyspace in effect after earlier `USE` statements.
 
-import type { Token } from './lexer.js';
-import { statementRegions } from './regions.js';
+import type { Token } from '../../cql/lexer.js';
+import { statementRegions } from '../../cql/statementRegions.js';
 
 export interface Region {
   start: number;

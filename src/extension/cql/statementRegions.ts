@@ -3,7 +3,7 @@
 // splitter (src/shared/statements.ts), but linear in the document size and keeping the tokens, because this runs
 // on every keystroke over whole files.
 
-import type { Statement } from '../../cql/statements.js';
+import type { Statement } from './statements.js';
 import { tokenize, type Token } from './lexer.js';
 
 export interface StatementRegion {
