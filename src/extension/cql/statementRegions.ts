@@ -1,9 +1,7 @@
-// Statement boundaries for editor features, from one tokenizer pass: `;` ends a statement except inside
-// `BEGIN … APPLY BATCH`, and cqlsh shell commands also end at a newline — the same rules as the notebook's
-// splitter (src/shared/statements.ts), but linear in the document size and keeping the tokens, because this runs
-// on every keystroke over whole files.
+// Statement boundaries from one tokenizer pass: `;` ends a statement except inside `BEGIN … APPLY BATCH`, and cqlsh
+// shell commands also end at a newline. Linear in the text size and keeping the tokens, because editor features run
+// it on every keystroke over whole files; statements.ts turns the regions into positioned statements.
 
-import type { Statement } from './statements.js';
 import { tokenize, type Token } from './lexer.js';
 
 export interface StatementRegion {
@@ -63,26 +61,4 @@ function analyze(text: string): { regions: StatementRegion[]; all: Token[] } {
   close(-1);
   cache = { text, regions, all };
   return cache;
-}
-
-/** The regions as the notebook's `Statement`s (text, offsets, line/column), computed in one pass. */
-export function regionStatements(text: string, from = 0, to = text.length): Statement[] {
-  const out: Statement[] = [];
-  let line = 0;
-  let lineStart = 0;
-  let scanned = 0;
-  for (const r of statementRegions(text.slice(from, to))) {
-    const start = r.start + from;
-    for (; scanned < start; scanned++) {
-      if (text.charCodeAt(scanned) === 10) {
-        line++;
-        lineStart = scanned + 1;
-      }
-    }
-    const end = r.end + from;
-    let trimmed = end;
-    while (trimmed > start && /\s/.test(text[trimmed - 1]!)) trimmed--;
-    out.push({ text: text.slice(start, trimmed), start, end: trimmed, line, column: start - lineStart, terminated: r.semicolon >= 0 });
-  }
-  return out;
 }

@@ -1,6 +1,8 @@
-// Splits a notebook cell into CQL statements the way cqlsh does: `;` ends a statement except inside strings,
-// quoted identifiers, comments, `$$` bodies and `BEGIN … BATCH … APPLY BATCH`; cqlsh shell commands also end at a
-// newline. Positions are kept so server errors ("line 1:7 …") can point into the cell.
+// CQL text split into statements the way cqlsh does: `;` ends a statement except inside strings, quoted
+// identifiers, comments, `$$` bodies and `BEGIN … BATCH … APPLY BATCH`; cqlsh shell commands also end at a newline.
+// Positions are kept so server errors ("line 1:7 …") can point into the cell or file.
+
+import { statementRegions } from './statementRegions.js';
 
 export interface Statement {
   /** Statement text without the terminating `;` (comments inside are kept, leading ones dropped). */
@@ -15,112 +17,29 @@ export interface Statement {
   terminated: boolean;
 }
 
-/** Words that start a cqlsh shell command; such commands may end at a newline instead of `;`. */
-const SHELL_WORDS = new Set(['CONSISTENCY', 'SERIAL', 'PAGING', 'TRACING', 'EXPAND', 'DESCRIBE', 'DESC', 'SHOW']);
-
-const isWordChar = (c: string) => /[A-Za-z0-9_]/.test(c);
-
-export function splitStatements(source: string): Statement[] {
+/**
+ * The statements of `text[from, to)` with their positions in `text`: the one splitter for notebook cells, `.cql`
+ * Run All / Run Statement, CodeLenses and editor features (boundaries from statementRegions' single token pass).
+ */
+export function splitStatements(text: string, from = 0, to = text.length): Statement[] {
   const out: Statement[] = [];
-  const n = source.length;
-  let i = 0;
-  let start = -1; // start offset of the current statement, -1 while between statements
-  let words: string[] = []; // upper-cased bare words of the current statement
-  let batch = false;
-  // Statements come in order, so positions are found by scanning forward from the previous one (linear overall).
-  let scanned = 0;
   let line = 0;
   let lineStart = 0;
-  const position = (offset: number) => {
-    for (; scanned < offset; scanned++) {
-      if (source[scanned] === '\n') {
+  let scanned = 0;
+  for (const r of statementRegions(text.slice(from, to))) {
+    const start = r.start + from;
+    for (; scanned < start; scanned++) {
+      if (text.charCodeAt(scanned) === 10) {
         line++;
         lineStart = scanned + 1;
       }
     }
-    return { line, column: offset - lineStart };
-  };
-
-  const finish = (endExclusive: number, terminated: boolean) => {
-    if (start >= 0) {
-      let end = endExclusive;
-      while (end > start && /\s/.test(source[end - 1]!)) end--;
-      out.push({ text: source.slice(start, end), start, end, ...position(start), terminated });
-    }
-    start = -1;
-    words = [];
-    batch = false;
-  };
-
-  while (i < n) {
-    const c = source[i]!;
-    const next = source[i + 1];
-    // Comments: skipped between statements, kept inside one.
-    if ((c === '-' && next === '-') || (c === '/' && next === '/')) {
-      const eol = source.indexOf('\n', i);
-      i = eol < 0 ? n : eol;
-      continue;
-    }
-    if (c === '/' && next === '*') {
-      const close = source.indexOf('*/', i + 2);
-      i = close < 0 ? n : close + 2;
-      continue;
-    }
-    if (c === '\n' && start >= 0 && SHELL_WORDS.has(words[0] ?? '')) {
-      finish(i, false);
-      i++;
-      continue;
-    }
-    if (/\s/.test(c) || (c === ';' && start < 0)) {
-      i++;
-      continue;
-    }
-    if (start < 0) start = i;
-    if (c === "'" || c === '"') {
-      i = skipQuoted(source, i, c);
-      continue;
-    }
-    if (c === '$' && next === '$') {
-      const close = source.indexOf('$$', i + 2);
-      i = close < 0 ? n : close + 2;
-      continue;
-    }
-    if (isWordChar(c)) {
-      let j = i;
-      while (j < n && isWordChar(source[j]!)) j++;
-      words.push(source.slice(i, j).toUpperCase());
-      if (words.length === 1 && words[0] === 'BEGIN') batch = true;
-      i = j;
-      continue;
-    }
-    if (c === ';') {
-      const applied = words.length >= 2 && words[words.length - 2] === 'APPLY' && words[words.length - 1] === 'BATCH';
-      if (!batch || applied) {
-        finish(i, true);
-        i++;
-        continue;
-      }
-    }
-    i++;
+    const end = r.end + from;
+    let trimmed = end;
+    while (trimmed > start && /\s/.test(text[trimmed - 1]!)) trimmed--;
+    out.push({ text: text.slice(start, trimmed), start, end: trimmed, line, column: start - lineStart, terminated: r.semicolon >= 0 });
   }
-  finish(n, false);
   return out;
-}
-
-/** Index just past the closing quote; `''` / `""` inside are escapes. Unterminated: end of source. */
-function skipQuoted(source: string, i: number, quote: string): number {
-  let j = i + 1;
-  while (j < source.length) {
-    if (source[j] === quote) {
-      if (source[j + 1] === quote) {
-        j += 2;
-        continue;
-      }
-      return j + 1;
-    }
-    j++;
-  }
-  return source.length;
 }
 
 export function positionAt(source: string, offset: number): { line: number; column: number } {

@@ -4,10 +4,9 @@
 
 import * as vscode from 'vscode';
 import { keyspaceAt } from './core/index.js';
-import { regionStatements } from '../cql/statementRegions.js';
 import { statementsToRun } from './core/runTargets.js';
 import type { ExtensionResponse, RendererRequest } from '../../shared/messages.js';
-import type { Statement } from '../cql/statements.js';
+import { splitStatements, type Statement } from '../cql/statements.js';
 import { describeFailure } from '../cql/cqlErrors.js';
 import { answerRendererRequest } from '../cql/rendererRequests.js';
 import type { BoundSession, CqlSessions } from '../cql/sessions.js';
@@ -52,7 +51,7 @@ export class CqlFileRunner implements vscode.Disposable {
   async runAll(uri?: vscode.Uri | string): Promise<void> {
     const editor = await this.editorFor(uri);
     if (!editor) return;
-    const statements = regionStatements(editor.document.getText());
+    const statements = splitStatements(editor.document.getText());
     if (statements.length === 0) {
       void vscode.window.showInformationMessage('This file has no CQL statements.');
       return;

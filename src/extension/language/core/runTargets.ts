@@ -1,12 +1,11 @@
 // Which statements "Run Statement" runs: the selection's statements, else the one under the cursor (or, with the
 // cursor between statements, the one just before it on the same line, then the next one).
 
-import type { Statement } from '../../cql/statements.js';
-import { regionStatements } from '../../cql/statementRegions.js';
+import { splitStatements, type Statement } from '../../cql/statements.js';
 
 export function statementsToRun(text: string, selectionStart: number, selectionEnd: number): Statement[] {
-  if (selectionEnd > selectionStart && text.slice(selectionStart, selectionEnd).trim()) return regionStatements(text, selectionStart, selectionEnd);
-  const all = regionStatements(text);
+  if (selectionEnd > selectionStart && text.slice(selectionStart, selectionEnd).trim()) return splitStatements(text, selectionStart, selectionEnd);
+  const all = splitStatements(text);
   const cursor = selectionStart;
   const endOf = (s: Statement) => (s.terminated ? text.indexOf(';', s.end) + 1 : s.end);
   const containing = all.find((s) => s.start <= cursor && cursor <= endOf(s));
