@@ -1,9 +1,9 @@
-// Bundles: the extension (Node, CommonJS, `vscode` external) and the notebook renderer (browser ESM, one file).
+// Bundles: the extension (Node, CommonJS, `vscode` external) and the webviews (browser ESM, one file each).
 //   node esbuild.mjs               development build with source maps
 //   node esbuild.mjs --production  minified, no source maps (used by `npm run package`)
 //   node esbuild.mjs --watch
 import * as esbuild from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -32,17 +32,12 @@ const builds = [
   },
 ];
 
-// Written by the notebook work; built only once it exists so this script works at every stage.
-const rendererEntry = 'src/webview/renderer/index.ts';
-if (existsSync(rendererEntry)) {
-  builds.push({
-    ...common,
-    entryPoints: [rendererEntry],
-    outfile: 'dist/renderer.js',
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-  });
+// Webview bundles: the notebook renderer and the `.cql` results panel (which embeds the renderer).
+for (const [entry, outfile] of [
+  ['src/webview/renderer/index.ts', 'dist/renderer.js'],
+  ['src/webview/resultsPanel/index.ts', 'dist/resultsPanel.js'],
+]) {
+  builds.push({ ...common, entryPoints: [entry], outfile, platform: 'browser', format: 'esm', target: 'es2022' });
 }
 
 // A production build writes no maps; drop stale ones from an earlier dev build so they never mislead.
