@@ -2,11 +2,14 @@
 //   node esbuild.mjs               development build with source maps
 //   node esbuild.mjs --production  minified, no source maps (used by `npm run package`)
 //   node esbuild.mjs --watch
+//   --demo-hook                    keep the ASTRA_DB_VSCODE_DEMO hook in a production build (for `npm run demo` and
+//                                  the e2e scenarios; a development build always has it, a shipped one never)
 import * as esbuild from 'esbuild';
 import { rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const demoHook = !production || process.argv.includes('--demo-hook');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -29,6 +32,7 @@ const builds = [
     target: 'node20',
     // `kerberos` is an optional native add-on of cassandra-driver (GSSAPI only); the driver guards the require.
     external: ['vscode', 'kerberos'],
+    define: { DEMO_HOOK: JSON.stringify(demoHook) },
   },
 ];
 
