@@ -1,5 +1,6 @@
 // The import graph of src/, read from the sources themselves, so layer rules and the numbers in docs are real.
-//   node scripts/import-layers.mjs           check the layer rules and cycles (exit 1 on a violation); run by `npm run lint`
+//   node scripts/import-layers.mjs           check the layer rules, file and folder cycles, file sizes (exit 1 on a
+//                                            violation); run by `npm run lint`
 //   node scripts/import-layers.mjs --report  also print lines per folder and the folder-level import edges
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -122,6 +123,9 @@ for (const key of folderEdges.keys()) {
   folderGraph.get(a).add(b);
 }
 
+const folderCycles = cycles(folderGraph);
+for (const c of folderCycles) problems.push(`folder cycle: ${c.join(' ↔ ')}`);
+
 if (process.argv.includes('--report')) {
   const perFolder = new Map();
   for (const [f, n] of lines) {
@@ -136,7 +140,6 @@ if (process.argv.includes('--report')) {
   console.log(`  ${'total'.padEnd(32)} ${String(files.length).padStart(3)} files ${String([...lines.values()].reduce((a, b) => a + b, 0)).padStart(6)} lines`);
   console.log('\nfolder-level imports (count of import statements):');
   for (const [k, n] of [...folderEdges].sort()) console.log(`  ${k}  (${n})`);
-  const folderCycles = cycles(folderGraph);
   console.log(`\nfolder-level cycles: ${folderCycles.length ? folderCycles.map((c) => c.join(' ↔ ')).join('; ') : 'none'}`);
 }
 
