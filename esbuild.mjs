@@ -1,12 +1,15 @@
-// Bundles: the extension (Node, CommonJS, `vscode` external) and the notebook renderer (browser ESM, one file).
+// Bundles: the extension (Node, CommonJS, `vscode` external) and the webviews (browser ESM, one file each).
 //   node esbuild.mjs               development build with source maps
 //   node esbuild.mjs --production  minified, no source maps (used by `npm run package`)
 //   node esbuild.mjs --watch
+//   --demo-hook                    keep the ASTRA_DB_VSCODE_DEMO hook in a production build (for `npm run demo` and
+//                                  the e2e scenarios; a development build always has it, a shipped one never)
 import * as esbuild from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const demoHook = !production || process.argv.includes('--demo-hook');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -29,20 +32,16 @@ const builds = [
     target: 'node20',
     // `kerberos` is an optional native add-on of cassandra-driver (GSSAPI only); the driver guards the require.
     external: ['vscode', 'kerberos'],
+    define: { DEMO_HOOK: JSON.stringify(demoHook) },
   },
 ];
 
-// Written by the notebook work; built only once it exists so this script works at every stage.
-const rendererEntry = 'src/webview/renderer/index.ts';
-if (existsSync(rendererEntry)) {
-  builds.push({
-    ...common,
-    entryPoints: [rendererEntry],
-    outfile: 'dist/renderer.js',
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-  });
+// Webview bundles: the notebook renderer and the `.cql` results panel (which embeds the renderer).
+for (const [entry, outfile] of [
+  ['src/webview/renderer/index.ts', 'dist/renderer.js'],
+  ['src/webview/resultsPanel/index.ts', 'dist/resultsPanel.js'],
+]) {
+  builds.push({ ...common, entryPoints: [entry], outfile, platform: 'browser', format: 'esm', target: 'es2022' });
 }
 
 // A production build writes no maps; drop stale ones from an earlier dev build so they never mislead.

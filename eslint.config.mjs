@@ -1,5 +1,6 @@
 // Flat config. Besides the recommended rules it enforces the layer boundaries from docs/style.md:
-// src/extension ↛ src/webview, src/webview ↛ src/extension (and no `vscode` there), src/shared ↛ vscode/DOM.
+// src/extension ↛ src/webview, src/webview ↛ src/extension (and no `vscode` there), src/shared ↛ vscode/DOM,
+// no `vscode` in any `core/` folder. Folder-to-folder rules and cycles: scripts/import-layers.mjs (also `npm run lint`).
 import tseslint from 'typescript-eslint';
 
 const DOM_GLOBALS = [
@@ -48,6 +49,15 @@ export default [
       'no-restricted-imports': importBan([
         { group: ['**/extension', '**/extension/**'], message: 'src/webview must not import extension-host code.' },
         { group: ['vscode'], message: 'The vscode API does not exist in a webview.' },
+      ]),
+    },
+  },
+  {
+    files: ['src/**/core/**/*.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': importBan([
+        { group: ['vscode'], message: 'core/ folders are vscode-free so they run in unit tests and benchmarks.' },
       ]),
     },
   },

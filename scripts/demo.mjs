@@ -134,7 +134,8 @@ async function main() {
   ensureCodeServer();
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   if (!flag('no-build')) {
-    if (pkg.scripts?.package) run('npm', ['run', '--silent', 'package'], 'packaging the extension (npm run package)');
+    // The shipped build ignores the demo hook; package:test keeps it.
+    if (pkg.scripts?.['package:test']) run('npm', ['run', '--silent', 'package:test'], 'packaging the extension with the demo hook (npm run package:test)');
     else run('npm', ['run', '--silent', 'build'], 'building the extension (npm run build)');
   }
   const vsix = join(root, `${pkg.name}.vsix`);

@@ -9,6 +9,7 @@ import {
   startDemoIfRequested,
   type AstraConnectionService,
 } from './connections/index.js';
+import { CqlSessions } from './cql/sessions.js';
 import { registerExplorer } from './explorer/index.js';
 import { registerNotebooks } from './notebook/index.js';
 import { registerAstraAccount } from './astra/index.js';
@@ -19,13 +20,14 @@ let connections: AstraConnectionService | undefined;
 export function activate(context: vscode.ExtensionContext): void {
   const logs = new LogService();
   connections = createConnectionService(context, logs);
+  const sessions = new CqlSessions(connections);
   const services: Services = { context, logger: (prefix) => logs.logger(prefix), connections };
-  context.subscriptions.push(logs, connections, registerConnectionCommands({ service: connections, logs }));
+  context.subscriptions.push(logs, connections, sessions, registerConnectionCommands({ service: connections, logs }));
 
   registerExplorer(services);
-  registerNotebooks(services);
+  registerNotebooks(services, sessions);
   registerAstraAccount(services);
-  registerLanguage(services);
+  registerLanguage(services, sessions);
 
   startDemoIfRequested(connections, logs);
 }

@@ -2,9 +2,16 @@
 // on the way in, including secrets registered at runtime (client secrets and passwords have no fixed shape).
 
 import * as vscode from 'vscode';
-import { rememberSecret } from '../shared/knownSecrets.js';
-import { redact, redactValue } from '../shared/redact.js';
-import type { Logger } from './services.js';
+import { rememberSecret } from './knownSecrets.js';
+import { redact, redactValue } from './redact.js';
+
+export interface Logger {
+  trace(message: string, ...args: unknown[]): void;
+  debug(message: string, ...args: unknown[]): void;
+  info(message: string, ...args: unknown[]): void;
+  warn(message: string, ...args: unknown[]): void;
+  error(message: string | Error, ...args: unknown[]): void;
+}
 
 export class LogService implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;

@@ -1,5 +1,5 @@
 // The lossless, JSON-safe form of one CQL value in a result payload, and how it is shown.
-// Encoding from cassandra-driver objects happens in the extension (src/extension/notebook/valueEncoder.ts);
+// Encoding from cassandra-driver objects happens in the extension (src/extension/cql/valueEncoder.ts);
 // this file only reads encoded values, so the renderer, the text fallback and exports all format them alike.
 
 import { quoteString } from './identifier.js';

@@ -2,10 +2,10 @@
 // keystroke (context analysis + items) for the common contexts, plus diagnostics and the one-time index build.
 // Prints p50/p95 in milliseconds; asserts nothing.
 import { performance } from 'node:perf_hooks';
-import { complete } from '../../src/shared/completion/complete.js';
-import { diagnose } from '../../src/shared/completion/diagnostics.js';
-import { hoverAt } from '../../src/shared/completion/hover.js';
-import { SchemaIndex, type SchemaModel } from '../../src/shared/completion/schema.js';
+import { complete } from '../../src/extension/language/core/complete.js';
+import { diagnose } from '../../src/extension/language/core/diagnostics.js';
+import { hoverAt } from '../../src/extension/language/core/hover.js';
+import { SchemaIndex, type SchemaModel } from '../../src/extension/schema/schemaIndex.js';
 
 const TABLES = Number(process.env.BENCH_TABLES ?? 2000);
 const KEYSPACES = 40;

@@ -54,7 +54,7 @@ test('notebook: PAGING 10000, load to 50,000 rows, scroll, export CSV of all pag
       cells: [
         // Small outputs first, so both cells' outputs are on screen (the notebook renders outputs of cells in view).
         { kind: 'code', language: 'cql', source: 'SELECT count(*) FROM demo.events;\nSELECT id, c_text FROM demo.all_types WHERE id = 2;' },
-        // A shell command ends at its newline, so both statements share one cell (see src/shared/statements.ts).
+        // A shell command ends at its newline, so both statements share one cell (see src/extension/cql/statements.ts).
         { kind: 'code', language: 'cql', source: `PAGING ${PAGE}\nSELECT * FROM demo.events;` },
       ],
     }, null, 2);

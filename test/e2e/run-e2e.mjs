@@ -35,9 +35,9 @@ function newestMtime(p) {
 }
 // The scenarios install the packaged .vsix: testing a stale one hides whatever changed since.
 const vsix = readdirSync(root).find((f) => f.endsWith('.vsix'));
-if (!vsix) console.warn('[e2e] no .vsix in the repo root: run `npm run package` (scenarios needing the extension will fail)');
+if (!vsix) console.warn('[e2e] no .vsix in the repo root: run `npm run package:test` (scenarios needing the extension will fail)');
 else if (statSync(join(root, vsix)).mtimeMs < Math.max(newestMtime(join(root, 'src')), statSync(join(root, 'package.json')).mtimeMs)) {
-  console.warn(`[e2e] ${vsix} is older than src/ or package.json: run \`npm run package\` to test the current code`);
+  console.warn(`[e2e] ${vsix} is older than src/ or package.json: run \`npm run package:test\` to test the current code`);
 }
 
 const filters = process.argv.slice(2);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFakeVscode, fakeContext, installFakeVscode } from '../unit/fakes/fakeVscode.js';
 import type { SandboxHandle } from '../sandbox/index.js';
-import type { ConnectionProfile } from '../../src/extension/services.js';
+import type { ConnectionProfile } from '../../src/extension/connections/types.js';
 import type { AstraConnectionService } from '../../src/extension/connections/connectionService.js';
 import { fakeToken } from '../support/fakeToken.js';
 
@@ -184,7 +184,7 @@ test('the Astra Account view lists every database with its keyspaces; a refused 
   const { AstraAccountTree } = await import('../../src/extension/astra/accountTree.js');
   const log = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
   const account = new AstraAccount(context.secrets as never, log);
-  const tree = new AstraAccountTree({ account, connections, writer: connections, log });
+  const tree = new AstraAccountTree({ account, connections, log });
   try {
     assert.deepEqual(await tree.getChildren(), [], 'no token: empty, so the welcome view shows');
     secrets.set('astra.account.token', sb.token);

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import type { Client } from 'cassandra-driver';
 import { DevopsClient, type DevopsClientOptions, type RetryNotice } from '../../src/extension/astra/devopsClient.js';
 import { fetchBundle, saveBundleProfile, type ProfileWriter } from '../../src/extension/astra/bundleInstall.js';
+import { buildBundleProfile } from '../../src/extension/connections/bundleProfile.js';
 import { keyspaceExists, waitUntil } from '../../src/extension/astra/keyspaceWait.js';
-import { DEFAULT_SETTINGS, type Credentials } from '../../src/extension/connections/clientOptions.js';
+import { DEFAULT_SETTINGS } from '../../src/extension/connections/clientOptions.js';
 import { ProfileStore } from '../../src/extension/connections/profileStore.js';
 import { createClient } from '../../src/extension/connections/sessionFactory.js';
-import type { ConnectionProfile } from '../../src/extension/services.js';
-import { DevopsError } from '../../src/shared/astra/devopsErrors.js';
+import { DevopsError } from '../../src/extension/astra/core/devopsErrors.js';
 import type { SandboxHandle } from '../sandbox/index.js';
 
 const realToken = process.env.CQL_TEST_ASTRA_TOKEN;
@@ -68,9 +68,11 @@ function memoryWriter(): ProfileWriter & { store: ProfileStore } {
   return {
     store,
     profiles: () => store.list(),
-    saveProfile: async (p: ConnectionProfile, c?: Credentials) => {
-      if (c) await store.setCredentials(p.id, c);
+    saveBundleProfile: async (req) => {
+      const p = await buildBundleProfile(store, req);
+      if (req.credentials) await store.setCredentials(p.id, req.credentials);
       await store.save(p);
+      return p;
     },
   };
 }

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Client } from 'cassandra-driver';
 import { types } from 'cassandra-driver';
-import type { ConnectionProfile } from '../../src/extension/services.js';
+import type { ConnectionProfile } from '../../src/extension/connections/types.js';
 import { inspectBundleFile } from '../../src/extension/connections/bundle.js';
 import { DEFAULT_SETTINGS, type ConnectionSettings } from '../../src/extension/connections/clientOptions.js';
 import { mapConnectionError } from '../../src/extension/connections/connectionErrors.js';

@@ -3,8 +3,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from 'cassandra-driver';
-import { complete, diagnose, hoverAt, SchemaIndex } from '../../src/shared/completion/index.js';
-import { loadSchema } from '../../src/extension/language/schemaCache.js';
+import { complete, diagnose, hoverAt, SchemaIndex } from '../../src/extension/language/core/index.js';
+import { loadSchema } from '../../src/extension/schema/schemaCache.js';
 import { serverFeatures, type ServerFeatures } from '../support/features.js';
 import { nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
 

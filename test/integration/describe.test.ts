@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { Client } from 'cassandra-driver';
 import { lacks, serverFeatures, type ServerFeatures } from '../support/features.js';
 import { nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
-import { describeAggregate, describeFunction, describeKeyspace, describeTable, describeView } from '../../src/extension/explorer/describe.js';
+import { describeAggregate, describeFunction, describeKeyspace, describeTable, describeView } from '../../src/extension/schema/describe.js';
 import {
   readAggregates, readFunctions, readKeyspaceSchema, readTable, readViewForDescribe,
-} from '../../src/extension/explorer/schemaReader.js';
+} from '../../src/extension/schema/schemaReader.js';
 import { normalize, runAll, runScript, schemaDdl } from './explorer-schema.js';
 
 let target: TestTarget;

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { Client } from 'cassandra-driver';
 import { serverFeatures } from '../support/features.js';
 import { nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
-import { describeKeyspace } from '../../src/extension/explorer/describe.js';
-import { isSystemKeyspace, itemSpec, type ExplorerNode } from '../../src/extension/explorer/model.js';
-import { readKeyspaceSchema } from '../../src/extension/explorer/schemaReader.js';
+import { describeKeyspace } from '../../src/extension/schema/describe.js';
+import { itemSpec, type ExplorerNode } from '../../src/extension/explorer/model.js';
+import { isSystemKeyspace } from '../../src/extension/schema/schemaTypes.js';
+import { readKeyspaceSchema } from '../../src/extension/schema/schemaReader.js';
 import { SchemaTreeLoader } from '../../src/extension/explorer/treeLoader.js';
 import { normalize, runAll, runScript, schemaDdl } from './explorer-schema.js';
 

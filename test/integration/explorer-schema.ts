@@ -1,8 +1,8 @@
 // A schema that uses every object kind the explorer shows, plus helpers shared by the explorer integration tests.
 import type { Client } from 'cassandra-driver';
-import { splitStatements } from '../../src/shared/statements.js';
-import type { KeyspaceSchema } from '../../src/extension/explorer/describe.js';
-import type { TypeInfo } from '../../src/extension/explorer/schemaTypes.js';
+import { splitStatements } from '../../src/extension/cql/statements.js';
+import type { KeyspaceSchema } from '../../src/extension/schema/describe.js';
+import type { TypeInfo } from '../../src/extension/schema/schemaTypes.js';
 
 export interface SchemaDdlOptions {
   /** Functions, aggregates and a materialized view (plain Cassandra; Astra refuses them). */

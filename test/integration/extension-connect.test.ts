@@ -94,7 +94,7 @@ test('changing the consistency setting applies to an open connection without rec
       { id, name: 'cl', kind: 'bundle', bundlePath: await service.store.copyBundle(target.bundlePath!, id), host: 'h', authKind: 'token' },
       { username: 'token', password: target.token! },
     );
-    const client = await service.connect(id);
+    const client = await service.client(id);
     const first = await client.execute('SELECT release_version FROM system.local');
     assert.equal(first.info.achievedConsistency, types.consistencies.localQuorum);
     settings = { ...settings, defaultConsistency: 'QUORUM' };
@@ -139,7 +139,7 @@ test('cancelling a slow connect stops it; the connection ends up disconnected, n
       { id, name: 'slow', kind: 'bundle', bundlePath: await service.store.copyBundle(target.bundlePath!, id), host: 'h', authKind: 'token' },
       { username: 'token', password: target.token! },
     );
-    const attempt = service.connect(id, [token as never]);
+    const attempt = service.client(id, [token as never]);
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(service.state(id), 'connecting');
     token.isCancellationRequested = true;
@@ -149,7 +149,7 @@ test('cancelling a slow connect stops it; the connection ends up disconnected, n
     assert.equal(service.lastError(id), undefined);
 
     // disconnect() while connecting also wins: the late client is shut down, not kept.
-    const second = service.connect(id);
+    const second = service.client(id);
     await new Promise((r) => setTimeout(r, 200));
     await service.disconnect(id);
     await assert.rejects(second, (e: unknown) => e instanceof ConnectCancelledError);
@@ -183,7 +183,7 @@ test('DDL run by another client reaches onDidChangeSchema through the driver', {
       { id, name: 'watch', kind: 'bundle', bundlePath: await service.store.copyBundle(target.bundlePath!, id), host: 'h', authKind: 'token' },
       { username: 'token', password: target.token! },
     );
-    await service.connect(id);
+    await service.client(id);
     const changed: string[] = [];
     service.onDidChangeSchema((p) => changed.push(p));
     await other.connect();

@@ -2,8 +2,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from 'cassandra-driver';
-import { CqlSession, type Outcome } from '../../src/extension/notebook/session.js';
-import { splitStatements } from '../../src/shared/statements.js';
+import { CqlSession, type Outcome } from '../../src/extension/cql/session.js';
+import { splitStatements } from '../../src/extension/cql/statements.js';
 import { formatValue } from '../../src/shared/valueEncoding.js';
 import { isResultPayload, type ResultPayload } from '../../src/shared/resultPayload.js';
 import { serverFeatures, type ServerFeatures } from '../support/features.js';

@@ -24,6 +24,9 @@ test('the .vsix holds only what the extension needs', { timeout: 120_000 }, () =
     assert.ok(names.includes('extension/package.json'));
     assert.ok(names.includes('extension/dist/extension.js'));
     assert.ok(names.includes('extension/media/astra.svg'));
+    assert.ok(names.includes('extension/dist/resultsPanel.js'), 'the .cql results panel ships as its own webview bundle');
+    const extension = new AdmZip(out).readAsText('extension/dist/extension.js');
+    assert.ok(!extension.includes('ASTRA_DB_VSCODE_DEMO'), 'the shipped build has no demo hook reading a token file');
     for (const n of names) {
       assert.doesNotMatch(n, /(^|\/)node_modules\//, n);
       assert.doesNotMatch(n, /^extension\/(test|src|scripts|\.ci)\//, n);

@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ConnectionError } from '../../src/extension/connections/connectionErrors.js';
-import type { CqlSession } from '../../src/extension/notebook/session.js';
+import type { CqlSession } from '../../src/extension/cql/session.js';
 import type { SandboxHandle } from '../sandbox/index.js';
 import { isRealTarget, testTarget, type TestTarget } from '../support/target.js';
 import { record, timed } from './support/report.js';

@@ -3,7 +3,7 @@
 // statements back to back with memory figures (RELIABILITY_SOAK=1 runs 20,000).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CqlSession, Outcome } from '../../src/extension/notebook/session.js';
+import type { CqlSession, Outcome } from '../../src/extension/cql/session.js';
 import type { SandboxHandle } from '../sandbox/index.js';
 import { isRealTarget, testTarget, type TestTarget } from '../support/target.js';
 import { mb, record, settledMemory, timed } from './support/report.js';

@@ -4,8 +4,8 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mapConnectionError } from '../../src/extension/connections/connectionErrors.js';
-import { toCqlFailure, describeFailure } from '../../src/extension/notebook/cqlErrors.js';
-import { redact, redactValue } from '../../src/shared/redact.js';
+import { toCqlFailure, describeFailure } from '../../src/extension/cql/cqlErrors.js';
+import { redact, redactValue } from '../../src/extension/redact.js';
 import { generateToken } from '../sandbox/index.js';
 import { record } from './support/report.js';
 

@@ -169,8 +169,8 @@ describe('forged renderer → host messages', () => {
     const { registerRendererMessaging } = await import('../../src/extension/notebook/rendererMessaging.js');
     const warnings: string[] = [];
     const log = { trace() {}, debug() {}, info() {}, warn: (m: string) => void warnings.push(m), error() {} };
-    const sessions = { get: () => undefined, all: () => [] };
-    registerRendererMessaging(sessions as never, log as never);
+    const sessions = { findLive: () => undefined };
+    registerRendererMessaging(sessions, log as never);
     assert.ok(handler, 'the host listens to the renderer');
     for (const [, msg] of forged) await handler({ editor: {}, message: msg });
     assert.deepEqual(replies, []);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DevopsClient, type RetryNotice } from '../../src/extension/astra/devopsClient.js';
-import { DevopsError } from '../../src/shared/astra/devopsErrors.js';
+import { DevopsError } from '../../src/extension/astra/core/devopsErrors.js';
 import { fakeToken } from '../support/fakeToken.js';
 
 const TOKEN = fakeToken('abcdefghijklmnopqrstuvwx', '0123456789abcdef'.repeat(2));

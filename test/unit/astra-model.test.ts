@@ -11,8 +11,8 @@ import {
   statusIconId,
   validateKeyspaceName,
   type AstraDatabase,
-} from '../../src/shared/astra/databases.js';
-import { apiErrorMessages, backoffDelay, httpError, parseRetryAfter } from '../../src/shared/astra/devopsErrors.js';
+} from '../../src/extension/astra/core/databases.js';
+import { apiErrorMessages, backoffDelay, httpError, parseRetryAfter } from '../../src/extension/astra/core/devopsErrors.js';
 
 const raw = {
   id: 'f1a2',

@@ -1,14 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { auth, types } from 'cassandra-driver';
-import type { ConnectionProfile } from '../../src/extension/services.js';
-import {
-  buildClientOptions,
-  CONSISTENCY_LEVELS,
-  DEFAULT_SETTINGS,
-  normalizeSettings,
-  ProfileOptionError,
-} from '../../src/extension/connections/clientOptions.js';
+import type { ConnectionProfile } from '../../src/extension/connections/types.js';
+import { buildClientOptions, CONSISTENCY_LEVELS, DEFAULT_SETTINGS, normalizeSettings, ProfileOptionError } from '../../src/extension/connections/clientOptions.js';
 
 const makeAuth = (u: string, p: string) => new auth.PlainTextAuthProvider(u, p);
 const bundle: ConnectionProfile = {

@@ -3,11 +3,8 @@ import assert from 'node:assert/strict';
 import { errors } from 'cassandra-driver';
 import { BundleError } from '../../src/extension/connections/bundle.js';
 import { ProfileOptionError } from '../../src/extension/connections/clientOptions.js';
-import {
-  ConnectCancelledError,
-  mapConnectionError,
-  type ErrorContext,
-} from '../../src/extension/connections/connectionErrors.js';
+import { ConnectCancelledError, mapConnectionError } from '../../src/extension/connections/connectionErrors.js';
+import type { ErrorContext } from '../../src/extension/connections/types.js';
 
 const TOKEN = 'AstraCS:abcdefghijklmnop:0123456789abcdef0123';
 const ctx: ErrorContext = {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ConnectionProfile } from '../../src/extension/services.js';
+import type { ConnectionProfile } from '../../src/extension/connections/types.js';
 import { connectionSnippet, SNIPPET_LANGUAGES } from '../../src/extension/connections/snippets.js';
 
 const bundle: ConnectionProfile = {

@@ -1,9 +1,9 @@
 // Diagnostics (unterminated tokens, unknown schema references) and hover, on the shared demo schema.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagnose, type CqlDiagnostic } from '../../src/shared/completion/diagnostics.js';
-import { hoverAt } from '../../src/shared/completion/hover.js';
-import { SchemaIndex } from '../../src/shared/completion/schema.js';
+import { diagnose, type CqlDiagnostic } from '../../src/extension/language/core/diagnostics.js';
+import { hoverAt } from '../../src/extension/language/core/hover.js';
+import { SchemaIndex } from '../../src/extension/schema/schemaIndex.js';
 import { DEMO } from './cql-schema-fixture.js';
 
 const schema = new SchemaIndex(DEMO);

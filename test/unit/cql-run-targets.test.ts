@@ -1,7 +1,7 @@
 // Which statements "Run Statement" picks: selection, statement under the cursor, or the nearest one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { statementsToRun } from '../../src/shared/completion/runTargets.js';
+import { statementsToRun } from '../../src/extension/language/core/runTargets.js';
 
 const doc = "USE demo;\nSELECT * FROM users;   \n\nINSERT INTO users (id) VALUES (1);\nSELECT 'a;b'\n  FROM t";
 

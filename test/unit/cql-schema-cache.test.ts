@@ -3,8 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Client } from 'cassandra-driver';
-import { buildModel, SchemaCache } from '../../src/extension/language/schemaCache.js';
-import type { ConnectionService, ConnectionState, Logger } from '../../src/extension/services.js';
+import { buildModel, SchemaCache } from '../../src/extension/schema/schemaCache.js';
+import type { ConnectionService, ConnectionState } from '../../src/extension/connections/types.js';
+import type { Logger } from '../../src/extension/logging.js';
 import { EventEmitter } from './fakes/fakeVscode.js';
 
 const silent: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };

@@ -1,6 +1,6 @@
 // A small schema for the CQL completion / diagnostics / hover tests: two keyspaces, a shared table name, a
 // mixed-case table and a column that needs quoting.
-import type { SchemaModel } from '../../src/shared/completion/schema.js';
+import type { SchemaModel } from '../../src/extension/schema/schemaIndex.js';
 
 export const DEMO: SchemaModel = {
   keyspaces: [

@@ -3,10 +3,10 @@
 
 import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
-import { DevopsError } from '../../shared/astra/devopsErrors.js';
-import { rememberSecret } from '../../shared/knownSecrets.js';
+import { DevopsError } from './core/devopsErrors.js';
+import { rememberSecret } from '../knownSecrets.js';
 import { validateAstraToken } from '../connections/credentialPrompts.js';
-import type { Logger } from '../services.js';
+import type { Logger } from '../logging.js';
 import { DEFAULT_DEVOPS_URL, DevopsClient, type RetryNotice } from './devopsClient.js';
 
 export const TOKEN_KEY = 'astra.account.token';

@@ -9,9 +9,9 @@ import {
   statusExplanation,
   statusIconId,
   type AstraDatabase,
-} from '../../shared/astra/databases.js';
-import { DevopsError } from '../../shared/astra/devopsErrors.js';
-import { redact } from '../../shared/redact.js';
+} from './core/databases.js';
+import { DevopsError } from './core/devopsErrors.js';
+import { redact } from '../redact.js';
 import type { AstraDeps } from './addFromAccount.js';
 
 export const ACCOUNT_VIEW = 'astraDb.account';

@@ -10,17 +10,17 @@ import {
   statusIconId,
   type AstraDatabase,
   type AstraDatacenter,
-} from '../../shared/astra/databases.js';
-import { ProfileStore } from '../connections/profileStore.js';
-import type { ConnectionService, Logger } from '../services.js';
+} from './core/databases.js';
+import type { ConnectionService } from '../connections/types.js';
+import type { Logger } from '../logging.js';
 import { withDevopsProgress, type AstraAccount } from './account.js';
-import { existingProfile, fetchBundle, saveBundleProfile, type ProfileWriter } from './bundleInstall.js';
+import { existingProfile, fetchBundle, saveBundleProfile } from './bundleInstall.js';
 import { explainInactive, showAstraError } from './notify.js';
+import { connectWithProgress } from '../connections/connectProgress.js';
 
 export interface AstraDeps {
   account: AstraAccount;
   connections: ConnectionService;
-  writer: ProfileWriter;
   log: Logger;
 }
 
@@ -69,9 +69,9 @@ async function pickDatacenter(db: AstraDatabase): Promise<AstraDatacenter | unde
 
 /** Connects (with the connection service's own progress) and makes the profile active. */
 export async function connectProfile(deps: AstraDeps, id: string): Promise<boolean> {
-  deps.connections.setActive(id);
+  await deps.connections.setActive(id);
   try {
-    await deps.connections.client(id);
+    await connectWithProgress(deps.connections, id);
     return true;
   } catch (err) {
     void showAstraError(err, deps.log, 'connecting');
@@ -129,7 +129,7 @@ export async function addFromAstraAccount(deps: AstraDeps, opts: AddOptions = {}
   const dc = await pickDatacenter(db);
   if (!dc) return undefined;
 
-  const existing = existingProfile(deps.writer, db, dc);
+  const existing = existingProfile(deps.connections, db, dc);
   let profileId: string;
   try {
     const profile = await withDevopsProgress(`Astra: adding ${db.name}`, async (signal, report, onRetry) => {
@@ -137,7 +137,7 @@ export async function addFromAstraAccount(deps: AstraDeps, opts: AddOptions = {}
       report('fetching the secure connect bundle…');
       const bundle = await fetchBundle(client, db.id, db.datacenters.length > 1 ? dc.id : undefined, signal);
       report('saving…');
-      return saveBundleProfile(deps.writer, { db, datacenter: dc.id ? dc : undefined, bundle, token, existing, newId: ProfileStore.newId });
+      return saveBundleProfile(deps.connections, { db, datacenter: dc.id ? dc : undefined, bundle, token, existing });
     });
     profileId = profile.id;
     deps.log.info(`${existing ? 'updated' : 'added'} connection "${profile.name}" for database ${db.id} (host ${profile.host})`);

@@ -1,33 +1,14 @@
 // Fetch a database's secure connect bundle through the DevOps API and save it as a bundle profile, reusing the
 // connections module's bundle inspection and stores. vscode-free so the integration test runs it for real.
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AstraDatabase, AstraDatacenter } from '../../shared/astra/databases.js';
-import { DevopsError } from '../../shared/astra/devopsErrors.js';
-import { BundleError, readBundle, type BundleInfo, type VerifiedBundle } from '../connections/bundle.js';
-import type { Credentials } from '../connections/clientOptions.js';
-import type { ConnectionProfile } from '../services.js';
+import type { AstraDatabase, AstraDatacenter } from './core/databases.js';
+import { DevopsError } from './core/devopsErrors.js';
+import { BundleError, readBundle, type BundleInfo } from '../connections/bundle.js';
+import type { BundleProfile, ConnectionService } from '../connections/types.js';
 import type { DevopsClient } from './devopsClient.js';
 
-/** What we need from the connection service (AstraConnectionService provides it) to save a profile. */
-export interface ProfileWriter {
-  profiles(): readonly ConnectionProfile[];
-  saveProfile(profile: ConnectionProfile, credentials?: Credentials): Promise<void>;
-  store: {
-    copyBundle(sourcePath: string, profileId: string): Promise<string>;
-    saveBundle?(bundle: VerifiedBundle, profileId: string): Promise<string>;
-    credentials?(profileId: string): Promise<Credentials | undefined>;
-  };
-}
-
-export function isProfileWriter(v: unknown): v is ProfileWriter {
-  const o = v as Partial<ProfileWriter> | undefined;
-  return typeof o?.saveProfile === 'function' && typeof o.store?.copyBundle === 'function' && typeof o.profiles === 'function';
-}
-
-export type BundleProfile = Extract<ConnectionProfile, { kind: 'bundle' }>;
+/** The part of the connection service that saving a fetched bundle needs. */
+export type ProfileWriter = Pick<ConnectionService, 'profiles' | 'saveBundleProfile'>;
 
 export interface FetchedBundle {
   bytes: Buffer;
@@ -77,42 +58,24 @@ export interface SaveRequest {
   token?: string;
   /** Re-use this profile (Refresh Bundle); otherwise a new one is created. */
   existing?: BundleProfile;
-  newId: () => string;
+  newId?: () => string;
 }
 
-/** Writes the bundle into the profile store's bundle folder and saves the profile (+ token credentials). */
+/** Saves the bundle as a profile (a new one, or `existing` refreshed) with the token as its credentials. */
 export async function saveBundleProfile(writer: ProfileWriter, req: SaveRequest): Promise<BundleProfile> {
-  const id = req.existing?.id ?? req.newId();
-  if (writer.store.saveBundle) return saveProfile(writer, req, id, await writer.store.saveBundle(req.bundle, id));
-  // copyBundle only copies from a path; keep the key material in a private temp dir for the blink it exists.
-  const dir = await mkdtemp(join(tmpdir(), 'astra-scb-'));
-  let bundlePath: string;
-  try {
-    const tmp = join(dir, 'secure-connect.zip');
-    await writeFile(tmp, req.bundle.bytes, { mode: 0o600 });
-    bundlePath = await writer.store.copyBundle(tmp, id);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-  return saveProfile(writer, req, id, bundlePath);
+  const multiRegion = req.db.datacenters.length > 1 && req.datacenter;
+  const id = req.existing?.id ?? req.newId?.();
+  return writer.saveBundleProfile({
+    ...(id ? { id } : {}),
+    name: req.existing?.name ?? uniqueProfileName(writer, multiRegion ? `${req.db.name} (${req.datacenter!.region})` : req.db.name),
+    bundle: req.bundle,
+    info: req.bundle.info,
+    authKind: req.token ? 'token' : (req.existing?.authKind ?? 'token'),
+    ...(req.token ? { credentials: { username: 'token', password: req.token } } : {}),
+    astraDatabaseId: req.db.id,
+    ...optional('fallbackDataCenter', req.datacenter?.name ?? req.existing?.localDataCenter),
+    ...optional('fallbackKeyspace', req.db.keyspaces[0] ?? req.existing?.defaultKeyspace),
+  });
 }
 
-async function saveProfile(writer: ProfileWriter, req: SaveRequest, id: string, bundlePath: string): Promise<BundleProfile> {
-  const { info } = req.bundle;
-  const multiRegion = req.db.datacenters.length > 1 && req.datacenter;
-  const profile: BundleProfile = {
-    id,
-    name: req.existing?.name ?? uniqueProfileName(writer, multiRegion ? `${req.db.name} (${req.datacenter!.region})` : req.db.name),
-    kind: 'bundle',
-    bundlePath,
-    host: info.host,
-    authKind: req.token ? 'token' : (req.existing?.authKind ?? 'token'),
-    astraDatabaseId: req.db.id,
-  };
-  const localDc = info.localDataCenter ?? req.datacenter?.name ?? req.existing?.localDataCenter;
-  if (localDc) profile.localDataCenter = localDc;
-  const keyspace = info.keyspace ?? req.db.keyspaces[0] ?? req.existing?.defaultKeyspace;
-  if (keyspace) profile.defaultKeyspace = keyspace;
-  await writer.saveProfile(profile, req.token ? { username: 'token', password: req.token } : undefined);
-  return profile;
-}
+const optional = <K extends string>(key: K, value: string | undefined) => (value ? { [key]: value } : {}) as Partial<Record<K, string>>;

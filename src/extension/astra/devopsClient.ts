@@ -1,7 +1,7 @@
 // Astra DevOps API v2 client (docs/astra-protocol.md §6). vscode-free so unit tests drive it against a local server.
 // The token goes into the Authorization header of API calls only: never into bundle downloads, logs or messages.
 
-import { parseDatabase, type AstraDatabase } from '../../shared/astra/databases.js';
+import { parseDatabase, type AstraDatabase } from './core/databases.js';
 import {
   backoffDelay,
   DEFAULT_BACKOFF,
@@ -10,7 +10,7 @@ import {
   isRetryableStatus,
   parseRetryAfter,
   type BackoffPolicy,
-} from '../../shared/astra/devopsErrors.js';
+} from './core/devopsErrors.js';
 import { MAX_BUNDLE_BYTES } from '../connections/bundle.js';
 import { HttpFailure, httpRequest, type HttpResponse } from './http.js';
 

@@ -5,7 +5,6 @@ import type { Services } from '../services.js';
 import { AstraAccount } from './account.js';
 import { ACCOUNT_VIEW, AstraAccountTree, SIGNED_IN_CONTEXT } from './accountTree.js';
 import { addFromAstraAccount, addOptionsFromArg, type AstraDeps } from './addFromAccount.js';
-import { isProfileWriter } from './bundleInstall.js';
 import { createKeyspace, refreshBundle } from './profileCommands.js';
 
 export { AstraAccount, TOKEN_KEY } from './account.js';
@@ -13,14 +12,8 @@ export { AstraAccountTree } from './accountTree.js';
 
 export function registerAstraAccount(services: Services): void {
   const log = services.logger('astra');
-  const writer = services.connections;
-  // Saving profiles is additive to the ConnectionService contract; AstraConnectionService provides it.
-  if (!isProfileWriter(writer)) {
-    log.error('the connection service cannot save profiles; Astra account commands are unavailable');
-    return;
-  }
   const account = new AstraAccount(services.context.secrets, log);
-  const deps: AstraDeps = { account, connections: services.connections, writer, log };
+  const deps: AstraDeps = { account, connections: services.connections, log };
   const tree = new AstraAccountTree(deps);
   // Menus (Sign Out, Refresh) follow whether a token is stored, even while the Astra Account view is collapsed.
   const syncSignedIn = async () => vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, !!(await account.token()));

@@ -1,7 +1,7 @@
 // After the DevOps API accepts a keyspace (201) Astra still needs seconds to minutes before the keyspace exists
 // in the schema the driver sees; Create Keyspace only reports success once it does.
 
-import { DevopsError } from '../../shared/astra/devopsErrors.js';
+import { DevopsError } from './core/devopsErrors.js';
 import { sleep } from './devopsClient.js';
 
 /** The slice of cassandra-driver's Client we use, so tests can pass a stand-in. */

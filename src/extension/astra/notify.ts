@@ -1,18 +1,17 @@
-// Errors from the Astra account commands go to a notification with the button that fixes them: "Re-enter Token"
-// when Astra refused the token, otherwise "Show Log". Cancellation is silent.
+// Errors from the Astra account commands, through the connections module's notifier: "Re-enter Token" when Astra
+// refused the token; a connection failure brings its own fixes. Cancellation is silent.
 
 import * as vscode from 'vscode';
-import { DevopsError } from '../../shared/astra/devopsErrors.js';
-import { redact } from '../../shared/redact.js';
-import type { Logger } from '../services.js';
+import { ConnectCancelledError } from '../connections/connectionErrors.js';
+import { notifyError } from '../connections/errorNotification.js';
+import type { Logger } from '../logging.js';
+import { redact } from '../redact.js';
+import { DevopsError } from './core/devopsErrors.js';
 
-const REENTER = 'Re-enter Token';
-const SHOW_LOG = 'Show Log';
-const REENTER_CREDENTIALS = 'Re-enter credentials';
 export const ASTRA_CONSOLE_URL = 'https://astra.datastax.com';
 
 function isCancellation(err: unknown): boolean {
-  return (err instanceof DevopsError && err.kind === 'cancelled') || (err instanceof Error && err.name === 'ConnectCancelledError');
+  return (err instanceof DevopsError && err.kind === 'cancelled') || err instanceof ConnectCancelledError;
 }
 
 export async function showAstraError(err: unknown, log: Logger, what: string, reenter?: () => unknown): Promise<void> {
@@ -21,16 +20,8 @@ export async function showAstraError(err: unknown, log: Logger, what: string, re
     return;
   }
   log.error(`${what} failed`, err);
-  const message = redact(err instanceof Error ? err.message : String(err));
-  // The connection service's errors carry their own fixes (its ConnectionError: mapped.actions + profileId).
-  const conn = err as { mapped?: { actions?: string[] }; profileId?: string };
-  const credentialsFix = !!conn.profileId && !!conn.mapped?.actions?.includes('reenterCredentials');
-  const fix = err instanceof DevopsError && err.reenterToken && reenter ? REENTER : credentialsFix ? REENTER_CREDENTIALS : undefined;
-  const buttons = fix ? [fix, SHOW_LOG] : [SHOW_LOG];
-  const choice = await vscode.window.showErrorMessage(message, ...buttons);
-  if (choice === REENTER) await reenter?.();
-  else if (choice === REENTER_CREDENTIALS) await vscode.commands.executeCommand('astra.editCredentials', conn.profileId);
-  else if (choice === SHOW_LOG) await vscode.commands.executeCommand('astra.showLog');
+  const fix = err instanceof DevopsError && err.reenterToken && reenter ? { label: 'Re-enter Token', run: reenter } : undefined;
+  await notifyError(err, { redact: (t) => redact(t), showLog: () => vscode.commands.executeCommand('astra.showLog'), ...(fix ? { fix } : {}) });
 }
 
 /** For databases that are not ACTIVE: the explanation plus a way to the console, where they can be resumed. */

@@ -2,15 +2,17 @@
 // come from the DevOps API; CQL's CREATE KEYSPACE is refused).
 
 import * as vscode from 'vscode';
-import { astraDatabaseId, validateKeyspaceName } from '../../shared/astra/databases.js';
-import { DevopsError } from '../../shared/astra/devopsErrors.js';
+import { astraDatabaseId, validateKeyspaceName } from './core/databases.js';
+import { DevopsError } from './core/devopsErrors.js';
 import { profileIdFromArg } from '../connections/commands.js';
 import { withDevopsProgress } from './account.js';
 import type { AstraDeps } from './addFromAccount.js';
 import { connectProfile } from './addFromAccount.js';
-import { datacenterFor, fetchBundle, saveBundleProfile, type BundleProfile } from './bundleInstall.js';
+import type { BundleProfile } from '../connections/types.js';
+import { datacenterFor, fetchBundle, saveBundleProfile } from './bundleInstall.js';
 import { keyspaceExists, waitUntil, type MetadataClient } from './keyspaceWait.js';
 import { showAstraError } from './notify.js';
+import { connectWithProgress } from '../connections/connectProgress.js';
 
 export const KEYSPACE_WAIT_MS = 180_000;
 const ADD_HINT = 'Add it with "Astra: Add Databases from Astra Account…".';
@@ -49,7 +51,7 @@ async function tokenFor(deps: AstraDeps, profile: BundleProfile, fresh: boolean)
   if (!fresh) {
     const account = await deps.account.token();
     if (account) return account;
-    const own = await deps.writer.store.credentials?.(profile.id);
+    const own = await deps.connections.credentials(profile.id);
     if (own?.username === 'token' && own.password.startsWith('AstraCS:')) return own.password;
   }
   return deps.account.ensureToken(fresh);
@@ -71,7 +73,7 @@ export async function refreshBundle(deps: AstraDeps, arg?: unknown, fresh = fals
         throw new DevopsError('notFound', `Cannot tell which region of ${db.name} "${profile.name}" uses; add it again from the Astra account.`);
       }
       const bundle = await fetchBundle(client, db.id, db.datacenters.length > 1 ? dc!.id : undefined, signal);
-      await saveBundleProfile(deps.writer, { db, datacenter: dc, bundle, existing: profile, newId: () => profile.id });
+      await saveBundleProfile(deps.connections, { db, datacenter: dc, bundle, existing: profile });
     });
   } catch (err) {
     void showAstraError(err, deps.log, `refreshing the bundle of ${profile.name}`, () => refreshBundle(deps, profile.id, true));
@@ -93,7 +95,7 @@ export async function createKeyspace(deps: AstraDeps, arg?: unknown, fresh = fal
   const dbId = astraDatabaseId(profile)!;
   let client: MetadataClient;
   try {
-    client = (await deps.connections.client(profile.id)) as unknown as MetadataClient;
+    client = (await connectWithProgress(deps.connections, profile.id)) as unknown as MetadataClient;
   } catch (err) {
     void showAstraError(err, deps.log, `connecting to ${profile.name}`);
     return undefined;

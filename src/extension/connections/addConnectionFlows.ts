@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import type { ConnectionProfile } from '../services.js';
+import type { ConnectionProfile } from './types.js';
 import type { LogService } from '../logging.js';
 import type { BundleInfo } from './bundle.js';
 import { pickedBundle } from './bundlePick.js';
@@ -11,6 +11,7 @@ import type { AstraConnectionService } from './connectionService.js';
 import { pickAstraAuthKind, promptAstraCredentials, promptClusterCredentials } from './credentialPrompts.js';
 import { showConnectionError } from './errorNotification.js';
 import { ProfileStore } from './profileStore.js';
+import { connectWithProgress } from './connectProgress.js';
 
 export interface FlowDeps {
   service: AstraConnectionService;
@@ -71,18 +72,7 @@ export async function addBundleConnection(deps: FlowDeps, arg?: unknown): Promis
   const credentials = await promptAstraCredentials(authKind, name.trim());
   if (!credentials) return undefined;
 
-  const id = ProfileStore.newId();
-  const profile: ConnectionProfile = {
-    id,
-    name: name.trim(),
-    kind: 'bundle',
-    bundlePath: await deps.service.store.saveBundle(bundle, id),
-    host: info.host,
-    authKind,
-  };
-  if (info.localDataCenter) profile.localDataCenter = info.localDataCenter;
-  if (info.keyspace) profile.defaultKeyspace = info.keyspace;
-  await deps.service.saveProfile(profile, credentials);
+  const { id } = await deps.service.saveBundleProfile({ name: name.trim(), bundle, info, authKind, credentials });
   await connectAndActivate(deps, id);
   return id;
 }
@@ -161,9 +151,9 @@ export async function renameConnection(deps: FlowDeps, id: string): Promise<void
 }
 
 export async function connectAndActivate(deps: FlowDeps, id: string): Promise<boolean> {
-  await deps.service.setActiveAsync(id);
+  await deps.service.setActive(id);
   try {
-    await deps.service.client(id);
+    await connectWithProgress(deps.service, id);
     return true;
   } catch (err) {
     void showConnectionError(err, deps.logs);

@@ -2,10 +2,13 @@
 // Pure and vscode-free: the driver module is passed in, so nothing here loads cassandra-driver at activation.
 
 import type { auth, ClientOptions } from 'cassandra-driver';
-import type { ConsistencyName } from '../../shared/shellCommands.js';
-import type { ConnectionProfile } from '../services.js';
+import type { ConnectionProfile, Credentials } from './types.js';
 
-export type { ConsistencyName };
+/** Consistency level names, as the setting and the CONSISTENCY shell command spell them. */
+export const CONSISTENCY_NAMES = [
+  'ANY', 'ONE', 'TWO', 'THREE', 'QUORUM', 'ALL', 'LOCAL_QUORUM', 'EACH_QUORUM', 'SERIAL', 'LOCAL_SERIAL', 'LOCAL_ONE',
+] as const;
+export type ConsistencyName = (typeof CONSISTENCY_NAMES)[number];
 
 /** Consistency names as the setting (and the CONSISTENCY command) spells them; values are the native protocol codes. */
 export const CONSISTENCY_LEVELS: Readonly<Record<ConsistencyName, number>> = {
@@ -34,11 +37,6 @@ export const DEFAULT_SETTINGS: ConnectionSettings = {
   requestTimeoutSeconds: 30,
   defaultConsistency: DEFAULT_CONSISTENCY,
 };
-
-export interface Credentials {
-  username: string;
-  password: string;
-}
 
 /** Driver options a caller (demo file, future advanced settings) asks for on top of the profile. */
 export interface ExtraDriverOptions {

@@ -2,7 +2,7 @@
 // carrying `profileId`); from the palette they ask with a QuickPick.
 
 import * as vscode from 'vscode';
-import type { ConnectionProfile } from '../services.js';
+import type { ConnectionProfile } from './types.js';
 import {
   addBundleConnection,
   addContactPointsConnection,

@@ -1,9 +1,10 @@
 // Driver errors → a sentence the user can act on plus the buttons that help. Pure: errors are recognised by
 // name/shape (the driver's classes set `name`), so the driver module never has to be loaded here.
 
-import { redact } from '../../shared/redact.js';
+import { redact } from '../redact.js';
 import { BundleError } from './bundle.js';
 import { ProfileOptionError } from './clientOptions.js';
+import type { ErrorContext } from './types.js';
 
 export type ErrorAction = 'reenterCredentials' | 'openSettings' | 'showLog';
 
@@ -12,14 +13,6 @@ export interface MappedError {
   actions: ErrorAction[];
   /** Setting to reveal when the user presses "Open Settings". */
   setting?: string;
-}
-
-export interface ErrorContext {
-  profileName: string;
-  profileKind: 'bundle' | 'contactPoints';
-  connectTimeoutSeconds: number;
-  requestTimeoutSeconds: number;
-  secrets?: Iterable<string>;
 }
 
 /** A connect failure that carries the mapped message and its actions up to the command that shows it. */

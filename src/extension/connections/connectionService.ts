@@ -3,13 +3,16 @@
 
 import * as vscode from 'vscode';
 import type { Client } from 'cassandra-driver';
-import type { ConnectionProfile, ConnectionService, ConnectionState, Logger } from '../services.js';
-import type { LogService } from '../logging.js';
-import { CONSISTENCY_LEVELS, type ConnectionSettings, type Credentials } from './clientOptions.js';
-import { ConnectCancelledError, ConnectionError, mapConnectionError, type ErrorContext } from './connectionErrors.js';
+import type { LogService, Logger } from '../logging.js';
+import { buildBundleProfile } from './bundleProfile.js';
+import { CONSISTENCY_LEVELS, type ConnectionSettings } from './clientOptions.js';
+import { ConnectCancelledError, ConnectionError, mapConnectionError } from './connectionErrors.js';
 import type { ProfileStore } from './profileStore.js';
 import { watchSchemaChanges } from './schemaEvents.js';
 import { createClient } from './sessionFactory.js';
+import type {
+  BundleProfile, BundleProfileRequest, ConnectionProfile, ConnectionService, ConnectionState, Credentials, ErrorContext,
+} from './types.js';
 
 interface Entry {
   state: ConnectionState;
@@ -57,11 +60,7 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
     return this.store.activeId();
   }
 
-  setActive(id: string): void {
-    void this.store.setActiveId(id).then(() => this.changed.fire());
-  }
-
-  async setActiveAsync(id: string | undefined): Promise<void> {
+  async setActive(id: string | undefined): Promise<void> {
     await this.store.setActiveId(id);
     this.changed.fire();
   }
@@ -92,20 +91,8 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
     };
   }
 
-  async client(id: string, token?: vscode.CancellationToken): Promise<Client> {
-    const ready = this.connectedClient(id);
-    if (ready) return ready;
-    const pending = this.entries.get(id)?.pending;
-    if (pending) return pending;
-    const name = this.profile(id)?.name ?? id;
-    return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Astra DB: connecting to ${name}…`, cancellable: true },
-      (_progress, progressToken) => this.connect(id, token ? [progressToken, token] : [progressToken]),
-    );
-  }
-
-  /** Connects without UI; callers decide how to show a failure. Concurrent calls share one attempt. */
-  connect(id: string, tokens: readonly vscode.CancellationToken[] = []): Promise<Client> {
+  /** Connects without UI (callers show progress and failures); concurrent calls share one attempt. */
+  client(id: string, tokens: readonly vscode.CancellationToken[] = []): Promise<Client> {
     const ready = this.connectedClient(id);
     if (ready) return Promise.resolve(ready);
     const entry = this.entry(id);
@@ -126,6 +113,14 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
     this.schemaChanged.fire(id);
   }
 
+  defaultConsistency(): number {
+    return CONSISTENCY_LEVELS[this.settings().defaultConsistency];
+  }
+
+  credentials(id: string): Promise<Credentials | undefined> {
+    return this.store.credentials(id);
+  }
+
   /**
    * Applies the consistency setting to open clients at once: the driver reads `options.queryOptions` on every
    * execute, so there is no need to reconnect (timeouts, in contrast, apply on the next connect).
@@ -141,7 +136,7 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
     this.changed.fire();
   }
 
-  // ----- profile management (used by the commands; additive to the ConnectionService contract) -----
+  // ----- profile management -----
 
   async saveProfile(profile: ConnectionProfile, credentials?: Credentials): Promise<void> {
     if (credentials) {
@@ -150,6 +145,12 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
     }
     await this.store.save(profile);
     this.changed.fire();
+  }
+
+  async saveBundleProfile(req: BundleProfileRequest): Promise<BundleProfile> {
+    const profile = await buildBundleProfile(this.store, req);
+    await this.saveProfile(profile, req.credentials);
+    return profile;
   }
 
   async setCredentials(id: string, credentials: Credentials | undefined): Promise<void> {

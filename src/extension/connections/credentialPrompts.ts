@@ -2,8 +2,8 @@
 // straight to SecretStorage; they are never echoed, logged or put in a profile.
 
 import * as vscode from 'vscode';
-import type { ConnectionProfile } from '../services.js';
-import type { Credentials } from './clientOptions.js';
+import type { ConnectionProfile } from './types.js';
+import type { Credentials } from './types.js';
 
 export type AstraAuthKind = 'token' | 'clientId';
 

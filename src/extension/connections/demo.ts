@@ -3,11 +3,11 @@
 // make it active and connect in the background. The file is only read; the token is never logged.
 
 import { promises as fs } from 'node:fs';
-import type { ConnectionProfile } from '../services.js';
-import type { Credentials } from './clientOptions.js';
+import type { ConnectionProfile } from './types.js';
+import type { Credentials } from './types.js';
 import { ProfileOptionError } from './clientOptions.js';
 import { inspectBundleFile } from './bundle.js';
-import type { AstraConnectionService } from './connectionService.js';
+import type { ConnectionService } from './types.js';
 import { ProfileStore } from './profileStore.js';
 
 export const DEMO_ENV = 'ASTRA_DB_VSCODE_DEMO';
@@ -59,26 +59,17 @@ export function parseDemoConfig(text: string): DemoConfig {
 }
 
 /** Creates or refreshes the demo profile and returns its id. */
-export async function applyDemoConfig(service: AstraConnectionService, cfg: DemoConfig): Promise<string> {
-  const existing = service.store.findByName(cfg.name);
+export async function applyDemoConfig(service: ConnectionService, cfg: DemoConfig): Promise<string> {
+  const existing = service.profiles().find((p) => p.name === cfg.name);
   const id = existing?.id ?? ProfileStore.newId();
-  let profile: ConnectionProfile;
-  let credentials: Credentials | undefined;
   if ('bundlePath' in cfg) {
     const info = await inspectBundleFile(cfg.bundlePath);
-    profile = {
-      id,
-      name: cfg.name,
-      kind: 'bundle',
-      bundlePath: await service.store.copyBundle(cfg.bundlePath, id),
-      host: info.host,
-      authKind: 'token',
-    };
-    if (info.localDataCenter) profile.localDataCenter = info.localDataCenter;
-    if (info.keyspace) profile.defaultKeyspace = info.keyspace;
-    credentials = { username: 'token', password: cfg.token };
+    if (existing) await service.disconnect(id);
+    const credentials = { username: 'token', password: cfg.token };
+    await service.saveBundleProfile({ id, name: cfg.name, bundle: { path: cfg.bundlePath }, info, authKind: 'token', credentials });
   } else {
-    profile = {
+    let credentials: Credentials | undefined;
+    const profile: ConnectionProfile = {
       id,
       name: cfg.name,
       kind: 'contactPoints',
@@ -92,10 +83,10 @@ export async function applyDemoConfig(service: AstraConnectionService, cfg: Demo
       profile.username = cfg.username;
       credentials = { username: cfg.username, password: cfg.password ?? '' };
     }
+    if (existing) await service.disconnect(id);
+    await service.saveProfile(profile, credentials);
   }
-  if (existing) await service.disconnect(id);
-  await service.saveProfile(profile, credentials);
-  await service.setActiveAsync(id);
+  await service.setActive(id);
   return id;
 }
 

@@ -26,8 +26,15 @@ export function createConnectionService(context: vscode.ExtensionContext, logs: 
   return new AstraConnectionService(store, logs, readSettings);
 }
 
-/** The ASTRA_DB_VSCODE_DEMO hook (used by `npm run demo` and the e2e tests). Runs in the background. */
+/** Replaced by esbuild: true in development builds, false in the shipped one. Unset when running from sources. */
+declare const DEMO_HOOK: boolean | undefined;
+
+/**
+ * The ASTRA_DB_VSCODE_DEMO hook (used by `npm run demo` and the e2e tests). Runs in the background. Only development
+ * builds honour it: the shipped extension never reads a token file named by the environment.
+ */
 export function startDemoIfRequested(service: AstraConnectionService, logs: LogService): void {
+  if (typeof DEMO_HOOK !== 'undefined' && !DEMO_HOOK) return;
   const path = process.env[DEMO_ENV];
   if (!path) return;
   const log = logs.logger('demo');
@@ -54,7 +61,7 @@ export function startDemoIfRequested(service: AstraConnectionService, logs: LogS
       }
     }
     try {
-      await service.connect(id);
+      await service.client(id);
     } catch (err) {
       void showConnectionError(err, logs);
     }

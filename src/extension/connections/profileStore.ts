@@ -4,10 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { rememberSecret } from '../../shared/knownSecrets.js';
-import type { ConnectionProfile } from '../services.js';
+import { rememberSecret } from '../knownSecrets.js';
 import { readBundleFile, type VerifiedBundle } from './bundle.js';
-import type { Credentials } from './clientOptions.js';
+import type { ConnectionProfile, Credentials } from './types.js';
 
 export interface MementoLike {
   get(key: string): unknown;

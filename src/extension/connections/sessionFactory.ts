@@ -2,9 +2,10 @@
 // tests exercise exactly the path the extension uses. The driver is imported here, on first use only.
 
 import type { Client } from 'cassandra-driver';
-import type { ConnectionProfile } from '../services.js';
+import type { ConnectionProfile } from './types.js';
 import { inspectBundleFile } from './bundle.js';
-import { buildClientOptions, type ConnectionSettings, type Credentials, type ExtraDriverOptions } from './clientOptions.js';
+import { buildClientOptions, type ConnectionSettings, type ExtraDriverOptions } from './clientOptions.js';
+import type { Credentials } from './types.js';
 
 export async function createClient(
   profile: ConnectionProfile,

@@ -1,7 +1,7 @@
 // "Copy Connection Code": driver snippets for a profile. Secrets are always read from environment variables,
 // never inlined — the snippet ends up in source files and chat messages.
 
-import type { ConnectionProfile } from '../services.js';
+import type { ConnectionProfile } from './types.js';
 
 export type SnippetLanguage = 'python' | 'python-cqlengine' | 'nodejs' | 'java';
 

@@ -3,11 +3,14 @@
 import * as vscode from 'vscode';
 import { qualifiedName } from '../../shared/identifier.js';
 import { copyNameText, EXPLORER_COMMANDS, selectRowsCql } from './actions.js';
-import type { Logger, Services } from '../services.js';
-import { describeAggregate, describeFunction, describeIndex, describeKeyspace, describeTable, describeType, describeView } from './describe.js';
-import { isSystemKeyspace, type ExplorerNode } from './model.js';
-import { readAggregates, readFunctions, readKeyspaceSchema, readTable, readTableForDescribe, readType, readViewForDescribe } from './schemaReader.js';
+import type { Services } from '../services.js';
+import type { Logger } from '../logging.js';
+import { describeAggregate, describeFunction, describeIndex, describeKeyspace, describeTable, describeType, describeView } from '../schema/describe.js';
+import { isSystemKeyspace } from '../schema/schemaTypes.js';
+import type { ExplorerNode } from './model.js';
+import { readAggregates, readFunctions, readKeyspaceSchema, readTable, readTableForDescribe, readType, readViewForDescribe } from '../schema/schemaReader.js';
 import type { SchemaTreeProvider } from './treeProvider.js';
+import { connectWithProgress } from '../connections/connectProgress.js';
 
 export function registerExplorerCommands(services: Services, tree: SchemaTreeProvider, log: Logger): vscode.Disposable[] {
   const { connections } = services;
@@ -23,7 +26,7 @@ export function registerExplorerCommands(services: Services, tree: SchemaTreePro
         if (choice === 'Show Log') void vscode.commands.executeCommand('astra.showLog');
       }
     });
-  const client = (profileId: string) => connections.client(profileId);
+  const client = (profileId: string) => connectWithProgress(connections, profileId);
   const astra = (profileId: string) => connections.profile(profileId)?.kind === 'bundle';
 
   const describe = async (node: ExplorerNode): Promise<string> => {

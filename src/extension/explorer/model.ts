@@ -1,10 +1,11 @@
 // The explorer's tree as plain data: node kinds, how each node looks (label, icon, contextValue), and how
 // fetched schema turns into child nodes. No vscode and no driver here, so the tree logic is unit-tested.
 
-import type { ConnectionState } from '../services.js';
-import { cqlTypeText, type ColumnMeta, type IndexMeta, type KeyspaceMeta, type TableMeta, type UdtMeta } from './schemaTypes.js';
+import type { ConnectionState } from '../connections/types.js';
+import {
+  cqlTypeText, isSystemKeyspace, type ColumnMeta, type FolderKind, type IndexMeta, type KeyspaceListing, type KeyspaceMeta, type TableMeta, type UdtMeta,
+} from '../schema/schemaTypes.js';
 
-export type FolderKind = 'tables' | 'views' | 'types' | 'functions' | 'aggregates';
 export type ColumnRole = 'partition' | 'clustering' | 'static' | 'regular';
 export type IndexFlavor = 'secondary' | 'sai' | 'vector' | 'custom';
 
@@ -48,13 +49,6 @@ export interface ItemSpec {
   iconColor?: string; // theme color id
   contextValue: ContextValue;
   collapsible: 'none' | 'collapsed' | 'expanded';
-}
-
-// Astra's internal keyspaces, plus Cassandra's and DSE's own.
-const INTERNAL_KEYSPACES = new Set(['data_endpoint_auth', 'datastax_sla', 'solr_admin', 'dse_insights', 'dse_insights_local']);
-
-export function isSystemKeyspace(name: string): boolean {
-  return name.startsWith('system') || name.startsWith('dse_') || INTERNAL_KEYSPACES.has(name);
 }
 
 const FOLDER_LABELS: Record<FolderKind, string> = {
@@ -182,16 +176,6 @@ export function connectionChildren(profileId: string, keyspaces: KeyspaceInfo[])
   return hasSystem ? [...user, { kind: 'systemKeyspaces', profileId }] : user;
 }
 
-/** What one query per schema table says a keyspace holds. */
-export interface KeyspaceListing {
-  tables: string[];
-  views: { name: string; baseTable: string }[];
-  types: string[];
-  functions: { name: string; argTypes: string[] }[];
-  aggregates: { name: string; argTypes: string[] }[];
-  /** Per folder, why its list could not be read. */
-  errors: Partial<Record<FolderKind, string>>;
-}
 
 const byText = (a: string, b: string) => a.localeCompare(b);
 

@@ -11,9 +11,9 @@ import {
   tableChildren,
   typeChildren,
   type ExplorerNode,
-  type KeyspaceListing,
 } from './model.js';
-import { keyspaceMeta, listKeyspace, listKeyspaces, readTable, readType, readView } from './schemaReader.js';
+import type { KeyspaceListing } from '../schema/schemaTypes.js';
+import { keyspaceMeta, listKeyspace, listKeyspaces, readTable, readType, readView } from '../schema/schemaReader.js';
 
 export class SchemaTreeLoader {
   // A keyspace's listing serves both the keyspace (folder counts) and each folder, so it is read once.

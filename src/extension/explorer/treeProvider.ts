@@ -1,10 +1,12 @@
 // The Connections tree: connection nodes from the ConnectionService, everything below from SchemaTreeLoader.
 
 import * as vscode from 'vscode';
-import type { ConnectionService, Logger } from '../services.js';
+import type { ConnectionService } from '../connections/types.js';
+import type { Logger } from '../logging.js';
 import { errorNode, itemSpec, type ExplorerNode } from './model.js';
 import { SchemaTreeLoader } from './treeLoader.js';
-import { astraDatabaseId } from '../../shared/astra/databases.js';
+import { astraDatabaseId } from '../astra/core/databases.js';
+import { connectWithProgress } from '../connections/connectProgress.js';
 
 type ConnectionNode = Extract<ExplorerNode, { kind: 'connection' }>;
 
@@ -62,7 +64,7 @@ export class SchemaTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
     const connected = this.connections.connectedClient(node.profileId);
     if (connected || this.connections.state(node.profileId) !== 'connecting') return connected;
     try {
-      return await this.connections.client(node.profileId);
+      return await connectWithProgress(this.connections, node.profileId);
     } catch {
       return undefined; // the failure shows as the node's error state after onDidChange
     }

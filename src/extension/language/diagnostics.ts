@@ -2,10 +2,11 @@
 // schema may be stale and running is never blocked.
 
 import * as vscode from 'vscode';
-import { diagnose } from '../../shared/completion/index.js';
-import type { ConnectionService } from '../services.js';
-import { documentTarget } from './documentContext.js';
-import type { SchemaCache } from './schemaCache.js';
+import { diagnose } from './core/index.js';
+import type { ConnectionService } from '../connections/types.js';
+import { documentTarget } from '../cql/documentTarget.js';
+import type { CqlSessions } from '../cql/sessions.js';
+import type { SchemaCache } from '../schema/schemaCache.js';
 
 const DEBOUNCE_MS = 300;
 
@@ -16,6 +17,7 @@ export class CqlDiagnostics implements vscode.Disposable {
 
   constructor(
     private readonly connections: ConnectionService,
+    private readonly sessions: CqlSessions,
     private readonly schemas: SchemaCache,
   ) {
     this.subs = [
@@ -26,6 +28,8 @@ export class CqlDiagnostics implements vscode.Disposable {
       schemas.onDidInvalidate(() => this.refreshAll()),
       // Active connection or notebook binding changes alter which schema applies.
       connections.onDidChange(() => this.refreshAll()),
+      // A `USE` run in a notebook changes the keyspace its cells are checked against.
+      sessions.onDidChange(() => this.refreshAll()),
       vscode.workspace.onDidChangeNotebookDocument((e) => {
         if (e.metadata) for (const c of e.notebook.getCells()) this.schedule(c.document, DEBOUNCE_MS);
       }),
@@ -53,7 +57,7 @@ export class CqlDiagnostics implements vscode.Disposable {
   private async update(doc: vscode.TextDocument): Promise<void> {
     if (doc.isClosed) return;
     const version = doc.version;
-    const target = documentTarget(doc, this.connections);
+    const target = documentTarget(doc, this.connections, this.sessions);
     const schema = target.profileId ? await this.schemas.get(target.profileId) : undefined;
     if (doc.isClosed || doc.version !== version) return; // a newer edit has its own update scheduled
     const found = diagnose(doc.getText(), schema, target.keyspace ? { keyspace: target.keyspace } : {});

@@ -1,37 +1,32 @@
-// "Run Statement" / "Run All" for `.cql` editors: statements run on the active connection through the notebook's
-// execution core (CqlSession: shell commands, paging, tracing, errors), one session per file, and the outcomes go
-// to the results panel.
+// "Run Statement" / "Run All" for `.cql` editors: statements run on the active connection through the CQL execution
+// core (CqlSession: shell commands, paging, tracing, errors), one session per file, and the outcomes go to the
+// results panel.
 
 import * as vscode from 'vscode';
-import { keyspaceAt } from '../../shared/completion/index.js';
-import { regionStatements } from '../../shared/completion/regions.js';
-import { statementsToRun } from '../../shared/completion/runTargets.js';
+import { keyspaceAt } from './core/index.js';
+import { statementsToRun } from './core/runTargets.js';
 import type { ExtensionResponse, RendererRequest } from '../../shared/messages.js';
-import type { Statement } from '../../shared/statements.js';
-import { describeFailure } from '../notebook/cqlErrors.js';
-import { sessionOptions } from '../notebook/notebookSessions.js';
-import { answerRendererRequest } from '../notebook/rendererMessaging.js';
-import { CqlSession } from '../notebook/session.js';
-import type { Logger, Services } from '../services.js';
+import { splitStatements, type Statement } from '../cql/statements.js';
+import { describeFailure } from '../cql/cqlErrors.js';
+import { answerRendererRequest } from '../cql/rendererRequests.js';
+import type { BoundSession, CqlSessions } from '../cql/sessions.js';
+import type { Services } from '../services.js';
+import type { Logger } from '../logging.js';
 import { ResultsPanel, type PanelEntry } from './resultsPanel.js';
 
 export const RUN_COMMANDS = { runStatement: 'astra.cql.runStatement', runAll: 'astra.cql.runAll' } as const;
 
 const GONE = 'This result is no longer attached to a live session (the file was closed or the connection changed). Run the statement again.';
 
-interface FileSession {
-  profileId: string;
-  session: CqlSession;
-}
-
 export class CqlFileRunner implements vscode.Disposable {
-  private readonly sessions = new Map<string, FileSession>();
+  private readonly files = new Set<string>();
   private readonly panel: ResultsPanel;
   private counter = 0;
   private running: AbortController | undefined;
 
   constructor(
     private readonly services: Services,
+    private readonly sessions: CqlSessions,
     private readonly log: Logger,
   ) {
     this.panel = new ResultsPanel(services.context.extensionUri, (req) => this.handle(req));
@@ -56,7 +51,7 @@ export class CqlFileRunner implements vscode.Disposable {
   async runAll(uri?: vscode.Uri | string): Promise<void> {
     const editor = await this.editorFor(uri);
     if (!editor) return;
-    const statements = regionStatements(editor.document.getText());
+    const statements = splitStatements(editor.document.getText());
     if (statements.length === 0) {
       void vscode.window.showInformationMessage('This file has no CQL statements.');
       return;
@@ -97,8 +92,8 @@ export class CqlFileRunner implements vscode.Disposable {
         if (abort.signal.aborted) break;
         // A `USE` earlier in the file sets the keyspace for what follows, as completion and diagnostics assume.
         const fileKeyspace = keyspaceAt(text, stmt.start);
-        if (fileKeyspace && !/^\s*USE\b/i.test(stmt.text)) fs.session.keyspace = fileKeyspace;
-        const outcome = await fs.session.run(stmt, abort.signal);
+        const scope = fileKeyspace && !/^\s*USE\b/i.test(stmt.text) ? { keyspace: fileKeyspace } : undefined;
+        const outcome = await fs.session.run(stmt, abort.signal, scope);
         const id = `cql-file-${++this.counter}`;
         const statement = stmt.text;
         if (outcome.kind === 'result') entries.push({ kind: 'result', id, statement, payload: outcome.payload });
@@ -113,7 +108,7 @@ export class CqlFileRunner implements vscode.Disposable {
     this.panel.show(title, entries, false);
   }
 
-  private async sessionFor(doc: vscode.TextDocument): Promise<FileSession | undefined> {
+  private async sessionFor(doc: vscode.TextDocument): Promise<BoundSession | undefined> {
     const connections = this.services.connections;
     const profileId = connections.activeProfileId();
     if (!profileId || !connections.profile(profileId)) {
@@ -122,34 +117,24 @@ export class CqlFileRunner implements vscode.Disposable {
       return undefined;
     }
     const key = doc.uri.toString();
-    const existing = this.sessions.get(key);
-    if (existing?.profileId === profileId) return existing;
-    existing?.session.dispose();
-    const session = new CqlSession(sessionOptions(connections, profileId, connections.profile(profileId)!.defaultKeyspace));
-    const fs = { profileId, session };
-    this.sessions.set(key, fs);
-    return fs;
+    this.files.add(key);
+    return this.sessions.ensure(key, profileId, connections.profile(profileId)!.defaultKeyspace);
   }
 
   forget(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
-    this.sessions.get(key)?.session.dispose();
-    this.sessions.delete(key);
-  }
-
-  private findSession(queryId: string): CqlSession | undefined {
-    return [...this.sessions.values()].find((s) => s.session.isLive(queryId))?.session;
+    if (this.files.delete(key)) this.sessions.drop(key);
   }
 
   /** Requests from the renderer inside the results panel (same protocol and handling as in notebooks). */
   private handle(req: RendererRequest): Promise<ExtensionResponse> {
-    return answerRendererRequest(req, (queryId) => this.findSession(queryId), GONE);
+    return answerRendererRequest(req, (queryId) => this.sessions.findLive(queryId), GONE);
   }
 
   dispose(): void {
     this.running?.abort();
-    for (const s of this.sessions.values()) s.session.dispose();
-    this.sessions.clear();
+    for (const key of this.files) this.sessions.drop(key);
+    this.files.clear();
     this.panel.dispose();
     this.log.debug('file runner disposed');
   }

@@ -1,11 +1,12 @@
 // Completion and hover for CQL documents (`.cql` files and notebook cells): adapts the vscode-free engine in
-// src/shared/completion to the VS Code API, with the schema of the document's connection.
+// ./core to the VS Code API, with the schema of the document's connection.
 
 import * as vscode from 'vscode';
-import { complete, hoverAt, type CompletionItem, type ItemKind } from '../../shared/completion/index.js';
-import type { ConnectionService } from '../services.js';
-import { documentTarget } from './documentContext.js';
-import type { SchemaCache } from './schemaCache.js';
+import { complete, hoverAt, type CompletionItem, type ItemKind } from './core/index.js';
+import type { ConnectionService } from '../connections/types.js';
+import { documentTarget } from '../cql/documentTarget.js';
+import type { CqlSessions } from '../cql/sessions.js';
+import type { SchemaCache } from '../schema/schemaCache.js';
 
 export const CQL_SELECTOR: vscode.DocumentSelector = [{ language: 'cql' }];
 
@@ -23,9 +24,9 @@ const KIND: Record<ItemKind, vscode.CompletionItemKind> = {
 /** Items worth popping up for on a typed space (keyword and function lists after every space would be noise). */
 const SPACE_KINDS = new Set<ItemKind>(['keyspace', 'table', 'view', 'column', 'type', 'consistency']);
 
-export function registerProviders(connections: ConnectionService, schemas: SchemaCache): vscode.Disposable {
+export function registerProviders(connections: ConnectionService, sessions: CqlSessions, schemas: SchemaCache): vscode.Disposable {
   const schemaFor = async (doc: vscode.TextDocument) => {
-    const target = documentTarget(doc, connections);
+    const target = documentTarget(doc, connections, sessions);
     const schema = target.profileId ? await schemas.get(target.profileId) : undefined;
     return { schema, keyspace: target.keyspace };
   };

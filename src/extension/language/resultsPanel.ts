@@ -1,35 +1,20 @@
-// The results panel for statements run from `.cql` editors. It mounts the notebook's result renderer
-// (dist/renderer.js, the same grid, paging and export) in a webview by calling its `activate` with a context that
-// forwards messages through the webview, so both places show results identically.
+// The results panel for statements run from `.cql` editors: a webview running dist/resultsPanel.js, which mounts
+// the notebook's result renderer, so both places show results identically. Messages are typed in
+// src/shared/resultsPanelMessages.ts and validated on arrival.
 
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { isRendererRequest, type ExtensionResponse, type RendererRequest } from '../../shared/messages.js';
-import { RESULT_MIME, type ResultPayload } from '../../shared/resultPayload.js';
+import type { ExtensionResponse, RendererRequest } from '../../shared/messages.js';
+import { isPanelToHost, type HostToPanel, type PanelEntry } from '../../shared/resultsPanelMessages.js';
 
-export type PanelEntry =
-  | { kind: 'result'; id: string; statement: string; payload: ResultPayload }
-  | { kind: 'text'; id: string; statement: string; text: string }
-  | { kind: 'error'; id: string; statement: string; text: string };
-
-/** Host → webview. */
-type ToPanel = { type: 'show'; title: string; running: boolean; entries: PanelEntry[] } | { type: 'renderer'; message: ExtensionResponse };
-
-/** Webview → host, validated on arrival. */
-type FromPanel = { type: 'ready' } | { type: 'renderer'; message: RendererRequest };
-
-function isFromPanel(x: unknown): x is FromPanel {
-  if (typeof x !== 'object' || x === null) return false;
-  const m = x as Record<string, unknown>;
-  return m['type'] === 'ready' || (m['type'] === 'renderer' && isRendererRequest(m['message']));
-}
+export type { PanelEntry };
 
 export type RendererRequestHandler = (req: RendererRequest) => Promise<ExtensionResponse>;
 
 export class ResultsPanel implements vscode.Disposable {
   static readonly viewType = 'astra.cqlResults';
   private panel: vscode.WebviewPanel | undefined;
-  private state: Extract<ToPanel, { type: 'show' }> = { type: 'show', title: '', running: false, entries: [] };
+  private state: Extract<HostToPanel, { type: 'show' }> = { type: 'show', title: '', running: false, entries: [] };
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -41,11 +26,15 @@ export class ResultsPanel implements vscode.Disposable {
     this.state = { type: 'show', title, running, entries };
     if (!this.panel) this.create();
     else if (!this.panel.visible) this.panel.reveal(vscode.ViewColumn.Beside, true);
-    void this.panel!.webview.postMessage(this.state);
+    this.post(this.state);
   }
 
   get visible(): boolean {
     return !!this.panel?.visible;
+  }
+
+  private post(message: HostToPanel): void {
+    void this.panel?.webview.postMessage(message);
   }
 
   private create(): void {
@@ -55,13 +44,14 @@ export class ResultsPanel implements vscode.Disposable {
       localResourceRoots: [dist],
     });
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'astra.svg');
-    panel.webview.html = html(panel.webview, vscode.Uri.joinPath(dist, 'renderer.js'), vscode.workspace.isTrusted);
+    panel.webview.html = html(panel.webview, vscode.Uri.joinPath(dist, 'resultsPanel.js'), vscode.workspace.isTrusted);
+    this.panel = panel;
     // The webview is rebuilt when it becomes visible again (no retainContextWhenHidden): it asks for the content.
     panel.webview.onDidReceiveMessage(async (msg: unknown) => {
-      if (!isFromPanel(msg)) return;
+      if (!isPanelToHost(msg)) return;
       switch (msg.type) {
         case 'ready':
-          void panel.webview.postMessage(this.state);
+          this.post(this.state);
           return;
         case 'renderer': {
           let reply: ExtensionResponse;
@@ -70,14 +60,12 @@ export class ResultsPanel implements vscode.Disposable {
           } catch (e) {
             reply = { type: 'error', requestId: msg.message.requestId, message: e instanceof Error ? e.message : String(e) };
           }
-          const out: ToPanel = { type: 'renderer', message: reply };
-          void panel.webview.postMessage(out);
+          this.post({ type: 'renderer', message: reply });
           return;
         }
       }
     });
     panel.onDidDispose(() => (this.panel = undefined));
-    this.panel = panel;
   }
 
   dispose(): void {
@@ -85,10 +73,9 @@ export class ResultsPanel implements vscode.Disposable {
   }
 }
 
-function html(webview: vscode.Webview, renderer: vscode.Uri, trusted: boolean): string {
+function html(webview: vscode.Webview, script: vscode.Uri, trusted: boolean): string {
   const nonce = randomBytes(16).toString('base64');
   const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}' ${webview.cspSource}`, `style-src 'nonce-${nonce}' ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
-  const rendererUrl = JSON.stringify(webview.asWebviewUri(renderer).toString());
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -105,55 +92,10 @@ function html(webview: vscode.Webview, renderer: vscode.Uri, trusted: boolean): 
   pre.error { color: var(--vscode-errorForeground); }
 </style>
 </head>
-<body>
+<body data-trusted="${trusted ? 'true' : 'false'}">
 <div class="title" id="title"></div>
 <div id="results"></div>
-<script type="module" nonce="${nonce}">
-  import { activate } from ${rendererUrl};
-  const vscode = acquireVsCodeApi();
-  const listeners = new Set();
-  const api = await activate({
-    postMessage: (message) => vscode.postMessage({ type: 'renderer', message }),
-    onDidReceiveMessage: (l) => (listeners.add(l), { dispose: () => listeners.delete(l) }),
-    getState: () => undefined,
-    setState: () => {},
-    workspace: { isTrusted: ${trusted ? 'true' : 'false'} },
-    settings: { lineLimit: 30, outputScrolling: true },
-  });
-  const root = document.getElementById('results');
-  const title = document.getElementById('title');
-  let mounted = [];
-  const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
-  function show(m) {
-    for (const id of mounted) api.disposeOutputItem?.(id);
-    mounted = [];
-    root.replaceChildren();
-    title.textContent = m.title + (m.running ? ' — running…' : '');
-    for (const e of m.entries) {
-      if (!e || typeof e.id !== 'string') continue;
-      const section = el('section');
-      section.append(el('div', 'statement', String(e.statement)));
-      const body = el('div');
-      section.append(body);
-      root.append(section);
-      if (e.kind === 'result') {
-        const json = JSON.stringify(e.payload);
-        mounted.push(e.id);
-        api.renderOutputItem({ id: e.id, mime: ${JSON.stringify(RESULT_MIME)}, metadata: {}, json: () => JSON.parse(json), text: () => json,
-          data: () => new TextEncoder().encode(json), blob: () => new Blob([json]) }, body, new AbortController().signal);
-      } else {
-        body.append(el('pre', e.kind === 'error' ? 'error' : 'text', String(e.text)));
-      }
-    }
-  }
-  window.addEventListener('message', (event) => {
-    const m = event.data;
-    if (!m || typeof m !== 'object') return;
-    if (m.type === 'renderer') for (const l of listeners) l(m.message);
-    else if (m.type === 'show' && Array.isArray(m.entries)) show(m);
-  });
-  vscode.postMessage({ type: 'ready' });
-</script>
+<script type="module" nonce="${nonce}" src="${webview.asWebviewUri(script).toString()}"></script>
 </body>
 </html>`;
 }

@@ -3,13 +3,13 @@
 
 import * as vscode from 'vscode';
 import { RESULT_MIME, type ResultPayload } from '../../shared/resultPayload.js';
-import { splitStatements } from '../../shared/statements.js';
-import type { Logger } from '../services.js';
-import { describeFailure, type CqlFailure } from './cqlErrors.js';
+import { splitStatements } from '../cql/statements.js';
+import type { Logger } from '../logging.js';
+import { describeFailure, type CqlFailure } from '../cql/cqlErrors.js';
 import type { NotebookSessions } from './notebookSessions.js';
 import { DEFAULT_MAX_SAVED_ROWS, MAX_SAVED_ROWS_KEY } from './notebookFormat.js';
 import { NOTEBOOK_TYPE } from './serializer.js';
-import { textTable } from './textTable.js';
+import { textTable } from '../cql/textTable.js';
 
 export const CONTROLLER_ID = 'astra-cql-controller';
 
@@ -72,9 +72,7 @@ export class CqlNotebookController implements vscode.Disposable {
       const source = cell.document.getText();
       for (const stmt of splitStatements(source)) {
         if (abort.signal.aborted) break;
-        const before = session.keyspace;
         const outcome = await session.run(stmt, abort.signal);
-        if (session.keyspace !== before) await this.sessions.keyspaceChanged(notebook, session.keyspace);
         if (outcome.kind === 'result') {
           await execution.appendOutput(resultOutput(outcome.payload));
         } else if (outcome.kind === 'text') {

@@ -1,6 +1,7 @@
 // Notebook feature wiring: serializer, controller, renderer messaging, commands and the connection status item.
 
 import * as vscode from 'vscode';
+import type { CqlSessions } from '../cql/sessions.js';
 import type { Services } from '../services.js';
 import { CONTROLLER_ID, CqlNotebookController } from './controller.js';
 import { NotebookSessions } from './notebookSessions.js';
@@ -22,11 +23,11 @@ export interface NewNotebookArgs {
   run?: boolean;
 }
 
-export function registerNotebooks(services: Services): void {
+export function registerNotebooks(services: Services, cql: CqlSessions): void {
   const log = services.logger('notebook');
   const subs = services.context.subscriptions;
   const config = () => vscode.workspace.getConfiguration('astra.notebook');
-  const sessions = new NotebookSessions(services);
+  const sessions = new NotebookSessions(services, cql);
   const controller = new CqlNotebookController(sessions, log);
   const status = new NotebookStatus(services, sessions);
   subs.push(
@@ -36,7 +37,7 @@ export function registerNotebooks(services: Services): void {
     sessions,
     controller,
     status,
-    registerRendererMessaging(sessions, log),
+    registerRendererMessaging(cql, log),
     vscode.commands.registerCommand(NOTEBOOK_COMMANDS.newNotebook, (args?: NewNotebookArgs) => newNotebook(services, controller, args)),
     vscode.commands.registerCommand(NOTEBOOK_COMMANDS.selectConnection, () => status.selectConnection()),
     vscode.commands.registerCommand(NOTEBOOK_COMMANDS.selectKeyspace, () => status.selectKeyspace()),

@@ -1,29 +1,25 @@
-// One CqlSession per open notebook, bound to the notebook's connection profile. Rebinding the notebook (another
-// connection) or closing it drops its session, which also ends "Load more" for its outputs.
+// Notebooks on the shared CQL sessions: one session per open notebook, bound to the notebook's connection profile.
+// Rebinding the notebook (another connection) or closing it drops its session, which also ends "Load more" for its
+// outputs. The notebook's metadata saves its binding (profile and starting keyspace); the current keyspace lives in
+// the session.
 
 import * as vscode from 'vscode';
-import type { ConnectionService, Services } from '../services.js';
-import { createDescriber } from './describeCommand.js';
-import { notebookProfileId, type CqlNotebookMetadata } from './serializer.js';
-import { CqlSession, type SessionOptions } from './session.js';
-
-export interface BoundSession {
-  session: CqlSession;
-  profileId: string;
-}
+import { notebookKeyspace, notebookProfileId } from '../cql/documentTarget.js';
+import type { BoundSession, CqlSessions } from '../cql/sessions.js';
+import type { Services } from '../services.js';
+import type { CqlNotebookMetadata } from './serializer.js';
 
 export class NotebookSessions implements vscode.Disposable {
-  private readonly sessions = new Map<string, BoundSession>();
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly changed = new vscode.EventEmitter<vscode.NotebookDocument>();
   /** Fired when a notebook's binding or keyspace changed (for the status item). */
-  readonly onDidChange = this.changed.event;
+  readonly onDidChange: vscode.Event<unknown>;
 
-  constructor(private readonly services: Services) {
-    this.disposables.push(
-      this.changed,
-      vscode.workspace.onDidCloseNotebookDocument((nb) => this.drop(nb)),
-    );
+  constructor(
+    private readonly services: Services,
+    private readonly cql: CqlSessions,
+  ) {
+    this.onDidChange = this.cql.onDidChange;
+    this.disposables.push(vscode.workspace.onDidCloseNotebookDocument((nb) => this.cql.drop(nb.uri.toString())));
   }
 
   /** The profile a notebook runs on: its own binding if that profile still exists, else the active one. */
@@ -32,11 +28,12 @@ export class NotebookSessions implements vscode.Disposable {
   }
 
   get(nb: vscode.NotebookDocument): BoundSession | undefined {
-    return this.sessions.get(nb.uri.toString());
+    return this.cql.get(nb.uri.toString());
   }
 
-  all(): BoundSession[] {
-    return [...this.sessions.values()];
+  /** The notebook's current keyspace (its session's, before the first run the saved one). */
+  keyspace(nb: vscode.NotebookDocument): string | undefined {
+    return notebookKeyspace(nb, this.profileIdFor(nb), this.services.connections, this.cql);
   }
 
   /** The notebook's session, created (and the notebook bound to the profile) on first use. */
@@ -45,21 +42,13 @@ export class NotebookSessions implements vscode.Disposable {
     if (!profileId) {
       throw new Error('No connection for this notebook: add one in the Astra DB view, or choose one with "Select Connection" in the notebook toolbar.');
     }
-    const key = nb.uri.toString();
-    const existing = this.sessions.get(key);
-    if (existing && existing.profileId === profileId) return existing;
-    existing?.session.dispose();
-    const profile = this.services.connections.profile(profileId)!;
     const meta = nb.metadata as CqlNotebookMetadata;
-    const session = new CqlSession(sessionOptions(this.services.connections, profileId, meta.keyspace ?? profile.defaultKeyspace));
-    const bound = { session, profileId };
-    this.sessions.set(key, bound);
-    if (meta.connection?.profileId !== profileId) await this.bind(nb, profileId, session.keyspace);
-    this.changed.fire(nb);
+    const bound = this.cql.ensure(nb.uri.toString(), profileId, this.keyspace(nb));
+    if (meta.connection?.profileId !== profileId) await this.bind(nb, profileId, bound.session.keyspace);
     return bound;
   }
 
-  /** Writes the binding into the notebook's metadata (saved with the file; never secrets). */
+  /** Binds the notebook to a profile and keyspace (the user's choice), saved in its metadata (never secrets). */
   async bind(nb: vscode.NotebookDocument, profileId: string, keyspace: string | undefined): Promise<void> {
     const profile = this.services.connections.profile(profileId);
     const meta: CqlNotebookMetadata = { ...(nb.metadata as CqlNotebookMetadata) };
@@ -69,54 +58,13 @@ export class NotebookSessions implements vscode.Disposable {
     const edit = new vscode.WorkspaceEdit();
     edit.set(nb.uri, [vscode.NotebookEdit.updateNotebookMetadata(meta as Record<string, unknown>)]);
     await vscode.workspace.applyEdit(edit);
-    const bound = this.sessions.get(nb.uri.toString());
-    if (bound && bound.profileId !== profileId) this.drop(nb);
-    else if (bound) bound.session.keyspace = keyspace;
-    this.changed.fire(nb);
-  }
-
-  /** Records a keyspace change made by `USE` in a cell. */
-  async keyspaceChanged(nb: vscode.NotebookDocument, keyspace: string | undefined): Promise<void> {
-    const meta = nb.metadata as CqlNotebookMetadata;
-    if (meta.keyspace === keyspace) return;
-    const profileId = this.get(nb)?.profileId ?? this.profileIdFor(nb);
-    if (profileId) await this.bind(nb, profileId, keyspace);
-  }
-
-  private drop(nb: vscode.NotebookDocument): void {
     const key = nb.uri.toString();
-    this.sessions.get(key)?.session.dispose();
-    this.sessions.delete(key);
+    const bound = this.cql.get(key);
+    if (bound && bound.profileId !== profileId) this.cql.drop(key);
+    else this.cql.setKeyspace(key, keyspace);
   }
 
   dispose(): void {
-    for (const s of this.sessions.values()) s.session.dispose();
-    this.sessions.clear();
     for (const d of this.disposables) d.dispose();
-  }
-}
-
-/** How a CqlSession on `profileId` runs (notebooks and `.cql` files alike): the astra.notebook settings, DESCRIBE. */
-export function sessionOptions(connections: ConnectionService, profileId: string, keyspace: string | undefined): SessionOptions {
-  const config = vscode.workspace.getConfiguration('astra.notebook');
-  return {
-    client: () => connections.client(profileId),
-    errorContext: () => connections.errorContext(profileId),
-    pageSize: Math.max(1, config.get<number>('pageSize', 100)),
-    timeZone: resolveTimeZone(config.get<string>('timeZone', 'UTC')),
-    keyspace,
-    describe: createDescriber(() => connections.profile(profileId)?.kind === 'bundle'),
-    onSchemaChanged: () => connections.notifySchemaChanged(profileId),
-  };
-}
-
-/** 'local' means the extension host's zone; anything else must be a valid IANA name (else UTC). */
-function resolveTimeZone(setting: string): string {
-  const zone = setting === 'local' ? Intl.DateTimeFormat().resolvedOptions().timeZone : setting;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'UTC';
   }
 }

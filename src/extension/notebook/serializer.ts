@@ -2,25 +2,16 @@
 // metadata so they survive edits; a malformed file throws, which makes VS Code show the error and never save over it.
 
 import * as vscode from 'vscode';
-import type { ConnectionService } from '../services.js';
+import type { NotebookBinding } from '../cql/documentTarget.js';
 import { MAX_SAVED_ROWS_KEY, parseNotebook, serializeNotebook, type CellData, type Extra, type NotebookData, type NotebookMetadata } from './notebookFormat.js';
 
 export const NOTEBOOK_TYPE = 'astra-cql-notebook';
 
 /** Where our metadata lives on VS Code objects. */
-export interface CqlNotebookMetadata {
-  connection?: { profileId: string; name: string };
-  keyspace?: string;
+export interface CqlNotebookMetadata extends NotebookBinding {
   /** Unknown metadata fields and unknown top-level fields of the file. */
   extra?: Extra;
   fileExtra?: Extra;
-}
-
-/** The profile a notebook runs on: its own binding if that profile still exists, else the active connection. */
-export function notebookProfileId(nb: vscode.NotebookDocument, connections: Pick<ConnectionService, 'profile' | 'activeProfileId'>): string | undefined {
-  const bound: unknown = (nb.metadata as CqlNotebookMetadata).connection?.profileId;
-  if (typeof bound === 'string' && connections.profile(bound)) return bound;
-  return connections.activeProfileId();
 }
 
 interface CellMetadata {

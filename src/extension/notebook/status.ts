@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services.js';
 import type { NotebookSessions } from './notebookSessions.js';
 import { NOTEBOOK_TYPE, type CqlNotebookMetadata } from './serializer.js';
+import { connectWithProgress } from '../connections/connectProgress.js';
 
 export class NotebookStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('astra.notebookConnection', vscode.StatusBarAlignment.Right, 100);
@@ -40,7 +41,7 @@ export class NotebookStatus implements vscode.Disposable {
     const profileId = this.sessions.profileIdFor(nb);
     const profile = profileId ? this.services.connections.profile(profileId) : undefined;
     const name = profile?.name ?? meta.connection?.name;
-    const keyspace = this.sessions.get(nb)?.session.keyspace ?? meta.keyspace;
+    const keyspace = this.sessions.keyspace(nb);
     const state = profileId ? this.services.connections.state(profileId) : 'disconnected';
     const icon = state === 'connected' ? '$(database)' : state === 'error' ? '$(error)' : '$(debug-disconnect)';
     this.item.text = name ? `${icon} ${name}${keyspace ? ` · ${keyspace}` : ''}` : '$(database) Select CQL connection';
@@ -65,7 +66,7 @@ export class NotebookStatus implements vscode.Disposable {
       { title: 'Connection for this notebook' },
     );
     if (!pick) return;
-    const keyspace = pick.id === current ? (nb.metadata as CqlNotebookMetadata).keyspace : this.services.connections.profile(pick.id)?.defaultKeyspace;
+    const keyspace = pick.id === current ? this.sessions.keyspace(nb) : this.services.connections.profile(pick.id)?.defaultKeyspace;
     await this.sessions.bind(nb, pick.id, keyspace);
     await this.selectKeyspace();
   }
@@ -77,7 +78,7 @@ export class NotebookStatus implements vscode.Disposable {
     if (!profileId) return this.selectConnection();
     let names: string[] = [];
     try {
-      const client = await this.services.connections.client(profileId);
+      const client = await connectWithProgress(this.services.connections, profileId);
       names = Object.keys(client.metadata.keyspaces ?? {}).sort();
     } catch (e) {
       void vscode.window.showErrorMessage(`Could not list keyspaces: ${e instanceof Error ? e.message : String(e)}`);

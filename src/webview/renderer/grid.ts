@@ -73,15 +73,6 @@ export class VirtualGrid {
     this.schedule();
   }
 
-  get domRowCount(): number {
-    return this.body.childElementCount;
-  }
-
-  scrollToRow(row: number): void {
-    this.reveal(row);
-    this.paint(false);
-  }
-
   dispose(): void {
     cancelAnimationFrame(this.frame);
     this.element.remove();

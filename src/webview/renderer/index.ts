@@ -33,8 +33,6 @@ export const activate: ActivationFunction = (ctx) => {
       const view = new ResultView(payload, channel.available ? channel : undefined, ctx.workspace.isTrusted);
       views.set(item.id, view);
       element.append(view.root);
-      // Exposed for the e2e test and the benchmark (scroll to row N, count DOM rows).
-      (element as HTMLElement & { astraView?: ResultView }).astraView = view;
       void view.checkLive();
     },
     disposeOutputItem(id) {

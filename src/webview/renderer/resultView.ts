@@ -80,10 +80,6 @@ export class ResultView {
     else if (r.type === 'error') this.setLive(false, r.message);
   }
 
-  get gridView(): VirtualGrid | undefined {
-    return this.grid;
-  }
-
   dispose(): void {
     this.grid?.dispose();
     this.root.remove();

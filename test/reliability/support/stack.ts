@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import type { ConnectionSettings } from '../../../src/extension/connections/clientOptions.js';
 import type { AstraConnectionService } from '../../../src/extension/connections/connectionService.js';
 import type { ProfileStore } from '../../../src/extension/connections/profileStore.js';
-import type { CqlSession, Outcome, SessionOptions } from '../../../src/extension/notebook/session.js';
-import { describeFailure } from '../../../src/extension/notebook/cqlErrors.js';
-import { splitStatements } from '../../../src/shared/statements.js';
+import type { CqlSession, Outcome, SessionOptions } from '../../../src/extension/cql/session.js';
+import { describeFailure } from '../../../src/extension/cql/cqlErrors.js';
+import { splitStatements } from '../../../src/extension/cql/statements.js';
 import { createFakeVscode, fakeContext, installFakeVscode, type FakeVscode } from '../../unit/fakes/fakeVscode.js';
 
 export interface ExtensionStack {
@@ -38,7 +38,7 @@ export async function extensionStack(settings: Partial<ConnectionSettings> = {})
   const { LogService } = await import('../../../src/extension/logging.js');
   const { ProfileStore } = await import('../../../src/extension/connections/profileStore.js');
   const { AstraConnectionService } = await import('../../../src/extension/connections/connectionService.js');
-  const { CqlSession } = await import('../../../src/extension/notebook/session.js');
+  const { CqlSession } = await import('../../../src/extension/cql/session.js');
   const { inspectBundleFile } = await import('../../../src/extension/connections/bundle.js');
 
   const dir = mkdtempSync(join(tmpdir(), 'astra-reliability-'));

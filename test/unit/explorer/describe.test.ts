@@ -10,8 +10,8 @@ import {
   describeType,
   describeView,
   orderTypes,
-} from '../../../src/extension/explorer/describe.js';
-import { cqlTypeText } from '../../../src/extension/explorer/schemaTypes.js';
+} from '../../../src/extension/schema/describe.js';
+import { cqlTypeText } from '../../../src/extension/schema/schemaTypes.js';
 import { addressType, col, eventsTable, t } from './fixtures.js';
 
 test('cqlTypeText prints nested, frozen, UDT and vector types like cqlsh', () => {

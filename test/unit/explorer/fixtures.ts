@@ -1,5 +1,5 @@
 // Hand-built metadata in the shape cassandra-driver produces, for DESCRIBE and tree tests.
-import type { ColumnMeta, TableMeta, TypeInfo, UdtMeta } from '../../../src/extension/explorer/schemaTypes.js';
+import type { ColumnMeta, TableMeta, TypeInfo, UdtMeta } from '../../../src/extension/schema/schemaTypes.js';
 
 export const t = {
   int: { code: 0x09 } as TypeInfo,

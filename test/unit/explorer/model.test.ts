@@ -4,15 +4,14 @@ import {
   CONTEXT_VALUES,
   connectionChildren,
   folderChildren,
-  isSystemKeyspace,
   itemSpec,
   keyspaceChildren,
   nodeId,
   tableChildren,
   unquoteTarget,
   type ExplorerNode,
-  type KeyspaceListing,
 } from '../../../src/extension/explorer/model.js';
+import { isSystemKeyspace, type KeyspaceListing } from '../../../src/extension/schema/schemaTypes.js';
 import { eventsTable } from './fixtures.js';
 
 const emptyListing = (): KeyspaceListing => ({ tables: [], views: [], types: [], functions: [], aggregates: [], errors: {} });

@@ -3,7 +3,8 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createFakeVscode, EventEmitter, installFakeVscode } from '../fakes/fakeVscode.js';
-import type { ConnectionProfile, ConnectionState, Services } from '../../../src/extension/services.js';
+import type { Services } from '../../../src/extension/services.js';
+import type { ConnectionProfile, ConnectionState } from '../../../src/extension/connections/types.js';
 import type { ExplorerNode } from '../../../src/extension/explorer/model.js';
 
 const fake = createFakeVscode();

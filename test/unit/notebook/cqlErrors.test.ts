@@ -2,9 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { errors } from 'cassandra-driver';
-import { ConnectionError, type ErrorContext } from '../../../src/extension/connections/connectionErrors.js';
-import { describeFailure, toCqlFailure } from '../../../src/extension/notebook/cqlErrors.js';
-import { splitStatements } from '../../../src/shared/statements.js';
+import { ConnectionError } from '../../../src/extension/connections/connectionErrors.js';
+import type { ErrorContext } from '../../../src/extension/connections/types.js';
+import { describeFailure, toCqlFailure } from '../../../src/extension/cql/cqlErrors.js';
+import { splitStatements } from '../../../src/extension/cql/statements.js';
 
 const [stmt] = splitStatements("INSERT INTO t (k) VALUES ('a')");
 const TOKEN = 'AstraCS:abcdefghijklmnop:0123456789abcdef0123';

@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isResultPayload, normalizeResultPayload, type ResultPayloadV1 } from '../../../src/shared/resultPayload.js';
 import { isExtensionResponse, isRendererRequest } from '../../../src/shared/messages.js';
-import { csvField, csvHeader, csvRows, jsonClose, JSON_OPEN, jsonRows } from '../../../src/shared/exportFormat.js';
-import { textTable } from '../../../src/extension/notebook/textTable.js';
-import { describeFailure, toCqlFailure } from '../../../src/extension/notebook/cqlErrors.js';
-import { splitStatements } from '../../../src/shared/statements.js';
+import { csvField, csvHeader, csvRows, jsonClose, JSON_OPEN, jsonRows } from '../../../src/extension/cql/exportFormat.js';
+import { textTable } from '../../../src/extension/cql/textTable.js';
+import { describeFailure, toCqlFailure } from '../../../src/extension/cql/cqlErrors.js';
+import { splitStatements } from '../../../src/extension/cql/statements.js';
 
 const v1: ResultPayloadV1 = {
   version: 1,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseShellCommand } from '../../../src/shared/shellCommands.js';
+import { parseShellCommand } from '../../../src/extension/cql/shellCommands.js';
 
 const cmd = (s: string) => {
   const r = parseShellCommand(s);

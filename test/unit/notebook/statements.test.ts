@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cellPosition, splitStatements, syntaxErrorPosition } from '../../../src/shared/statements.js';
+import { statementRegions } from '../../../src/extension/cql/statementRegions.js';
+import { cellPosition, splitStatements, syntaxErrorPosition } from '../../../src/extension/cql/statements.js';
 
 const texts = (src: string) => splitStatements(src).map((s) => s.text);
 
@@ -86,4 +87,12 @@ test('positions: offsets, lines and columns map server syntax errors into the ce
   assert.deepEqual(cellPosition(second!, pos!.line, pos!.column), { line: 2, column: 2 });
   assert.deepEqual(cellPosition(second!, 2, 4), { line: 3, column: 4 });
   assert.equal(syntaxErrorPosition('no position here'), undefined);
+});
+
+test('a notebook cell and a .cql Run All split the same way: SOURCE is a shell command that ends at its newline', () => {
+  const text = "SOURCE 'setup.cql'\nSELECT * FROM t;\nCAPTURE OFF\nSELECT 1 FROM t";
+  const cell = splitStatements(text).map((s) => s.text);
+  const editor = statementRegions(text).map((r) => text.slice(r.start, r.end).trim());
+  assert.deepEqual(cell, ["SOURCE 'setup.cql'", 'SELECT * FROM t', 'CAPTURE OFF', 'SELECT 1 FROM t']);
+  assert.deepEqual(editor, cell);
 });

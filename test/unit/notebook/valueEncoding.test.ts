@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { types } from 'cassandra-driver';
-import { cqlTypeText, encodeValue, formatTimestamp, type DriverType } from '../../../src/extension/notebook/valueEncoder.js';
+import { cqlTypeText, encodeValue, formatTimestamp, type DriverType } from '../../../src/extension/cql/valueEncoder.js';
 import { formatFloat32, formatValue, isEncodedValue, toJsonValue, type EncodedValue } from '../../../src/shared/valueEncoding.js';
 
 const type = (name: string) => (types.dataTypes as unknown as { getByName(n: string): DriverType }).getByName(name);

@@ -1,0 +1,336 @@
+// The vscode-free execution core: one CqlSession per notebook or `.cql` file. It owns the document's cqlsh-like state
+// (current keyspace, consistency, paging, tracing, expand), turns one statement into one outcome (a result payload, a
+// text answer, an error), and registers paged queries in the live-query registry for "Load more" and exports.
+
+import { randomUUID } from 'node:crypto';
+import type { Client } from 'cassandra-driver';
+import { RESULT_PAYLOAD_VERSION, type ResultPayload, type TraceInfo } from '../../shared/resultPayload.js';
+import { parseShellCommand, type ConsistencyName, type ShellCommand } from './shellCommands.js';
+import type { Statement } from './statements.js';
+import type { EncodedValue } from '../../shared/valueEncoding.js';
+import { CONSISTENCY_LEVELS, DEFAULT_CONSISTENCY } from '../connections/clientOptions.js';
+import { createDescriber, type Describer } from './describeCommand.js';
+import { LiveQueries, type LiveColumn, type LiveQuery } from './liveQueries.js';
+import type { ErrorContext } from '../connections/types.js';
+import { failedBeforeSending, reviveHosts } from '../connections/hostRecovery.js';
+import { toCqlFailure, type CqlFailure } from './cqlErrors.js';
+import { withKeyspace } from './keyspaceScope.js';
+import { cqlTypeText, encodeValue } from './valueEncoder.js';
+
+const consistencyName = (code: number | undefined) =>
+  (Object.entries(CONSISTENCY_LEVELS).find(([, v]) => v === code)?.[0] as ConsistencyName | undefined);
+
+export interface SessionOptions {
+  client: () => Promise<Client>;
+  pageSize: number;
+  timeZone: string;
+  keyspace?: string;
+  /** DESCRIBE output; by default the schema module's, with keyspace DDL printed as for Cassandra. */
+  describe?: Describer;
+  /** The connection's default consistency code, shown by a bare CONSISTENCY (the setting's default otherwise). */
+  defaultConsistency?: () => number | undefined;
+  /** Where live queries are kept; shared so renderer requests find them by id (a private one by default). */
+  liveQueries?: LiveQueries<CqlSession>;
+  onSchemaChanged?: () => void;
+  /** Called after a `USE` changed the session's keyspace. */
+  onKeyspaceChanged?: (keyspace: string) => void;
+  /** Live queries kept per session for Load more / export (oldest dropped first). */
+  maxLiveQueries?: number;
+  /** Row cap when PAGING OFF fetches everything (Load more continues past it). */
+  unpagedRowCap?: number;
+  /** Driver page size used to fetch everything with PAGING OFF. */
+  unpagedPageSize?: number;
+  /** Words connection-level failures for the profile and masks its secrets (see cqlErrors.ts). */
+  errorContext?: () => ErrorContext;
+}
+
+export type Outcome =
+  | { kind: 'result'; payload: ResultPayload }
+  | { kind: 'text'; text: string }
+  | { kind: 'error'; failure: CqlFailure }
+  | { kind: 'cancelled' };
+
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+interface DriverResult {
+  rows?: Record<string, unknown>[];
+  columns?: LiveColumn[] | null;
+  pageState?: string | null;
+  info: { queriedHost?: string; achievedConsistency?: number; warnings?: string[] | null; traceId?: { toString(): string } | null };
+}
+
+/** Resolves like `p`, or rejects with CancelledError as soon as `signal` aborts (the driver call keeps running). */
+export function raceAbort<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(new CancelledError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new CancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
+      (e) => (signal.removeEventListener('abort', onAbort), reject(e)),
+    );
+  });
+}
+
+const DDL = /^\s*(CREATE|ALTER|DROP)\b/i;
+
+export class CqlSession {
+  readonly id = randomUUID();
+  keyspace: string | undefined;
+  consistency: ConsistencyName | undefined;
+  serialConsistency: ConsistencyName | undefined;
+  /** Page size, or null with PAGING OFF. */
+  paging: number | null;
+  tracing = false;
+  expand = false;
+  private readonly live: LiveQueries<CqlSession>;
+  private readonly describe: Describer;
+  private counter = 0;
+
+  constructor(private readonly opts: SessionOptions) {
+    this.keyspace = opts.keyspace;
+    this.paging = opts.pageSize;
+    this.live = opts.liveQueries ?? new LiveQueries<CqlSession>();
+    this.describe = opts.describe ?? createDescriber(() => false);
+  }
+
+  isLive(queryId: string): boolean {
+    return this.live.get(queryId)?.owner === this;
+  }
+
+  dispose(): void {
+    this.live.dropOwner(this);
+  }
+
+  /**
+   * Runs one statement (shell command or CQL). Never throws: failures and cancellation are outcomes.
+   * `scope.keyspace` runs it in that keyspace without changing the session's (a `.cql` file's `USE` above it).
+   */
+  async run(stmt: Statement, signal?: AbortSignal, scope?: { keyspace?: string }): Promise<Outcome> {
+    const keyspace = scope?.keyspace ?? this.keyspace;
+    try {
+      const shell = parseShellCommand(stmt.text);
+      if (shell && !shell.ok) return { kind: 'error', failure: { errorClass: 'shell', name: 'ShellCommandError', message: shell.error, statement: stmt.text } };
+      if (shell) return await this.runShell(shell.command, keyspace, signal);
+      return await this.runCql(stmt.text, keyspace, signal);
+    } catch (e) {
+      if (e instanceof CancelledError) return { kind: 'cancelled' };
+      return { kind: 'error', failure: toCqlFailure(e, stmt, this.opts.errorContext?.()) };
+    }
+  }
+
+  private async runShell(cmd: ShellCommand, keyspace: string | undefined, signal?: AbortSignal): Promise<Outcome> {
+    const text = (t: string): Outcome => ({ kind: 'text', text: t });
+    switch (cmd.kind) {
+      case 'consistency':
+        if (!cmd.level) return text(`Current consistency level is ${this.consistency ?? consistencyName(this.opts.defaultConsistency?.()) ?? DEFAULT_CONSISTENCY}.`);
+        this.consistency = cmd.level;
+        return text(`Consistency level set to ${cmd.level}.`);
+      case 'serialConsistency':
+        if (!cmd.level) return text(`Current serial consistency level is ${this.serialConsistency ?? 'SERIAL'}.`);
+        this.serialConsistency = cmd.level;
+        return text(`Serial consistency level set to ${cmd.level}.`);
+      case 'paging':
+        if (cmd.mode === 'off') {
+          this.paging = null;
+          return text('Disabled Query paging.');
+        }
+        if (cmd.mode === 'on') {
+          this.paging ??= this.opts.pageSize;
+          return text(`Now Query paging is enabled\nPage size: ${this.paging}`);
+        }
+        if (cmd.mode === 'size') {
+          this.paging = cmd.size!;
+          return text(`Page size: ${cmd.size}`);
+        }
+        return text(this.paging === null ? 'Query paging is currently disabled. Use PAGING ON to enable.' : `Query paging is currently enabled. Use PAGING OFF to disable\nPage size: ${this.paging}`);
+      case 'tracing':
+      case 'expand': {
+        const label = cmd.kind === 'tracing' ? 'Tracing' : 'Expanded output';
+        if (cmd.on === undefined) {
+          const on = cmd.kind === 'tracing' ? this.tracing : this.expand;
+          return text(`${label} is currently ${on ? 'enabled' : 'disabled'}. Use ${cmd.kind.toUpperCase()} ${on ? 'OFF to disable' : 'ON to enable'}`);
+        }
+        if (cmd.kind === 'tracing') this.tracing = cmd.on;
+        else this.expand = cmd.on;
+        return text(cmd.on ? `Now ${label} is enabled` : `Disabled ${label}.`);
+      }
+      case 'describe': {
+        const client = await raceAbort(this.opts.client(), signal);
+        return text(await raceAbort(this.describe(client, cmd.target, keyspace), signal));
+      }
+    }
+  }
+
+  private async runCql(query: string, keyspace: string | undefined, signal?: AbortSignal): Promise<Outcome> {
+    const started = performance.now();
+    const lq: LiveQuery = {
+      query,
+      keyspace,
+      pageSize: this.paging ?? this.opts.unpagedPageSize ?? 5000,
+      columns: [],
+      busy: false,
+      ...(this.consistency ? { consistency: CONSISTENCY_LEVELS[this.consistency] } : {}),
+      ...(this.serialConsistency ? { serialConsistency: CONSISTENCY_LEVELS[this.serialConsistency] } : {}),
+    };
+    const client = await raceAbort(this.opts.client(), signal);
+    const { result, keyspaceAfter } = await this.fetch(client, lq, undefined, this.tracing, signal);
+    let current = keyspace;
+    if (/^\s*USE\b/i.test(query) && keyspaceAfter) {
+      const changed = keyspaceAfter !== this.keyspace;
+      this.keyspace = current = keyspaceAfter;
+      if (changed) this.opts.onKeyspaceChanged?.(keyspaceAfter);
+    }
+    if (DDL.test(query)) this.opts.onSchemaChanged?.();
+
+    const isRows = Array.isArray(result.columns) && Array.isArray(result.rows);
+    lq.columns = isRows ? result.columns! : [];
+    const rows = isRows ? this.encodeRows(result, lq.columns) : [];
+    lq.pageState = result.pageState ?? undefined;
+    let pagesFetched = 1;
+    const cap = this.opts.unpagedRowCap ?? 100_000;
+    // PAGING OFF: fetch on until done (or the cap), as cqlsh would print everything.
+    while (this.paging === null && lq.pageState && rows.length < cap) {
+      const next = await this.fetch(client, lq, lq.pageState, false, signal);
+      for (const r of this.encodeRows(next.result, lq.columns)) rows.push(r);
+      lq.pageState = next.result.pageState ?? undefined;
+      pagesFetched++;
+    }
+    const queryId = `${this.id}:${++this.counter}`;
+    if (isRows) this.remember(queryId, lq);
+
+    const payload: ResultPayload = {
+      version: RESULT_PAYLOAD_VERSION,
+      kind: isRows ? 'rows' : 'void',
+      statement: query,
+      columns: lq.columns.map((c) => ({ name: c.name, type: cqlTypeText(c.type) })),
+      rows,
+      pageInfo: { pageSize: this.paging, pagesFetched },
+      elapsedMs: Math.round((performance.now() - started) * 10) / 10,
+      consistency: consistencyName(result.info.achievedConsistency) ?? this.consistency ?? 'DEFAULT',
+      warnings: result.info.warnings ?? [],
+      hasMore: isRows && lq.pageState !== undefined,
+      queryId,
+      expand: this.expand,
+      timeZone: this.opts.timeZone,
+    };
+    if (result.info.queriedHost) payload.coordinator = String(result.info.queriedHost);
+    if (current) payload.keyspace = current;
+    if (!isRows) payload.message = voidMessage(query, current);
+    if (this.tracing && result.info.traceId) payload.trace = await this.readTrace(client, result.info.traceId, signal);
+    return { kind: 'result', payload };
+  }
+
+  private async fetch(client: Client, lq: LiveQuery, pageState: string | undefined, trace: boolean, signal?: AbortSignal) {
+    const options: Record<string, unknown> = { prepare: false, fetchSize: lq.pageSize, autoPage: false };
+    if (pageState) options['pageState'] = pageState;
+    if (lq.consistency !== undefined) options['consistency'] = lq.consistency;
+    if (lq.serialConsistency !== undefined) options['serialConsistency'] = lq.serialConsistency;
+    if (trace) options['traceQuery'] = true;
+    const send = () => withKeyspace(client, lq.keyspace, () => client.execute(lq.query, [], options) as unknown as Promise<DriverResult>);
+    try {
+      const { value, keyspaceAfter } = await raceAbort(send(), signal);
+      return { result: value, keyspaceAfter };
+    } catch (e) {
+      if (!failedBeforeSending(e)) throw e;
+      // Every node was marked down, so nothing was sent: have the driver try them now, then send once more.
+      const revival = await raceAbort(reviveHosts(client), signal);
+      if (!revival.up) throw Object.assign(e as Error, { innerErrors: revival.reasons });
+      const { value, keyspaceAfter } = await raceAbort(send(), signal);
+      return { result: value, keyspaceAfter };
+    }
+  }
+
+  private encodeRows(result: DriverResult, columns: LiveColumn[]): EncodedValue[][] {
+    const tz = { timeZone: this.opts.timeZone };
+    return (result.rows ?? []).map((r) => columns.map((c) => encodeValue(r[c.name], c.type, tz)));
+  }
+
+  private remember(queryId: string, lq: LiveQuery): void {
+    this.live.add(queryId, this, lq, this.opts.maxLiveQueries ?? 200);
+  }
+
+  private liveQuery(queryId: string): LiveQuery | undefined {
+    const entry = this.live.get(queryId);
+    return entry?.owner === this ? entry.query : undefined;
+  }
+
+  private async readTrace(client: Client, traceId: { toString(): string }, signal?: AbortSignal): Promise<TraceInfo> {
+    const sessionId = traceId.toString();
+    try {
+      const t = (await raceAbort(client.metadata.getTrace(traceId as never), signal)) as unknown as {
+        coordinator?: unknown; requestType?: string; duration?: number; startedAt?: unknown;
+        events: { activity: string; source: unknown; elapsed: number; thread?: string }[];
+      };
+      const info: TraceInfo = {
+        sessionId,
+        events: t.events.map((e) => ({ elapsedUs: Number(e.elapsed ?? 0), source: String(e.source), activity: String(e.activity), ...(e.thread ? { thread: String(e.thread) } : {}) })),
+      };
+      if (t.coordinator !== undefined && t.coordinator !== null) info.coordinator = String(t.coordinator);
+      if (t.requestType) info.request = t.requestType;
+      if (typeof t.duration === 'number') info.durationUs = t.duration;
+      if (t.startedAt instanceof Date) info.startedAt = t.startedAt.toISOString();
+      return info;
+    } catch (e) {
+      if (e instanceof CancelledError) throw e;
+      return { sessionId, events: [], error: `Could not read the trace: ${(e as Error).message}` };
+    }
+  }
+
+  /** Next page of a live query. Throws when the query is gone (notebook reopened, session reset). */
+  async loadMore(queryId: string, signal?: AbortSignal): Promise<{ rows: EncodedValue[][]; hasMore: boolean }> {
+    const lq = this.liveQuery(queryId);
+    if (!lq) throw new Error('This result is no longer attached to a live session; run the cell again to page.');
+    if (!lq.pageState) return { rows: [], hasMore: false };
+    if (lq.busy) throw new Error('A page is already being fetched for this result.');
+    lq.busy = true;
+    try {
+      const client = await raceAbort(this.opts.client(), signal);
+      const { result } = await this.fetch(client, lq, lq.pageState, false, signal);
+      lq.pageState = result.pageState ?? undefined;
+      return { rows: this.encodeRows(result, lq.columns), hasMore: lq.pageState !== undefined };
+    } finally {
+      lq.busy = false;
+    }
+  }
+
+  /**
+   * Re-runs a live query from its first row and hands every page to `onPage` (for exports: all rows, streamed,
+   * never all in memory). Returns the row count.
+   */
+  async exportAll(
+    queryId: string,
+    onPage: (columns: { name: string; type: string }[], rows: EncodedValue[][]) => Promise<void>,
+    signal?: AbortSignal,
+    pageSize = 5000,
+  ): Promise<number> {
+    const live = this.liveQuery(queryId);
+    if (!live) throw new Error('This result is no longer attached to a live session; run the cell again to export it.');
+    const lq: LiveQuery = { ...live, pageSize, busy: false };
+    const columns = lq.columns.map((c) => ({ name: c.name, type: cqlTypeText(c.type) }));
+    const client = await raceAbort(this.opts.client(), signal);
+    let pageState: string | undefined;
+    let count = 0;
+    do {
+      const { result } = await this.fetch(client, lq, pageState, false, signal);
+      const rows = this.encodeRows(result, lq.columns);
+      count += rows.length;
+      await raceAbort(onPage(columns, rows), signal);
+      pageState = result.pageState ?? undefined;
+    } while (pageState);
+    return count;
+  }
+}
+
+function voidMessage(query: string, keyspace: string | undefined): string {
+  if (/^\s*USE\b/i.test(query)) return `Now using keyspace ${keyspace ?? ''}`.trim();
+  const m = /^\s*(CREATE|ALTER|DROP)\s+(\w+(?:\s+VIEW)?)/i.exec(query);
+  if (m) return `Schema changed: ${m[1]!.toUpperCase()} ${m[2]!.toUpperCase()}`;
+  return 'Statement applied.';
+}
