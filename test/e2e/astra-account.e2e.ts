@@ -43,6 +43,7 @@ test('welcome view → token → database → connected, without downloading a b
         await wb.screenshot('astra-account-connected');
 
         // The Astra Account view lists every database, the sleeping ones with their status.
+        await wb.dismissHovers();
         await wb.page.locator('.part.sidebar .pane-header', { hasText: 'Astra Account' }).first().click();
         const hibernated = wb.treeRow('analytics-archive');
         await hibernated.waitFor({ timeout: scaled(30_000) });

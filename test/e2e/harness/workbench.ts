@@ -211,6 +211,18 @@ export class Workbench {
   }
 
   /**
+   * A tooltip left by the previous click (the mouse stays where it clicked) can lie over the next target and take
+   * its clicks. Moves the mouse to the empty right edge of the editor area and waits until no hover is shown.
+   */
+  async dismissHovers(): Promise<void> {
+    const hover = this.page.locator('.context-view .hover-contents, .monaco-hover:not(.hidden)').first();
+    if (!(await hover.isVisible())) return;
+    const view = this.page.viewportSize() ?? { width: 1440, height: 900 };
+    await this.page.mouse.move(view.width - 4, Math.round(view.height / 2));
+    await hover.waitFor({ state: 'hidden' });
+  }
+
+  /**
    * Expands a tree row (idempotent: clicks only while it is collapsed, then waits for the expanded state), so a
    * click that lands while the tree re-renders cannot toggle a row shut again.
    */
@@ -220,6 +232,7 @@ export class Workbench {
       const state = await row.getAttribute('aria-expanded', { timeout: scaled(5_000) });
       if (state === 'true') return true;
       if (state !== 'false') throw new Error(`tree row ${text} cannot expand (aria-expanded=${state})`);
+      await this.dismissHovers();
       await row.click();
       await row.locator('xpath=self::*[@aria-expanded="true"]').waitFor({ timeout: scaled(5_000) }).catch(() => undefined);
       return undefined;
@@ -244,6 +257,7 @@ export class Workbench {
     await poll(`"${action}" run from the context menu`, async () => {
       if (!(await item.isVisible())) {
         if (await menu.isVisible()) await this.page.keyboard.press('Escape');
+        await this.dismissHovers();
         await target.click({ button: 'right' });
         await item.waitFor({ timeout: scaled(5_000) });
       }
