@@ -47,7 +47,7 @@ const steps = [
     // The sandbox is its own npm workspace; its `npm test` runs its unit and driver tests.
     name: 'sandbox',
     run: [npm, ['test', '--silent', '--workspace', 'test/sandbox']],
-    when: () => hasTests(join(root, 'test/sandbox/tests'), '.test.ts') || 'no *.test.ts under test/sandbox/tests',
+    expect: () => hasTests(join(root, 'test/sandbox/tests'), '.test.ts') || 'expected *.test.ts under test/sandbox/tests, found none',
   },
   { name: 'integration', ...nodeTests('test/integration') },
   {
