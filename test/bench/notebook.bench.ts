@@ -1,65 +1,6 @@
-// Notebook benchmarks:
-//  1. rows/s from the driver into result payloads (CqlSession: encode every value) vs the raw driver paging the
-//     same query, and their ratio;
-//  2. the result renderer in headless chromium: first paint and scroll frame time at 10,000 and 100,000 rows,
-//     and how many rows are in the DOM.
-import { Client } from 'cassandra-driver';
-import { CqlSession } from '../../src/extension/notebook/session.js';
-import { splitStatements } from '../../src/shared/statements.js';
+// Result renderer benchmark in headless chromium: first paint and scroll frame time at 10,000 and 100,000 rows,
+// and how many rows are in the DOM. (Driver → payload throughput is in all-types.bench.ts.)
 import { chromiumAvailable, openRenderer, renderRows } from '../integration/rendererHarness.js';
-import { nodeClientOptions, testTarget } from '../support/target.js';
-
-const PAGE = 5000;
-
-async function driverBench(): Promise<void> {
-  const target = await testTarget({ seed: 'demo' });
-  const client = new Client(nodeClientOptions(target));
-  try {
-    await client.connect();
-    const query = process.env.BENCH_QUERY ?? 'SELECT * FROM demo.events';
-    const raw = async () => {
-      const t0 = performance.now();
-      let rows = 0;
-      let pageState: string | undefined;
-      do {
-        const rs = await client.execute(query, [], { prepare: false, fetchSize: PAGE, ...(pageState ? { pageState } : {}) });
-        rows += rs.rows.length;
-        pageState = rs.pageState ?? undefined;
-      } while (pageState);
-      return { rows, ms: performance.now() - t0 };
-    };
-    const viaSession = async () => {
-      const session = new CqlSession({ client: async () => client, pageSize: PAGE, timeZone: 'UTC' });
-      const t0 = performance.now();
-      const [stmt] = splitStatements(query);
-      const first = await session.run(stmt!);
-      if (first.kind !== 'result') throw new Error(JSON.stringify(first));
-      let rows = first.payload.rows.length;
-      let more = first.payload.hasMore;
-      while (more) {
-        const page = await session.loadMore(first.payload.queryId);
-        rows += page.rows.length;
-        more = page.hasMore;
-      }
-      return { rows, ms: performance.now() - t0 };
-    };
-    await raw(); // warm-up: connections, server caches
-    // Alternate and keep the best of each: the sandbox shares this process, so single runs are noisy.
-    const best = (a: { rows: number; ms: number }, b: { rows: number; ms: number }) => (b.ms < a.ms ? b : a);
-    let r = await raw();
-    let s = await viaSession();
-    r = best(r, await raw());
-    s = best(s, await viaSession());
-    const rps = (x: { rows: number; ms: number }) => Math.round((x.rows / x.ms) * 1000);
-    console.log(`driver → payload: ${query} (page ${PAGE}) on ${target.kind}`);
-    console.log(`  raw driver:      ${r.rows} rows in ${r.ms.toFixed(0)} ms = ${rps(r)} rows/s`);
-    console.log(`  notebook session: ${s.rows} rows in ${s.ms.toFixed(0)} ms = ${rps(s)} rows/s`);
-    console.log(`  ratio (session / raw): ${(rps(s) / rps(r)).toFixed(2)}`);
-  } finally {
-    await client.shutdown();
-    await target.stop();
-  }
-}
 
 async function rendererBench(): Promise<void> {
   if (!chromiumAvailable()) {
@@ -118,7 +59,6 @@ async function rendererBench(): Promise<void> {
 
 async function main(): Promise<void> {
   await rendererBench();
-  await driverBench();
 }
 
 main().catch((e) => {
