@@ -53,7 +53,7 @@ function rowValues(i: number, withVector: boolean): unknown[] {
     c_set: [`a${i % 10}`, `b${i % 7}`],
     c_map: { [`k${i % 5}`]: L.fromNumber(i), [`z${i % 3}`]: L.fromNumber(-i) },
     c_udt: { x: i, label: i % 4 === 0 ? null : `p${i}`, at: new Date(i * 1000) },
-    c_tuple: new types.Tuple(i, `t${i}`, new types.BigDecimal(types.Integer.fromNumber(i) as unknown as number, i % 20)),
+    c_tuple: new types.Tuple(i, `t${i}`, new types.BigDecimal(i, i % 20)),
   };
   if (withVector) values.c_vector = new types.Vector(Float32Array.from({ length: 8 }, (_, k) => (i + k) / 4), 'float');
   return columnsOf(withVector).map((c) => values[c.name]);
