@@ -1,0 +1,116 @@
+// Exact CQL text of the driver's scalar objects, character for character what their own toString() returns, but
+// without their slow paths: Long/Integer print through repeated big-number division and BigDecimal, Duration and
+// Uuid build intermediate strings and objects. Anything that is not the expected driver class goes to String().
+
+import { types } from 'cassandra-driver';
+
+const { Long, Integer, BigDecimal, Uuid, Duration } = types;
+
+const TWO_32 = 4294967296;
+
+/** bigint / counter: a driver Long. */
+export function longText(v: unknown): string {
+  if (!(v instanceof Long)) return String(v);
+  const high = v.high;
+  // |value| < 2^53: the double is exact and prints the same digits.
+  if (high >= -0x200000 && high < 0x200000) return String(high * TWO_32 + (v.low >>> 0));
+  return BigInt.asIntN(64, (BigInt(high) << 32n) | BigInt(v.low >>> 0)).toString();
+}
+
+interface IntegerBits {
+  bits_: number[];
+  sign_: number;
+}
+
+/** varint: a driver Integer (two's-complement 32-bit words, least significant first, then the sign word). */
+export function integerText(v: unknown): string {
+  if (!(v instanceof Integer)) return String(v);
+  const { bits_: bits, sign_: sign } = v as unknown as IntegerBits;
+  const n = bits.length;
+  if (n === 0) return sign === 0 ? '0' : '-1';
+  if (n === 1) return String(sign === 0 ? bits[0]! >>> 0 : (bits[0]! >>> 0) - TWO_32);
+  if (n === 2 && bits[1]! >>> 0 < 0x200000 && sign === 0) return String((bits[1]! >>> 0) * TWO_32 + (bits[0]! >>> 0));
+  let x = 0n;
+  for (let i = n - 1; i >= 0; i--) x = (x << 32n) | BigInt(bits[i]! >>> 0);
+  if (sign !== 0) x -= 1n << BigInt(32 * n);
+  return x.toString();
+}
+
+interface DecimalParts {
+  _intVal: unknown;
+  _scale: number;
+}
+
+/** decimal: a driver BigDecimal (unscaled Integer and scale), laid out as BigDecimal.prototype.toString does. */
+export function decimalText(v: unknown): string {
+  if (!(v instanceof BigDecimal)) return String(v);
+  const { _intVal, _scale: scale } = v as unknown as DecimalParts;
+  let digits = integerText(_intVal);
+  if (scale === 0) return digits;
+  let sign = '';
+  if (digits.charCodeAt(0) === 45) {
+    sign = '-';
+    digits = digits.slice(1);
+  }
+  let point = digits.length - scale;
+  if (point <= 0) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = digits.length - scale;
+  }
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** uuid / timeuuid: 8-4-4-4-12 lower-case hex of the 16 bytes. */
+export function uuidText(v: unknown): string {
+  if (!(v instanceof Uuid)) return String(v);
+  const b = (v as unknown as { buffer: Buffer }).buffer;
+  if (b.length !== 16) return String(v);
+  return (
+    HEX[b[0]!]! + HEX[b[1]!] + HEX[b[2]!] + HEX[b[3]!] + '-' + HEX[b[4]!] + HEX[b[5]!] + '-' + HEX[b[6]!] + HEX[b[7]!] + '-' +
+    HEX[b[8]!] + HEX[b[9]!] + '-' + HEX[b[10]!] + HEX[b[11]!] + HEX[b[12]!] + HEX[b[13]!] + HEX[b[14]!] + HEX[b[15]!]
+  );
+}
+
+/** blob: `0x` and lower-case hex; short values through a table (cheaper than a native call), long ones natively. */
+export function blobHex(v: unknown): string {
+  if (!Buffer.isBuffer(v)) return `0x${String(v)}`;
+  const n = v.length;
+  if (n > 32) return `0x${v.toString('hex')}`;
+  let s = '0x';
+  for (let i = 0; i < n; i++) s += HEX[v[i]!];
+  return s;
+}
+
+const NANOS_PER = [
+  [3_600_000_000_000, 'h'], [60_000_000_000, 'm'], [1_000_000_000, 's'], [1_000_000, 'ms'], [1_000, 'us'], [1, 'ns'],
+] as const;
+
+/** duration: the driver's Duration.prototype.toString (`1y2mo3d4h5m6s7ms8us9ns`), with exact integer arithmetic. */
+export function durationText(v: unknown): string {
+  if (!(v instanceof Duration)) return String(v);
+  const d = v as unknown as { months: number; days: number; nanoseconds: InstanceType<typeof Long> };
+  const ns = d.nanoseconds;
+  const high = ns.high;
+  if (!(high >= -0x200000 && high < 0x200000)) return String(v);
+  const nanos = high * TWO_32 + (ns.low >>> 0);
+  let out = d.months < 0 || d.days < 0 || nanos < 0 ? '-' : '';
+  const months = Math.abs(d.months);
+  let rest = months;
+  // The driver prints years as (months / 12).toFixed(0), which rounds; kept as is so the text does not change.
+  if (months !== 0 && months >= 12) {
+    out += `${(months / 12).toFixed(0)}y`;
+    rest = months % 12;
+  }
+  if (rest !== 0) out += `${rest}mo`;
+  if (d.days !== 0) out += `${Math.abs(d.days)}d`;
+  let left = Math.abs(nanos);
+  for (const [per, unit] of NANOS_PER) {
+    if (left === 0 || left < per) continue;
+    const r = left % per;
+    out += `${(left - r) / per}${unit}`;
+    left = r;
+  }
+  return out;
+}
