@@ -26,7 +26,7 @@ export const VECTOR_COLUMN: BenchColumn = { name: 'c_vector', cql: 'vector<float
 const L = types.Long;
 
 /** Column values of row `i` (deterministic, so every run reads the same data). */
-function rowValues(i: number, withVector: boolean): unknown[] {
+export function rowValues(i: number, withVector: boolean): unknown[] {
   const neg = i % 2 === 1;
   const big = BigInt(i) * 982451653n * 1000003n;
   const values: Record<string, unknown> = {

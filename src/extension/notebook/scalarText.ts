@@ -4,17 +4,70 @@
 
 import { types } from 'cassandra-driver';
 
-const { Long, Integer, BigDecimal, Uuid, Duration } = types;
+const { Long, Integer, BigDecimal, Uuid, Duration, InetAddress } = types;
 
 const TWO_32 = 4294967296;
+const DEC = Array.from({ length: 256 }, (_, i) => String(i));
 
 /** bigint / counter: a driver Long. */
 export function longText(v: unknown): string {
   if (!(v instanceof Long)) return String(v);
   const high = v.high;
+  const low = v.low >>> 0;
   // |value| < 2^53: the double is exact and prints the same digits.
-  if (high >= -0x200000 && high < 0x200000) return String(high * TWO_32 + (v.low >>> 0));
-  return BigInt.asIntN(64, (BigInt(high) << 32n) | BigInt(v.low >>> 0)).toString();
+  if (high >= -0x200000 && high < 0x200000) return String(high * TWO_32 + low);
+  if (high >= 0) return unsigned64Text(high, low);
+  if (high === -0x80000000 && low === 0) return '-9223372036854775808';
+  // Two's-complement negation of the 64 bits, then the magnitude.
+  const nlow = (~low + 1) >>> 0;
+  return `-${unsigned64Text((~high + (nlow === 0 ? 1 : 0)) >>> 0, nlow)}`;
+}
+
+/**
+ * Decimal text of high·2^32 + low (high < 2^31) with exact double arithmetic: 2^32 = 42949·10^5 + 67296, so the
+ * value is (high·42949 + carry)·10^5 + rest, every intermediate below 2^53.
+ */
+function unsigned64Text(high: number, low: number): string {
+  const below = high * 67296 + low;
+  const rest = below % 100000;
+  const top = high * 42949 + (below - rest) / 100000;
+  return top === 0 ? String(rest) : `${top}${String(rest).padStart(5, '0')}`;
+}
+
+/** inet: dotted quad for IPv4 (as the driver prints it); IPv6 keeps the driver's own zero compression. */
+export function inetText(v: unknown): string {
+  if (!(v instanceof InetAddress)) return String(v);
+  const b = (v as unknown as { buffer: Buffer }).buffer;
+  if (b.length !== 4) return String(v);
+  return `${DEC[b[0]!]}.${DEC[b[1]!]}.${DEC[b[2]!]}.${DEC[b[3]!]}`;
+}
+
+const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
+/**
+ * Date.prototype.toISOString() of a finite time value, by integer arithmetic (days → civil date, Hinnant's
+ * algorithm) instead of the engine's date machinery: `YYYY-MM-DDTHH:mm:ss.sssZ`, ±YYYYYY outside years 0–9999.
+ */
+export function isoUtc(ms: number): string {
+  const days = Math.floor(ms / 86_400_000);
+  let rest = ms - days * 86_400_000;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const milli = rest % 1000;
+  rest = (rest - milli) / 1000;
+  const sec = rest % 60;
+  rest = (rest - sec) / 60;
+  const min = rest % 60;
+  const hour = (rest - min) / 60;
+  const y = year >= 0 && year <= 9999 ? String(year).padStart(4, '0') : `${year < 0 ? '-' : '+'}${String(Math.abs(year)).padStart(6, '0')}`;
+  return `${y}-${PAD2[month]}-${PAD2[day]}T${PAD2[hour]}:${PAD2[min]}:${PAD2[sec]}.${String(milli).padStart(3, '0')}Z`;
 }
 
 interface IntegerBits {

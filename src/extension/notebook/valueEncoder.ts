@@ -3,7 +3,7 @@
 // vscode-free so integration tests and benchmarks use exactly this code.
 
 import type { EncodedValue, ExactTag } from '../../shared/valueEncoding.js';
-import { blobHex, decimalText, durationText, integerText, longText, uuidText } from './scalarText.js';
+import { blobHex, decimalText, durationText, inetText, integerText, isoUtc, longText, uuidText } from './scalarText.js';
 
 /** The driver's column type descriptor (`result.columns[i].type`). */
 export interface DriverType {
@@ -109,7 +109,7 @@ export function encodeValue(value: unknown, driverType: DriverType, opts: Encode
 
 const EXACT_TEXT: Partial<Record<number, (v: unknown) => string>> = {
   [T.bigint]: longText, [T.counter]: longText, [T.varint]: integerText, [T.decimal]: decimalText, [T.uuid]: uuidText,
-  [T.timeuuid]: uuidText, [T.duration]: durationText,
+  [T.timeuuid]: uuidText, [T.duration]: durationText, [T.inet]: inetText,
 };
 
 function compile(driverType: DriverType, tz: string): ValueEncoder {
@@ -161,7 +161,7 @@ function compileTimestamp(tz: string): ValueEncoder {
     if (v === null || v === undefined) return null;
     if (!(v instanceof Date)) return encodeTimestamp(v, tz);
     const ms = v.getTime();
-    return Number.isFinite(ms) ? { t: 'timestamp', ms, iso: v.toISOString() } : { t: 'unknown', v: String(v) };
+    return Number.isFinite(ms) ? { t: 'timestamp', ms, iso: isoUtc(ms) } : { t: 'unknown', v: String(v) };
   };
 }
 
@@ -296,7 +296,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** ISO 8601 text of `ms` in `timeZone`, with its offset: `2024-03-01T13:00:00.000+01:00` (`Z` for UTC). */
 export function formatTimestamp(ms: number, timeZone: string): string {
-  if (timeZone === 'UTC') return new Date(ms).toISOString();
+  if (timeZone === 'UTC') return isoUtc(ms);
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
