@@ -48,7 +48,8 @@ window.astraRender = (payload, opts = {}) => {
   const bytes = new TextEncoder().encode(opts.legacy ? JSON.stringify(payload) : AstraPayloadText.writePayloadText(payload));
   const started = performance.now();
   const text = () => new TextDecoder().decode(bytes);
-  api.renderOutputItem({ id: 'out-' + Math.random(), mime: 'application/vnd.astra.cql-result+json', metadata: {},
+  const metadata = opts.legacy ? {} : AstraPayloadText.outputRowCount(payload);
+  api.renderOutputItem({ id: 'out-' + Math.random(), mime: 'application/vnd.astra.cql-result+json', metadata,
     json: () => JSON.parse(text()), text, data: () => bytes, blob: () => new Blob([bytes]) }, el, new AbortController().signal);
   window.astraSyncMs = performance.now() - started;
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {

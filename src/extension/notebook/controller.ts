@@ -2,7 +2,7 @@
 // Cancelling (the cell's stop button) stops waiting for the driver and stops paging.
 
 import * as vscode from 'vscode';
-import { writePayloadText } from '../../shared/payloadText.js';
+import { outputRowCount, writePayloadText } from '../../shared/payloadText.js';
 import { RESULT_MIME, type ResultPayload } from '../../shared/resultPayload.js';
 import { splitStatements } from '../../shared/statements.js';
 import type { Logger } from '../services.js';
@@ -116,7 +116,7 @@ function resultOutput(payload: ResultPayload): vscode.NotebookCellOutput {
     // Row-per-line JSON (not NotebookCellOutputItem.json) so the renderer paints the first rows before parsing all.
     [new vscode.NotebookCellOutputItem(new TextEncoder().encode(writePayloadText(payload)), RESULT_MIME), vscode.NotebookCellOutputItem.text(textTable(payload))],
     // The save cap belongs to outputs produced here; rows a reopened file already holds are saved as they are.
-    { queryId: payload.queryId, [MAX_SAVED_ROWS_KEY]: DEFAULT_MAX_SAVED_ROWS },
+    { queryId: payload.queryId, [MAX_SAVED_ROWS_KEY]: DEFAULT_MAX_SAVED_ROWS, ...outputRowCount(payload) },
   );
 }
 

@@ -52,7 +52,8 @@ const FIRST_ROWS = 200;
 /** The payload, staged when the output was written row per line (new outputs), else parsed whole. */
 function readItem(item: OutputItem): { raw: unknown; staged?: StagedPayload } {
   try {
-    const staged = typeof item.data === 'function' ? readStagedPayload(item.data(), FIRST_ROWS) : undefined;
+    const rowCount = (item.metadata as { rowCount?: number } | undefined)?.rowCount;
+    const staged = typeof item.data === 'function' ? readStagedPayload(item.data(), FIRST_ROWS, rowCount) : undefined;
     if (staged) return { raw: staged.head, staged };
   } catch {
     // Not the row-per-line layout after all: read it as plain JSON below.

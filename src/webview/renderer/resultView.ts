@@ -89,15 +89,20 @@ export class ResultView {
     if (pending) this.parseRest();
   }
 
-  /** Parses the remaining rows after the first frame is painted, one slice per task. */
+  /**
+   * Parses the remaining rows once the first frame is on screen (the frame after it has begun), one slice per task,
+   * so neither the first paint nor scrolling waits for them.
+   */
   private parseRest(): void {
     const step = () => {
       this.sliceTimer = 0;
       if (this.takePending(ROWS_PER_SLICE)) this.sliceTimer = window.setTimeout(step, 0);
     };
     this.firstFrame = requestAnimationFrame(() => {
-      this.firstFrame = 0;
-      this.sliceTimer = window.setTimeout(step, 0);
+      this.firstFrame = requestAnimationFrame(() => {
+        this.firstFrame = 0;
+        this.sliceTimer = window.setTimeout(step, 0);
+      });
     });
   }
 
@@ -110,16 +115,23 @@ export class ResultView {
     } catch {
       // A damaged row line: show the rows read so far.
       rows = [];
-      this.total = this.rows.length;
-      this.grid?.expectRows(this.total);
-      this.updateMeta();
     }
     if (rows.length === 0) {
       this.pending = undefined;
+      // The announced count was a hint: the rows read are what there is.
+      if (this.total !== this.rows.length) {
+        this.total = this.rows.length;
+        this.grid?.expectRows(this.total);
+        this.updateMeta();
+      }
       return false;
     }
     if (this.grid) this.grid.appendRows(rows);
     else for (const r of rows) this.rows.push(r);
+    if (this.rows.length > this.total) {
+      this.total = this.rows.length;
+      this.updateMeta();
+    }
     return true;
   }
 

@@ -35,6 +35,17 @@ test('staged reading gives the fields and first rows, then every other row in or
   assert.deepEqual(empty.next(10), []);
 });
 
+test('a row count given with the text only sizes the view: the rows read are the rows written', () => {
+  const text = bytes(writePayloadText(payload(rows)));
+  for (const hint of [0, 2, 5, 50]) {
+    const staged = readStagedPayload(text, 1, hint)!;
+    assert.equal(staged.total, hint);
+    const all = [...(staged.head as ResultPayload).rows];
+    for (let more = staged.next(2); more.length; more = staged.next(2)) all.push(...(more as ResultPayload['rows']));
+    assert.deepEqual(all, rows);
+  }
+});
+
 test('plain or indented JSON (saved notebooks, other writers) is not taken for the staged layout', () => {
   assert.equal(readStagedPayload(bytes(JSON.stringify(payload(rows))), 2), undefined);
   assert.equal(readStagedPayload(bytes(JSON.stringify(payload(rows), undefined, '\t')), 2), undefined);
