@@ -238,7 +238,8 @@ export class CqlSession {
     if (lq.consistency !== undefined) options['consistency'] = lq.consistency;
     if (lq.serialConsistency !== undefined) options['serialConsistency'] = lq.serialConsistency;
     if (trace) options['traceQuery'] = true;
-    const send = () => withKeyspace(client, lq.keyspace, () => client.execute(lq.query, [], options) as unknown as Promise<DriverResult>);
+    const exclusive = /^\s*USE\b/i.test(lq.query);
+    const send = () => withKeyspace(client, lq.keyspace, () => client.execute(lq.query, [], options) as unknown as Promise<DriverResult>, { exclusive });
     try {
       const { value, keyspaceAfter } = await raceAbort(send(), signal);
       return { result: value, keyspaceAfter };
