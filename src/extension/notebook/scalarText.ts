@@ -1,17 +1,24 @@
 // Exact CQL text of the driver's scalar objects, character for character what their own toString() returns, but
 // without their slow paths: Long/Integer print through repeated big-number division and BigDecimal, Duration and
-// Uuid build intermediate strings and objects. Anything that is not the expected driver class goes to String().
-
-import { types } from 'cassandra-driver';
-
-const { Long, Integer, BigDecimal, Uuid, Duration, InetAddress } = types;
+// Uuid build intermediate strings and objects. Anything that is not shaped like the expected driver class goes to
+// String(). The driver classes are recognised by their fields, not instanceof: importing the driver here would load
+// it with the extension instead of on first connection.
 
 const TWO_32 = 4294967296;
 const DEC = Array.from({ length: 256 }, (_, i) => String(i));
 
+interface LongLike {
+  high: number;
+  low: number;
+  unsigned: boolean;
+}
+
+const isLong = (v: unknown): v is LongLike =>
+  typeof v === 'object' && v !== null && typeof (v as LongLike).high === 'number' && typeof (v as LongLike).low === 'number' && (v as LongLike).unsigned === false;
+
 /** bigint / counter: a driver Long. */
 export function longText(v: unknown): string {
-  if (!(v instanceof Long)) return String(v);
+  if (!isLong(v)) return String(v);
   const high = v.high;
   const low = v.low >>> 0;
   // |value| < 2^53: the double is exact and prints the same digits.
@@ -36,9 +43,8 @@ function unsigned64Text(high: number, low: number): string {
 
 /** inet: dotted quad for IPv4 (as the driver prints it); IPv6 keeps the driver's own zero compression. */
 export function inetText(v: unknown): string {
-  if (!(v instanceof InetAddress)) return String(v);
-  const b = (v as unknown as { buffer: Buffer }).buffer;
-  if (b.length !== 4) return String(v);
+  const b = (v as { buffer?: unknown } | null)?.buffer;
+  if (!Buffer.isBuffer(b) || b.length !== 4 || (v as { version?: unknown }).version !== 4) return String(v);
   return `${DEC[b[0]!]}.${DEC[b[1]!]}.${DEC[b[2]!]}.${DEC[b[3]!]}`;
 }
 
@@ -77,8 +83,8 @@ interface IntegerBits {
 
 /** varint: a driver Integer (two's-complement 32-bit words, least significant first, then the sign word). */
 export function integerText(v: unknown): string {
-  if (!(v instanceof Integer)) return String(v);
-  const { bits_: bits, sign_: sign } = v as unknown as IntegerBits;
+  if (typeof v !== 'object' || v === null || !Array.isArray((v as IntegerBits).bits_) || typeof (v as IntegerBits).sign_ !== 'number') return String(v);
+  const { bits_: bits, sign_: sign } = v as IntegerBits;
   const n = bits.length;
   if (n === 0) return sign === 0 ? '0' : '-1';
   if (n === 1) return String(sign === 0 ? bits[0]! >>> 0 : (bits[0]! >>> 0) - TWO_32);
@@ -96,8 +102,8 @@ interface DecimalParts {
 
 /** decimal: a driver BigDecimal (unscaled Integer and scale), laid out as BigDecimal.prototype.toString does. */
 export function decimalText(v: unknown): string {
-  if (!(v instanceof BigDecimal)) return String(v);
-  const { _intVal, _scale: scale } = v as unknown as DecimalParts;
+  if (typeof v !== 'object' || v === null || typeof (v as DecimalParts)._scale !== 'number' || !('_intVal' in v)) return String(v);
+  const { _intVal, _scale: scale } = v as DecimalParts;
   let digits = integerText(_intVal);
   if (scale === 0) return digits;
   let sign = '';
@@ -117,9 +123,9 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 
 /** uuid / timeuuid: 8-4-4-4-12 lower-case hex of the 16 bytes. */
 export function uuidText(v: unknown): string {
-  if (!(v instanceof Uuid)) return String(v);
-  const b = (v as unknown as { buffer: Buffer }).buffer;
-  if (b.length !== 16) return String(v);
+  const b = (v as { buffer?: unknown } | null)?.buffer;
+  // An IPv6 InetAddress also holds 16 bytes, but has a version.
+  if (!Buffer.isBuffer(b) || b.length !== 16 || (v as { version?: unknown }).version !== undefined) return String(v);
   return (
     HEX[b[0]!]! + HEX[b[1]!] + HEX[b[2]!] + HEX[b[3]!] + '-' + HEX[b[4]!] + HEX[b[5]!] + '-' + HEX[b[6]!] + HEX[b[7]!] + '-' +
     HEX[b[8]!] + HEX[b[9]!] + '-' + HEX[b[10]!] + HEX[b[11]!] + HEX[b[12]!] + HEX[b[13]!] + HEX[b[14]!] + HEX[b[15]!]
@@ -142,8 +148,8 @@ const NANOS_PER = [
 
 /** duration: the driver's Duration.prototype.toString (`1y2mo3d4h5m6s7ms8us9ns`), with exact integer arithmetic. */
 export function durationText(v: unknown): string {
-  if (!(v instanceof Duration)) return String(v);
-  const d = v as unknown as { months: number; days: number; nanoseconds: InstanceType<typeof Long> };
+  const d = v as { months: number; days: number; nanoseconds: unknown } | null;
+  if (typeof d !== 'object' || d === null || typeof d.months !== 'number' || typeof d.days !== 'number' || !isLong(d.nanoseconds)) return String(v);
   const ns = d.nanoseconds;
   const high = ns.high;
   if (!(high >= -0x200000 && high < 0x200000)) return String(v);
