@@ -21,8 +21,6 @@ export function longText(v: unknown): string {
   if (!isLong(v)) return String(v);
   const high = v.high;
   const low = v.low >>> 0;
-  // |value| < 2^53: the double is exact and prints the same digits.
-  if (high >= -0x200000 && high < 0x200000) return String(high * TWO_32 + low);
   if (high >= 0) return unsigned64Text(high, low);
   if (high === -0x80000000 && low === 0) return '-9223372036854775808';
   // Two's-complement negation of the 64 bits, then the magnitude.
@@ -30,15 +28,22 @@ export function longText(v: unknown): string {
   return `-${unsigned64Text((~high + (nlow === 0 ? 1 : 0)) >>> 0, nlow)}`;
 }
 
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
 /**
- * Decimal text of high·2^32 + low (high < 2^31) with exact double arithmetic: 2^32 = 42949·10^5 + 67296, so the
- * value is (high·42949 + carry)·10^5 + rest, every intermediate below 2^53.
+ * Decimal text of high·2^32 + low (high < 2^31), exact in doubles: 2^32 = 42949·10^5 + 67296, so the value is
+ * top·10^5 + rest with top < 10^14; top then splits at 10^9. Every part printed is a small integer, which the engine
+ * prints far faster than a large double.
  */
 function unsigned64Text(high: number, low: number): string {
   const below = high * 67296 + low;
   const rest = below % 100000;
   const top = high * 42949 + (below - rest) / 100000;
-  return top === 0 ? String(rest) : `${top}${String(rest).padStart(5, '0')}`;
+  if (top === 0) return String(rest);
+  const topHigh = Math.floor(top / 1e9);
+  const topLow = top - topHigh * 1e9;
+  if (topHigh === 0) return `${topLow}${pad(rest, 5)}`;
+  return `${topHigh}${pad(topLow, 9)}${pad(rest, 5)}`;
 }
 
 /** inet: dotted quad for IPv4 (as the driver prints it); IPv6 keeps the driver's own zero compression. */
@@ -49,6 +54,11 @@ export function inetText(v: unknown): string {
 }
 
 const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+// Timestamps in one result are often on the same day: the date part of the last one is kept.
+let lastDay = Number.NaN;
+let lastDayText = '';
 
 /**
  * Date.prototype.toISOString() of a finite time value, by integer arithmetic (days → civil date, Hinnant's
@@ -57,6 +67,21 @@ const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 export function isoUtc(ms: number): string {
   const days = Math.floor(ms / 86_400_000);
   let rest = ms - days * 86_400_000;
+  if (days !== lastDay) {
+    lastDayText = dayText(days);
+    lastDay = days;
+  }
+  const milli = rest % 1000;
+  rest = (rest - milli) / 1000;
+  const sec = rest % 60;
+  rest = (rest - sec) / 60;
+  const min = rest % 60;
+  const hour = (rest - min) / 60;
+  return `${lastDayText}${PAD2[hour]}:${PAD2[min]}:${PAD2[sec]}.${PAD3[milli]}Z`;
+}
+
+/** `YYYY-MM-DDT` of a day number (days since 1970-01-01). */
+function dayText(days: number): string {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -66,14 +91,8 @@ export function isoUtc(ms: number): string {
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  const milli = rest % 1000;
-  rest = (rest - milli) / 1000;
-  const sec = rest % 60;
-  rest = (rest - sec) / 60;
-  const min = rest % 60;
-  const hour = (rest - min) / 60;
-  const y = year >= 0 && year <= 9999 ? String(year).padStart(4, '0') : `${year < 0 ? '-' : '+'}${String(Math.abs(year)).padStart(6, '0')}`;
-  return `${y}-${PAD2[month]}-${PAD2[day]}T${PAD2[hour]}:${PAD2[min]}:${PAD2[sec]}.${String(milli).padStart(3, '0')}Z`;
+  const y = year >= 0 && year <= 9999 ? pad(year, 4) : `${year < 0 ? '-' : '+'}${pad(Math.abs(year), 6)}`;
+  return `${y}-${PAD2[month]}-${PAD2[day]}T`;
 }
 
 interface IntegerBits {
