@@ -44,11 +44,14 @@ window.astraRender = (payload, opts = {}) => {
   const api = AstraRenderer.activate(ctx);
   const el = document.createElement('div');
   document.body.append(el);
-  // As in VS Code, the output arrives as bytes and json() parses them: that parse is part of the first paint.
-  const text = JSON.stringify(payload);
+  // As in VS Code, the output arrives as the bytes the extension wrote (opts.legacy: plain JSON, as saved notebooks
+  // and older versions hold it); decoding and parsing them is part of the first paint.
+  const bytes = new TextEncoder().encode(opts.legacy ? JSON.stringify(payload) : AstraPayloadText.writePayloadText(payload));
   const started = performance.now();
-  api.renderOutputItem({ id: 'out-' + Math.random(), mime: 'application/vnd.astra.cql-result+json', metadata: {},
-    json: () => JSON.parse(text), text: () => text, data: () => new TextEncoder().encode(text), blob: () => new Blob([text]) }, el, new AbortController().signal);
+  const text = () => new TextDecoder().decode(bytes);
+  const metadata = opts.legacy ? {} : AstraPayloadText.outputRowCount(payload);
+  api.renderOutputItem({ id: 'out-' + Math.random(), mime: 'application/vnd.astra.cql-result+json', metadata,
+    json: () => JSON.parse(text()), text, data: () => bytes, blob: () => new Blob([bytes]) }, el, new AbortController().signal);
   window.astraSyncMs = performance.now() - started;
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
     window.astraEl = el;
@@ -57,26 +60,30 @@ window.astraRender = (payload, opts = {}) => {
 };
 `;
 
-let bundle: string | undefined;
+const bundles = new Map<string, string>();
 
-async function rendererBundle(): Promise<string> {
-  if (bundle) return bundle;
+async function browserBundle(entry: string, globalName: string): Promise<string> {
+  const cached = bundles.get(entry);
+  if (cached) return cached;
   const out = await build({
-    entryPoints: ['src/webview/renderer/index.ts'],
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
-    globalName: 'AstraRenderer',
+    globalName,
     platform: 'browser',
     target: 'es2022',
     write: false,
     minify: true,
   });
-  bundle = out.outputFiles[0]!.text;
-  return bundle;
+  const code = out.outputFiles[0]!.text;
+  bundles.set(entry, code);
+  return code;
 }
 
 export async function openRenderer(): Promise<RendererPage> {
-  const code = await rendererBundle();
+  const code = await browserBundle('src/webview/renderer/index.ts', 'AstraRenderer');
+  // The extension's writer of output bytes, so the page receives exactly what a notebook cell output holds.
+  const writer = await browserBundle('src/shared/payloadText.ts', 'AstraPayloadText');
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -87,6 +94,7 @@ export async function openRenderer(): Promise<RendererPage> {
   await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
   await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
   await page.addScriptTag({ content: code });
+  await page.addScriptTag({ content: writer });
   await page.addScriptTag({ content: GLUE });
   return { page, close: () => browser.close() };
 }

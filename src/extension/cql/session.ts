@@ -15,7 +15,7 @@ import type { ErrorContext } from '../connections/types.js';
 import { failedBeforeSending, reviveHosts } from '../connections/hostRecovery.js';
 import { toCqlFailure, type CqlFailure } from './cqlErrors.js';
 import { withKeyspace } from './keyspaceScope.js';
-import { cqlTypeText, encodeValue } from './valueEncoder.js';
+import { cqlTypeText, encoderFor, type ValueEncoder } from './valueEncoder.js';
 
 const consistencyName = (code: number | undefined) =>
   (Object.entries(CONSISTENCY_LEVELS).find(([, v]) => v === code)?.[0] as ConsistencyName | undefined);
@@ -233,7 +233,8 @@ export class CqlSession {
     if (lq.consistency !== undefined) options['consistency'] = lq.consistency;
     if (lq.serialConsistency !== undefined) options['serialConsistency'] = lq.serialConsistency;
     if (trace) options['traceQuery'] = true;
-    const send = () => withKeyspace(client, lq.keyspace, () => client.execute(lq.query, [], options) as unknown as Promise<DriverResult>);
+    const exclusive = /^\s*USE\b/i.test(lq.query);
+    const send = () => withKeyspace(client, lq.keyspace, () => client.execute(lq.query, [], options) as unknown as Promise<DriverResult>, { exclusive });
     try {
       const { value, keyspaceAfter } = await raceAbort(send(), signal);
       return { result: value, keyspaceAfter };
@@ -249,7 +250,17 @@ export class CqlSession {
 
   private encodeRows(result: DriverResult, columns: LiveColumn[]): EncodedValue[][] {
     const tz = { timeZone: this.opts.timeZone };
-    return (result.rows ?? []).map((r) => columns.map((c) => encodeValue(r[c.name], c.type, tz)));
+    const names = columns.map((c) => c.name);
+    const encoders: ValueEncoder[] = columns.map((c) => encoderFor(c.type, tz));
+    const rows = result.rows ?? [];
+    const out: EncodedValue[][] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      const row: EncodedValue[] = [];
+      for (let j = 0; j < names.length; j++) row.push(encoders[j]!(r[names[j]!]));
+      out.push(row);
+    }
+    return out;
   }
 
   private remember(queryId: string, lq: LiveQuery): void {

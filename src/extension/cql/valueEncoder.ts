@@ -3,6 +3,7 @@
 // vscode-free so integration tests and benchmarks use exactly this code.
 
 import type { EncodedValue, ExactTag } from '../../shared/valueEncoding.js';
+import { blobHex, decimalText, durationText, inetText, integerText, isoUtc, longText, uuidText } from './scalarText.js';
 
 /** The driver's column type descriptor (`result.columns[i].type`). */
 export interface DriverType {
@@ -84,61 +85,141 @@ export interface EncodeOptions {
   timeZone?: string;
 }
 
+/** Turns one driver value of a fixed column type into its EncodedValue (null and undefined → null). */
+export type ValueEncoder = (value: unknown) => EncodedValue;
+
+const compiled = new WeakMap<object, Map<string, ValueEncoder>>();
+
+/**
+ * The encoder for values of `driverType`, built once per type object and zone: the type is examined when the
+ * encoder is built, so encoding a value does no type dispatch and allocates only the encoded value itself.
+ */
+export function encoderFor(driverType: DriverType, opts: EncodeOptions = {}): ValueEncoder {
+  const timeZone = opts.timeZone ?? 'UTC';
+  let byZone = compiled.get(driverType);
+  if (!byZone) compiled.set(driverType, (byZone = new Map()));
+  let encode = byZone.get(timeZone);
+  if (!encode) byZone.set(timeZone, (encode = compile(driverType, timeZone)));
+  return encode;
+}
+
 export function encodeValue(value: unknown, driverType: DriverType, opts: EncodeOptions = {}): EncodedValue {
-  if (value === null || value === undefined) return null;
+  return encoderFor(driverType, opts)(value);
+}
+
+const EXACT_TEXT: Partial<Record<number, (v: unknown) => string>> = {
+  [T.bigint]: longText, [T.counter]: longText, [T.varint]: integerText, [T.decimal]: decimalText, [T.uuid]: uuidText,
+  [T.timeuuid]: uuidText, [T.duration]: durationText, [T.inet]: inetText,
+};
+
+function compile(driverType: DriverType, tz: string): ValueEncoder {
   const type = normalize(driverType);
   const exact = EXACT[type.code];
-  if (exact) return { t: exact, v: String(value) };
+  if (exact) {
+    const text = EXACT_TEXT[type.code] ?? String;
+    return (v) => (v === null || v === undefined ? null : { t: exact, v: text(v) });
+  }
   switch (type.code) {
     case T.ascii:
     case T.text:
     case T.varchar:
-      return String(value);
+      return (v) => (v === null || v === undefined ? null : typeof v === 'string' ? v : String(v));
     case T.boolean:
-      return Boolean(value);
+      return (v) => (v === null || v === undefined ? null : Boolean(v));
     case T.int:
     case T.smallint:
     case T.tinyint:
-      return Number(value);
+      return (v) => (v === null || v === undefined ? null : typeof v === 'number' ? v : Number(v));
     case T.double:
-      return Number.isFinite(value) ? (value as number) : { t: 'double', v: String(value) };
+      return (v) => (v === null || v === undefined ? null : Number.isFinite(v) ? (v as number) : { t: 'double', v: String(v) });
     case T.float:
-      return { t: 'float', v: Number.isFinite(value) ? (value as number) : String(value) };
+      return (v) => (v === null || v === undefined ? null : { t: 'float', v: Number.isFinite(v) ? (v as number) : String(v) });
     case T.timestamp:
-      return encodeTimestamp(value, opts.timeZone ?? 'UTC');
+      return compileTimestamp(tz);
     case T.blob:
-      return { t: 'blob', hex: `0x${Buffer.isBuffer(value) ? value.toString('hex') : String(value)}` };
+      return (v) => (v === null || v === undefined ? null : { t: 'blob', hex: blobHex(v) });
     case T.list:
     case T.set:
-      return { t: type.code === T.list ? 'list' : 'set', items: toArray(value).map((x) => encodeValue(x, type.info as DriverType, opts)) };
+      return compileItems(type.code === T.list ? 'list' : 'set', compile(type.info as DriverType, tz));
     case T.map:
-      return encodeMap(value, type.info as [DriverType, DriverType], opts);
-    case T.tuple: {
-      const types = type.info as DriverType[];
-      const items = typeof (value as { get?: unknown }).get === 'function'
-        ? types.map((st, i) => encodeValue((value as { get(i: number): unknown }).get(i), st, opts))
-        : toArray(value).map((x, i) => encodeValue(x, types[i] ?? { code: T.custom }, opts));
-      return { t: 'tuple', items };
-    }
-    case T.udt: {
-      const info = type.info as UdtInfo;
-      const o = value as Record<string, unknown>;
-      return { t: 'udt', fields: info.fields.map((f) => [f.name, encodeValue(o[f.name], f.type, opts)]) };
-    }
-    default:
+      return compileMap(type.info as [DriverType, DriverType], tz);
+    case T.tuple:
+      return compileTuple(type.info as DriverType[], tz);
+    case T.udt:
+      return compileUdt(type.info as UdtInfo, tz);
+    default: {
       const vec = vectorInfo(type);
-      if (vec) return { t: 'vector', items: toArray(value).map((x) => vectorItem(x, vec.sub)) };
-      return { t: 'unknown', v: Buffer.isBuffer(value) ? `0x${value.toString('hex')}` : String(value) };
+      if (vec) return compileVector(compile(vec.sub, 'UTC'));
+      return (v) => (v === null || v === undefined ? null : { t: 'unknown', v: Buffer.isBuffer(v) ? `0x${v.toString('hex')}` : String(v) });
+    }
   }
 }
 
-function vectorItem(x: unknown, sub: DriverType): number | string {
-  if (typeof x === 'number') return Number.isFinite(x) ? x : String(x);
-  const e = encodeValue(x, sub);
-  return typeof e === 'number' ? e : e === null ? 'null' : typeof e === 'string' ? e : String((e as { v?: unknown }).v ?? '');
+function compileTimestamp(tz: string): ValueEncoder {
+  if (tz !== 'UTC') return (v) => (v === null || v === undefined ? null : encodeTimestamp(v, tz));
+  return (v) => {
+    if (v === null || v === undefined) return null;
+    if (!(v instanceof Date)) return encodeTimestamp(v, tz);
+    const ms = v.getTime();
+    return Number.isFinite(ms) ? { t: 'timestamp', ms, iso: isoUtc(ms) } : { t: 'unknown', v: String(v) };
+  };
 }
 
-function toArray(value: unknown): unknown[] {
+function compileItems(t: 'list' | 'set', item: ValueEncoder): ValueEncoder {
+  return (v) => {
+    if (v === null || v === undefined) return null;
+    const xs = toArray(v);
+    const items: EncodedValue[] = [];
+    for (let i = 0; i < xs.length; i++) items.push(item(xs[i]));
+    return { t, items };
+  };
+}
+
+function compileTuple(types: DriverType[], tz: string): ValueEncoder {
+  const parts = types.map((st) => compile(st, tz));
+  let other: ValueEncoder | undefined;
+  return (v) => {
+    if (v === null || v === undefined) return null;
+    const items: EncodedValue[] = [];
+    const tuple = v as { get?: (i: number) => unknown };
+    if (typeof tuple.get === 'function') {
+      for (let i = 0; i < parts.length; i++) items.push(parts[i]!(tuple.get(i)));
+    } else {
+      const xs = toArray(v);
+      for (let i = 0; i < xs.length; i++) items.push((parts[i] ?? (other ??= compile({ code: T.custom }, tz)))(xs[i]));
+    }
+    return { t: 'tuple', items };
+  };
+}
+
+function compileUdt(info: UdtInfo, tz: string): ValueEncoder {
+  const names = info.fields.map((f) => f.name);
+  const parts = info.fields.map((f) => compile(f.type, tz));
+  return (v) => {
+    if (v === null || v === undefined) return null;
+    const o = v as Record<string, unknown>;
+    const fields: [string, EncodedValue][] = [];
+    for (let i = 0; i < names.length; i++) fields.push([names[i]!, parts[i]!(o[names[i]!])]);
+    return { t: 'udt', fields };
+  };
+}
+
+function compileVector(sub: ValueEncoder): ValueEncoder {
+  const item = (x: unknown): number | string => {
+    if (typeof x === 'number') return Number.isFinite(x) ? x : String(x);
+    const e = sub(x);
+    return typeof e === 'number' ? e : e === null ? 'null' : typeof e === 'string' ? e : String((e as { v?: unknown }).v ?? '');
+  };
+  return (v) => {
+    if (v === null || v === undefined) return null;
+    const xs = toArray(v);
+    const items: (number | string)[] = [];
+    for (let i = 0; i < xs.length; i++) items.push(item(xs[i]));
+    return { t: 'vector', items };
+  };
+}
+
+function toArray(value: unknown): ArrayLike<unknown> {
   if (Array.isArray(value)) return value;
   if (value instanceof Set) return [...value];
   if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
@@ -149,18 +230,27 @@ function toArray(value: unknown): unknown[] {
 }
 
 const NUMERIC_KEYS = new Set<number>([T.int, T.smallint, T.tinyint, T.double, T.float, T.bigint, T.varint, T.decimal, T.counter]);
+const INT_KEYS = new Set<number>([T.int, T.smallint, T.tinyint]);
 
-function encodeMap(value: unknown, [kt, vt]: [DriverType, DriverType], opts: EncodeOptions): EncodedValue {
-  if (value instanceof Map) {
-    return { t: 'map', entries: [...value].map(([k, v]) => [encodeValue(k, kt, opts), encodeValue(v, vt, opts)]) };
-  }
+function compileMap([kt, vt]: [DriverType, DriverType], tz: string): ValueEncoder {
+  const key = compile(kt, tz);
+  const value = compile(vt, tz);
+  const keyText = keyFromString(kt, tz);
   // Without the client's `encoding.map` option the driver builds a plain object, so keys arrive as strings and
   // integer-like keys lose their order; numeric keys are re-sorted as the server sorted them.
-  let keys = Object.keys(value as object);
-  if (NUMERIC_KEYS.has(kt.code)) keys = keys.sort((a, b) => compareNumericText(a, b));
-  return {
-    t: 'map',
-    entries: keys.map((k) => [keyFromString(k, kt, opts), encodeValue((value as Record<string, unknown>)[k], vt, opts)]),
+  const order = INT_KEYS.has(kt.code) ? (a: string, b: string) => Number(a) - Number(b) : NUMERIC_KEYS.has(kt.code) ? compareNumericText : undefined;
+  return (v) => {
+    if (v === null || v === undefined) return null;
+    const entries: [EncodedValue, EncodedValue][] = [];
+    if (v instanceof Map) {
+      for (const [k, x] of v) entries.push([key(k), value(x)]);
+      return { t: 'map', entries };
+    }
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o);
+    if (order) keys.sort(order);
+    for (let i = 0; i < keys.length; i++) entries.push([keyText(keys[i]!), value(o[keys[i]!])]);
+    return { t: 'map', entries };
   };
 }
 
@@ -174,24 +264,24 @@ function compareNumericText(a: string, b: string): number {
   }
 }
 
-function keyFromString(k: string, kt: DriverType, opts: EncodeOptions): EncodedValue {
+function keyFromString(kt: DriverType, tz: string): (k: string) => EncodedValue {
   switch (kt.code) {
     case T.int:
     case T.smallint:
     case T.tinyint:
     case T.double:
-      return Number(k);
+      return (k) => Number(k);
     case T.float:
-      return { t: 'float', v: Number(k) };
+      return (k) => ({ t: 'float', v: Number(k) });
     case T.boolean:
-      return k === 'true';
+      return (k) => k === 'true';
     case T.timestamp:
-      return encodeTimestamp(new Date(k), opts.timeZone ?? 'UTC');
+      return (k) => encodeTimestamp(new Date(k), tz);
     case T.blob:
-      return { t: 'blob', hex: `0x${k}` };
+      return (k) => ({ t: 'blob', hex: `0x${k}` });
     default: {
       const exact = EXACT[kt.code];
-      return exact ? { t: exact, v: k } : k;
+      return exact ? (k) => ({ t: exact, v: k }) : (k) => k;
     }
   }
 }
@@ -206,7 +296,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** ISO 8601 text of `ms` in `timeZone`, with its offset: `2024-03-01T13:00:00.000+01:00` (`Z` for UTC). */
 export function formatTimestamp(ms: number, timeZone: string): string {
-  if (timeZone === 'UTC') return new Date(ms).toISOString();
+  if (timeZone === 'UTC') return isoUtc(ms);
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {

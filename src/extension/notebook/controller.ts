@@ -2,6 +2,7 @@
 // Cancelling (the cell's stop button) stops waiting for the driver and stops paging.
 
 import * as vscode from 'vscode';
+import { outputRowCount, writePayloadText } from '../../shared/payloadText.js';
 import { RESULT_MIME, type ResultPayload } from '../../shared/resultPayload.js';
 import { splitStatements } from '../cql/statements.js';
 import type { Logger } from '../logging.js';
@@ -110,9 +111,10 @@ export class CqlNotebookController implements vscode.Disposable {
 
 function resultOutput(payload: ResultPayload): vscode.NotebookCellOutput {
   return new vscode.NotebookCellOutput(
-    [vscode.NotebookCellOutputItem.json(payload, RESULT_MIME), vscode.NotebookCellOutputItem.text(textTable(payload))],
+    // Row-per-line JSON (not NotebookCellOutputItem.json) so the renderer paints the first rows before parsing all.
+    [new vscode.NotebookCellOutputItem(new TextEncoder().encode(writePayloadText(payload)), RESULT_MIME), vscode.NotebookCellOutputItem.text(textTable(payload))],
     // The save cap belongs to outputs produced here; rows a reopened file already holds are saved as they are.
-    { queryId: payload.queryId, [MAX_SAVED_ROWS_KEY]: DEFAULT_MAX_SAVED_ROWS },
+    { queryId: payload.queryId, [MAX_SAVED_ROWS_KEY]: DEFAULT_MAX_SAVED_ROWS, ...outputRowCount(payload) },
   );
 }
 

@@ -27,6 +27,8 @@ export class VirtualGrid {
   private readonly byRow = new Map<number, HTMLDivElement>();
   private readonly widths: number[];
   private frame = 0;
+  private expected = 0;
+  private refill = false;
   private rendered = { start: -1, end: -1 };
   focus = { row: 0, col: 0 };
 
@@ -70,7 +72,19 @@ export class VirtualGrid {
     for (const r of rows) this.rows.push(r);
     this.updateRowCount();
     this.rendered = { start: -1, end: -1 };
+    // Rows in view may have been blank placeholders for rows not parsed yet: fill them all again.
+    this.refill = true;
     this.schedule();
+  }
+
+  /** Sizes the grid for `total` rows while fewer are parsed; the others show blank until appendRows brings them. */
+  expectRows(total: number): void {
+    this.expected = total;
+    this.updateRowCount();
+  }
+
+  private get rowCount(): number {
+    return Math.max(this.rows.length, this.expected);
   }
 
   dispose(): void {
@@ -81,7 +95,7 @@ export class VirtualGrid {
   /** Scrolls just enough to bring `row` into view; the caller paints. */
   private reveal(row: number): void {
     const viewport = this.viewportHeight();
-    this.element.scrollTop = scrollTopFor(row, this.element.scrollTop, viewport - this.rowHeight, this.rowHeight, this.rows.length);
+    this.element.scrollTop = scrollTopFor(row, this.element.scrollTop, viewport - this.rowHeight, this.rowHeight, this.rowCount);
   }
 
   private viewportHeight(): number {
@@ -89,15 +103,15 @@ export class VirtualGrid {
   }
 
   private updateRowCount(): void {
-    this.element.setAttribute('aria-rowcount', String(this.rows.length + 1));
-    this.spacer.style.height = `${spacerHeight(this.rows.length, this.rowHeight)}px`;
+    this.element.setAttribute('aria-rowcount', String(this.rowCount + 1));
+    this.spacer.style.height = `${spacerHeight(this.rowCount, this.rowHeight)}px`;
   }
 
   private schedule(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.paint(false);
+      this.paint(this.refill);
     });
   }
 
@@ -151,8 +165,9 @@ export class VirtualGrid {
       scrollTop: this.element.scrollTop,
       viewportHeight: this.viewportHeight(),
       rowHeight: this.rowHeight,
-      rowCount: this.rows.length,
+      rowCount: this.rowCount,
     });
+    this.refill = false;
     this.body.style.transform = `translateY(${w.offsetY}px)`;
     if (!force && w.start === this.rendered.start && w.end === this.rendered.end) return;
     // Rows that stay in view keep their element and text: a scroll step only fills the rows that came into view
@@ -200,10 +215,10 @@ export class VirtualGrid {
     rowEl.classList.toggle('astra-odd', i % 2 === 1);
     const cells = rowEl.children;
     cells[0]!.textContent = String(i + 1);
-    const data = this.rows[i]!;
+    const data = this.rows[i];
     for (let j = 0; j < this.columns.length; j++) {
       const c = cells[j + 1] as HTMLElement;
-      const t = cellText(data[j] ?? null);
+      const t = data ? cellText(data[j] ?? null) : NOT_PARSED;
       if (c.textContent !== t.text) c.textContent = t.text;
       c.classList.toggle('astra-null', t.isNull);
       c.classList.toggle('astra-trunc', t.truncated);
@@ -258,6 +273,8 @@ export class VirtualGrid {
     e.stopPropagation();
   }
 }
+
+const NOT_PARSED = { text: '', isNull: false, truncated: false };
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);

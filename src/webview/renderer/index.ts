@@ -1,10 +1,11 @@
 // Notebook renderer for `application/vnd.astra.cql-result+json`. Keeps one view per output id and disposes it in
 // disposeOutputItem. Payloads of every version ever written are accepted (saved notebooks must still render).
 
+import { readStagedPayload, type StagedPayload } from '../../shared/payloadText.js';
 import { normalizeResultPayload } from '../../shared/resultPayload.js';
 import { el } from './grid.js';
 import { HostChannel } from './hostChannel.js';
-import type { ActivationFunction } from './rendererApi.js';
+import type { ActivationFunction, OutputItem } from './rendererApi.js';
 import { ResultView } from './resultView.js';
 import { installStyles } from './styles.js';
 
@@ -17,12 +18,7 @@ export const activate: ActivationFunction = (ctx) => {
       views.get(item.id)?.dispose();
       views.delete(item.id);
       element.replaceChildren();
-      let raw: unknown;
-      try {
-        raw = item.json();
-      } catch {
-        raw = undefined;
-      }
+      const { raw, staged } = readItem(item);
       const payload = normalizeResultPayload(raw, false);
       if (!payload) {
         const d = el('div', 'astra-error');
@@ -30,7 +26,8 @@ export const activate: ActivationFunction = (ctx) => {
         element.append(d);
         return;
       }
-      const view = new ResultView(payload, channel.available ? channel : undefined, ctx.workspace.isTrusted);
+      const rest = staged && staged.total > payload.rows.length ? { total: staged.total, next: staged.next } : undefined;
+      const view = new ResultView(payload, channel.available ? channel : undefined, ctx.workspace.isTrusted, rest);
       views.set(item.id, view);
       element.append(view.root);
       void view.checkLive();
@@ -46,3 +43,22 @@ export const activate: ActivationFunction = (ctx) => {
     },
   };
 };
+
+/** Rows parsed before the first paint; the rest is parsed after it, a slice at a time. */
+const FIRST_ROWS = 200;
+
+/** The payload, staged when the output was written row per line (new outputs), else parsed whole. */
+function readItem(item: OutputItem): { raw: unknown; staged?: StagedPayload } {
+  try {
+    const rowCount = (item.metadata as { rowCount?: number } | undefined)?.rowCount;
+    const staged = typeof item.data === 'function' ? readStagedPayload(item.data(), FIRST_ROWS, rowCount) : undefined;
+    if (staged) return { raw: staged.head, staged };
+  } catch {
+    // Not the row-per-line layout after all: read it as plain JSON below.
+  }
+  try {
+    return { raw: item.json() };
+  } catch {
+    return { raw: undefined };
+  }
+}

@@ -13,6 +13,15 @@ const TEXT_VIEW_ROWS = 2000;
 
 type Button = HTMLElement & { disabled: boolean };
 
+/** Rows of the output not parsed yet: `next(n)` parses up to n more (none left: an empty array). */
+export interface PendingRows {
+  total: number;
+  next(n: number): unknown[];
+}
+
+/** Rows parsed per slice after the first paint (a few milliseconds each, so scrolling stays responsive). */
+const ROWS_PER_SLICE = 2000;
+
 export class ResultView {
   readonly root = el('div', 'astra-result');
   private grid: VirtualGrid | undefined;
@@ -27,14 +36,22 @@ export class ResultView {
   private readonly meta = el('span', 'astra-meta');
   private readonly loadMore: Button;
   private readonly exportButtons: Button[] = [];
+  private pending: PendingRows | undefined;
+  private firstFrame = 0;
+  private sliceTimer = 0;
+  /** Rows in the output, parsed or not. */
+  private total: number;
 
   constructor(
     private readonly p: ResultPayload,
     /** Undefined when VS Code gives this output no channel to the extension. */
     private readonly channel: HostChannel | undefined,
     private readonly trusted: boolean,
+    pending?: PendingRows,
   ) {
     this.rows = p.rows.slice();
+    this.total = pending?.total ?? this.rows.length;
+    this.pending = pending;
     this.hasMore = p.hasMore;
     this.view = p.expand ? 'records' : 'grid';
     this.detail.hidden = true;
@@ -69,6 +86,58 @@ export class ResultView {
     this.updateMeta();
     this.setLive(false, channel ? 'Checking whether this result is still live…' : 'No connection to the extension: this output cannot page or export.');
     if (p.kind === 'rows') this.showContent();
+    if (pending) this.parseRest();
+  }
+
+  /**
+   * Parses the remaining rows once the first frame is on screen (the frame after it has begun), one slice per task,
+   * so neither the first paint nor scrolling waits for them.
+   */
+  private parseRest(): void {
+    const step = () => {
+      this.sliceTimer = 0;
+      if (this.takePending(ROWS_PER_SLICE)) this.sliceTimer = window.setTimeout(step, 0);
+    };
+    this.firstFrame = requestAnimationFrame(() => {
+      this.firstFrame = requestAnimationFrame(() => {
+        this.firstFrame = 0;
+        this.sliceTimer = window.setTimeout(step, 0);
+      });
+    });
+  }
+
+  /** Moves up to `n` pending rows into the view; false when none are left. */
+  private takePending(n: number): boolean {
+    if (!this.pending) return false;
+    let rows: EncodedValue[][];
+    try {
+      rows = this.pending.next(n) as EncodedValue[][];
+    } catch {
+      // A damaged row line: show the rows read so far.
+      rows = [];
+    }
+    if (rows.length === 0) {
+      this.pending = undefined;
+      // The announced count was a hint: the rows read are what there is.
+      if (this.total !== this.rows.length) {
+        this.total = this.rows.length;
+        this.grid?.expectRows(this.total);
+        this.updateMeta();
+      }
+      return false;
+    }
+    if (this.grid) this.grid.appendRows(rows);
+    else for (const r of rows) this.rows.push(r);
+    if (this.rows.length > this.total) {
+      this.total = this.rows.length;
+      this.updateMeta();
+    }
+    return true;
+  }
+
+  /** Every row parsed now (before paging on, copying a column or switching view). */
+  private drainPending(): void {
+    while (this.takePending(50_000));
   }
 
   /** Asks the extension whether the query is still live (it is not after reopening a saved notebook). */
@@ -81,6 +150,9 @@ export class ResultView {
   }
 
   dispose(): void {
+    cancelAnimationFrame(this.firstFrame);
+    clearTimeout(this.sliceTimer);
+    this.pending = undefined;
     this.grid?.dispose();
     this.root.remove();
   }
@@ -97,7 +169,7 @@ export class ResultView {
 
   private updateMeta(): void {
     const parts = [
-      this.p.kind === 'rows' ? `${this.rows.length}${this.hasMore ? '+' : ''} row${this.rows.length === 1 ? '' : 's'}` : undefined,
+      this.p.kind === 'rows' ? `${this.total}${this.hasMore ? '+' : ''} row${this.total === 1 ? '' : 's'}` : undefined,
       `${this.p.elapsedMs} ms`,
       this.p.consistency,
       this.p.coordinator,
@@ -107,6 +179,8 @@ export class ResultView {
   }
 
   private showContent(): void {
+    // Text views show the first rows only: parse just those now.
+    if (this.view !== 'grid' && this.rows.length < TEXT_VIEW_ROWS) this.takePending(TEXT_VIEW_ROWS - this.rows.length);
     this.grid?.dispose();
     this.grid = undefined;
     this.content.replaceChildren();
@@ -116,7 +190,7 @@ export class ResultView {
       pre.textContent = this.view === 'json' ? JSON.stringify(shown.map((r) => this.rowObject(r)), null, 2) : this.records(shown);
       pre.tabIndex = 0;
       this.content.append(pre);
-      if (this.rows.length > TEXT_VIEW_ROWS) this.content.append(noteText(`First ${TEXT_VIEW_ROWS} of ${this.rows.length} rows; use Export for all.`));
+      if (this.total > TEXT_VIEW_ROWS) this.content.append(noteText(`First ${TEXT_VIEW_ROWS} of ${this.total} rows; use Export for all.`));
       return;
     }
     this.grid = new VirtualGrid(this.p.columns, this.rows, {
@@ -124,6 +198,7 @@ export class ResultView {
       copy: (k) => void this.copy(k),
     });
     this.content.append(this.grid.element);
+    if (this.pending) this.grid.expectRows(this.total);
     this.grid.renderNow();
   }
 
@@ -157,6 +232,7 @@ export class ResultView {
   }
 
   private async copy(kind: 'cell' | 'row' | 'column'): Promise<void> {
+    if (kind === 'column') this.drainPending();
     const f = this.grid?.focus ?? { row: 0, col: 0 };
     const text =
       kind === 'cell' ? formatValue(this.rows[f.row]?.[f.col] ?? null)
@@ -171,10 +247,12 @@ export class ResultView {
 
   private async fetchMore(): Promise<void> {
     if (!this.channel || !this.live) return;
+    this.drainPending();
     this.loadMore.disabled = true;
     const r = await this.channel.request({ type: 'loadMore', queryId: this.p.queryId });
     if (r.type === 'rows') {
       this.hasMore = r.hasMore;
+      this.total += r.rows.length;
       if (this.grid) this.grid.appendRows(r.rows);
       else {
         for (const row of r.rows) this.rows.push(row);

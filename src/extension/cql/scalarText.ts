@@ -1,0 +1,194 @@
+// Exact CQL text of the driver's scalar objects, character for character what their own toString() returns, but
+// without their slow paths: Long/Integer print through repeated big-number division and BigDecimal, Duration and
+// Uuid build intermediate strings and objects. Anything that is not shaped like the expected driver class goes to
+// String(). The driver classes are recognised by their fields, not instanceof: importing the driver here would load
+// it with the extension instead of on first connection.
+
+const TWO_32 = 4294967296;
+const DEC = Array.from({ length: 256 }, (_, i) => String(i));
+
+interface LongLike {
+  high: number;
+  low: number;
+  unsigned: boolean;
+}
+
+const isLong = (v: unknown): v is LongLike =>
+  typeof v === 'object' && v !== null && typeof (v as LongLike).high === 'number' && typeof (v as LongLike).low === 'number' && (v as LongLike).unsigned === false;
+
+/** bigint / counter: a driver Long. */
+export function longText(v: unknown): string {
+  if (!isLong(v)) return String(v);
+  const high = v.high;
+  const low = v.low >>> 0;
+  if (high >= 0) return unsigned64Text(high, low);
+  if (high === -0x80000000 && low === 0) return '-9223372036854775808';
+  // Two's-complement negation of the 64 bits, then the magnitude.
+  const nlow = (~low + 1) >>> 0;
+  return `-${unsigned64Text((~high + (nlow === 0 ? 1 : 0)) >>> 0, nlow)}`;
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/**
+ * Decimal text of high·2^32 + low (high < 2^31), exact in doubles: 2^32 = 42949·10^5 + 67296, so the value is
+ * top·10^5 + rest with top < 10^14; top then splits at 10^9. Every part printed is a small integer, which the engine
+ * prints far faster than a large double.
+ */
+function unsigned64Text(high: number, low: number): string {
+  const below = high * 67296 + low;
+  const rest = below % 100000;
+  const top = high * 42949 + (below - rest) / 100000;
+  if (top === 0) return String(rest);
+  const topHigh = Math.floor(top / 1e9);
+  const topLow = top - topHigh * 1e9;
+  if (topHigh === 0) return `${topLow}${pad(rest, 5)}`;
+  return `${topHigh}${pad(topLow, 9)}${pad(rest, 5)}`;
+}
+
+/** inet: dotted quad for IPv4 (as the driver prints it); IPv6 keeps the driver's own zero compression. */
+export function inetText(v: unknown): string {
+  const b = (v as { buffer?: unknown } | null)?.buffer;
+  if (!Buffer.isBuffer(b) || b.length !== 4 || (v as { version?: unknown }).version !== 4) return String(v);
+  return `${DEC[b[0]!]}.${DEC[b[1]!]}.${DEC[b[2]!]}.${DEC[b[3]!]}`;
+}
+
+const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+// Timestamps in one result are often on the same day: the date part of the last one is kept.
+let lastDay = Number.NaN;
+let lastDayText = '';
+
+/**
+ * Date.prototype.toISOString() of a finite time value, by integer arithmetic (days → civil date, Hinnant's
+ * algorithm) instead of the engine's date machinery: `YYYY-MM-DDTHH:mm:ss.sssZ`, ±YYYYYY outside years 0–9999.
+ */
+export function isoUtc(ms: number): string {
+  const days = Math.floor(ms / 86_400_000);
+  let rest = ms - days * 86_400_000;
+  if (days !== lastDay) {
+    lastDayText = dayText(days);
+    lastDay = days;
+  }
+  const milli = rest % 1000;
+  rest = (rest - milli) / 1000;
+  const sec = rest % 60;
+  rest = (rest - sec) / 60;
+  const min = rest % 60;
+  const hour = (rest - min) / 60;
+  return `${lastDayText}${PAD2[hour]}:${PAD2[min]}:${PAD2[sec]}.${PAD3[milli]}Z`;
+}
+
+/** `YYYY-MM-DDT` of a day number (days since 1970-01-01). */
+function dayText(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const y = year >= 0 && year <= 9999 ? pad(year, 4) : `${year < 0 ? '-' : '+'}${pad(Math.abs(year), 6)}`;
+  return `${y}-${PAD2[month]}-${PAD2[day]}T`;
+}
+
+interface IntegerBits {
+  bits_: number[];
+  sign_: number;
+}
+
+/** varint: a driver Integer (two's-complement 32-bit words, least significant first, then the sign word). */
+export function integerText(v: unknown): string {
+  if (typeof v !== 'object' || v === null || !Array.isArray((v as IntegerBits).bits_) || typeof (v as IntegerBits).sign_ !== 'number') return String(v);
+  const { bits_: bits, sign_: sign } = v as IntegerBits;
+  const n = bits.length;
+  if (n === 0) return sign === 0 ? '0' : '-1';
+  if (n === 1) return String(sign === 0 ? bits[0]! >>> 0 : (bits[0]! >>> 0) - TWO_32);
+  if (n === 2 && bits[1]! >>> 0 < 0x200000 && sign === 0) return String((bits[1]! >>> 0) * TWO_32 + (bits[0]! >>> 0));
+  let x = 0n;
+  for (let i = n - 1; i >= 0; i--) x = (x << 32n) | BigInt(bits[i]! >>> 0);
+  if (sign !== 0) x -= 1n << BigInt(32 * n);
+  return x.toString();
+}
+
+interface DecimalParts {
+  _intVal: unknown;
+  _scale: number;
+}
+
+/** decimal: a driver BigDecimal (unscaled Integer and scale), laid out as BigDecimal.prototype.toString does. */
+export function decimalText(v: unknown): string {
+  if (typeof v !== 'object' || v === null || typeof (v as DecimalParts)._scale !== 'number' || !('_intVal' in v)) return String(v);
+  const { _intVal, _scale: scale } = v as DecimalParts;
+  let digits = integerText(_intVal);
+  if (scale === 0) return digits;
+  let sign = '';
+  if (digits.charCodeAt(0) === 45) {
+    sign = '-';
+    digits = digits.slice(1);
+  }
+  let point = digits.length - scale;
+  if (point <= 0) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = digits.length - scale;
+  }
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** uuid / timeuuid: 8-4-4-4-12 lower-case hex of the 16 bytes. */
+export function uuidText(v: unknown): string {
+  const b = (v as { buffer?: unknown } | null)?.buffer;
+  // An IPv6 InetAddress also holds 16 bytes, but has a version.
+  if (!Buffer.isBuffer(b) || b.length !== 16 || (v as { version?: unknown }).version !== undefined) return String(v);
+  return (
+    HEX[b[0]!]! + HEX[b[1]!] + HEX[b[2]!] + HEX[b[3]!] + '-' + HEX[b[4]!] + HEX[b[5]!] + '-' + HEX[b[6]!] + HEX[b[7]!] + '-' +
+    HEX[b[8]!] + HEX[b[9]!] + '-' + HEX[b[10]!] + HEX[b[11]!] + HEX[b[12]!] + HEX[b[13]!] + HEX[b[14]!] + HEX[b[15]!]
+  );
+}
+
+/** blob: `0x` and lower-case hex; short values through a table (cheaper than a native call), long ones natively. */
+export function blobHex(v: unknown): string {
+  if (!Buffer.isBuffer(v)) return `0x${String(v)}`;
+  const n = v.length;
+  if (n > 32) return `0x${v.toString('hex')}`;
+  let s = '0x';
+  for (let i = 0; i < n; i++) s += HEX[v[i]!];
+  return s;
+}
+
+const NANOS_PER = [
+  [3_600_000_000_000, 'h'], [60_000_000_000, 'm'], [1_000_000_000, 's'], [1_000_000, 'ms'], [1_000, 'us'], [1, 'ns'],
+] as const;
+
+/** duration: the driver's Duration.prototype.toString (`1y2mo3d4h5m6s7ms8us9ns`), with exact integer arithmetic. */
+export function durationText(v: unknown): string {
+  const d = v as { months: number; days: number; nanoseconds: unknown } | null;
+  if (typeof d !== 'object' || d === null || typeof d.months !== 'number' || typeof d.days !== 'number' || !isLong(d.nanoseconds)) return String(v);
+  const ns = d.nanoseconds;
+  const high = ns.high;
+  if (!(high >= -0x200000 && high < 0x200000)) return String(v);
+  const nanos = high * TWO_32 + (ns.low >>> 0);
+  let out = d.months < 0 || d.days < 0 || nanos < 0 ? '-' : '';
+  const months = Math.abs(d.months);
+  let rest = months;
+  // The driver prints years as (months / 12).toFixed(0), which rounds; kept as is so the text does not change.
+  if (months !== 0 && months >= 12) {
+    out += `${(months / 12).toFixed(0)}y`;
+    rest = months % 12;
+  }
+  if (rest !== 0) out += `${rest}mo`;
+  if (d.days !== 0) out += `${Math.abs(d.days)}d`;
+  let left = Math.abs(nanos);
+  for (const [per, unit] of NANOS_PER) {
+    if (left === 0 || left < per) continue;
+    const r = left % per;
+    out += `${(left - r) / per}${unit}`;
+    left = r;
+  }
+  return out;
+}

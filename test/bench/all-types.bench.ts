@@ -1,0 +1,127 @@
+// Result pipeline vs the raw driver on the all-types table: per column type and for the whole row, rows/s of the
+// driver paging the query alone and of the notebook session (driver rows → result payload rows), and their ratio.
+// Same paging for both; one warm-up of each, then BENCH_ROUNDS alternating rounds (default 3), median reported.
+// Runs on the sandbox, or on a real cluster with the CQL_TEST_* variables (test/support/target.ts).
+//   BENCH_ROWS (default 100000)  BENCH_ROUNDS (default 3)  BENCH_ONLY=c_decimal,c_uuid,row (some columns; row: whole row)
+import { Client } from 'cassandra-driver';
+import { CqlSession } from '../../src/extension/cql/session.js';
+import { splitStatements } from '../../src/extension/cql/statements.js';
+import { nodeClientOptions, testTarget } from '../support/target.js';
+import { createAllTypesTable } from './allTypesTable.js';
+
+const PAGE = 5000;
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+
+interface Pass {
+  rows: number;
+  ms: number;
+  /** CPU time of this process (driver, encoders and, on the sandbox, the server too): robust to other load. */
+  cpuMs: number;
+}
+
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+async function rawPass(client: Client, query: string): Promise<Pass> {
+  const c0 = cpuNow();
+  const t0 = performance.now();
+  let rows = 0;
+  let pageState: string | undefined;
+  do {
+    const rs = await client.execute(query, [], { prepare: false, fetchSize: PAGE, autoPage: false, ...(pageState ? { pageState } : {}) });
+    rows += rs.rows.length;
+    pageState = rs.pageState ?? undefined;
+  } while (pageState);
+  return { rows, ms: performance.now() - t0, cpuMs: cpuNow() - c0 };
+}
+
+async function sessionPass(client: Client, query: string): Promise<Pass> {
+  const session = new CqlSession({ client: async () => client, pageSize: PAGE, timeZone: 'UTC' });
+  const c0 = cpuNow();
+  const t0 = performance.now();
+  const first = await session.run(splitStatements(query)[0]!);
+  if (first.kind !== 'result') throw new Error(JSON.stringify(first));
+  let rows = first.payload.rows.length;
+  let more = first.payload.hasMore;
+  while (more) {
+    const page = await session.loadMore(first.payload.queryId);
+    rows += page.rows.length;
+    more = page.hasMore;
+  }
+  return { rows, ms: performance.now() - t0, cpuMs: cpuNow() - c0 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const rps = (p: Pass) => (p.rows / p.ms) * 1000;
+const cpuRps = (p: Pass) => (p.rows / p.cpuMs) * 1000;
+
+interface Measured {
+  raw: number;
+  session: number;
+  rawCpu: number;
+  sessionCpu: number;
+  rows: number;
+}
+
+async function measure(client: Client, query: string): Promise<Measured> {
+  await rawPass(client, query);
+  await sessionPass(client, query);
+  const raw: number[] = [];
+  const session: number[] = [];
+  const rawCpu: number[] = [];
+  const sessionCpu: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < ROUNDS; i++) {
+    // Alternate which goes first so background load on the shared machine falls on both alike.
+    const order = i % 2 === 0 ? [rawPass, sessionPass] : [sessionPass, rawPass];
+    for (const pass of order) {
+      const p = await pass(client, query);
+      (pass === rawPass ? raw : session).push(rps(p));
+      (pass === rawPass ? rawCpu : sessionCpu).push(cpuRps(p));
+      rows = p.rows;
+    }
+  }
+  return { raw: median(raw), session: median(session), rawCpu: median(rawCpu), sessionCpu: median(sessionCpu), rows };
+}
+
+async function main(): Promise<void> {
+  const target = await testTarget({ seed: 'none' });
+  const client = new Client(nodeClientOptions(target, { socketOptions: { readTimeout: 120_000 } }));
+  try {
+    await client.connect();
+    const t0 = performance.now();
+    const columns = await createAllTypesTable(client, target.keyspace, ROWS);
+    const table = `${target.keyspace}.bench_all_types`;
+    console.log(`all-types table: ${ROWS} rows, ${columns.length + 1} columns, ready in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${target.kind}`);
+    console.log(`page ${PAGE}, median of ${ROUNDS} alternating rounds after one warm-up each; rows/s by the clock, and the`);
+    console.log('ratio also by this process\'s CPU time (steadier when other processes load the machine)');
+    const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+    const cases = [
+      ...columns.filter((c) => !only || only.includes(c.name)).map((c) => ({ label: c.cql, query: `SELECT ${c.name} FROM ${table}` })),
+      ...(only && !only.includes('row') ? [] : [{ label: 'whole row', query: `SELECT * FROM ${table}` }]),
+    ];
+    const pad = (s: string, n: number) => s.padEnd(n);
+    console.log(`${pad('type', 28)}${pad('raw rows/s', 13)}${pad('session rows/s', 16)}${pad('ratio', 8)}ratio (CPU)`);
+    let worst = { label: '', ratio: Infinity };
+    for (const c of cases) {
+      const m = await measure(client, c.query);
+      if (m.rows !== ROWS) throw new Error(`${c.label}: read ${m.rows} rows, expected ${ROWS}`);
+      const ratio = m.session / m.raw;
+      if (c.label !== 'whole row' && ratio < worst.ratio) worst = { label: c.label, ratio };
+      const cpuRatio = m.sessionCpu / m.rawCpu;
+      console.log(`${pad(c.label, 28)}${pad(Math.round(m.raw).toString(), 13)}${pad(Math.round(m.session).toString(), 16)}${pad(ratio.toFixed(2), 8)}${cpuRatio.toFixed(2)}`);
+    }
+    if (worst.label) console.log(`lowest single-type ratio: ${worst.label} ${worst.ratio.toFixed(2)}`);
+  } finally {
+    await client.shutdown();
+    await target.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+// Two notebooks on one connection (one shared driver client) with slow server answers: the second notebook's
+// statement reaches the server while the first one's request is still out, and cancelling the first does not hold
+// the second back. Sandbox only: it delays answers with fault injection and looks into the server's data directly.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client } from 'cassandra-driver';
+import { CqlSession, type Outcome } from '../../src/extension/cql/session.js';
+import { splitStatements } from '../../src/extension/cql/statements.js';
+import { isRealTarget, nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
+
+const skip = isRealTarget() && 'needs the sandbox (server latency injection)';
+/** Server answer delay: far longer than it takes to send a statement, so overlap or its absence is unmistakable. */
+const LATENCY_MS = 3000;
+
+let target: TestTarget;
+let client: Client;
+/** Driver requests still out, by a marker in their CQL. */
+const inFlight = new Set<string>();
+
+before(async () => {
+  if (skip) return;
+  target = await testTarget({ seed: 'none' });
+  client = new Client(nodeClientOptions(target));
+  await client.connect();
+  await client.execute(`CREATE TABLE ${target.keyspace}.marks (k text PRIMARY KEY)`);
+  const execute = client.execute.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  (client as unknown as { execute: (...args: unknown[]) => Promise<unknown> }).execute = (...args) => {
+    const marker = /'(\w+)'/.exec(String(args[0]))?.[1] ?? '';
+    inFlight.add(marker);
+    return execute(...args).finally(() => inFlight.delete(marker));
+  };
+  target.sandbox!.faults.latencyMs = LATENCY_MS;
+});
+
+after(async () => {
+  if (target?.sandbox) target.sandbox.faults.latencyMs = 0;
+  await client?.shutdown();
+  await target?.stop();
+});
+
+const notebook = () => new CqlSession({ client: async () => client, pageSize: 100, timeZone: 'UTC', keyspace: target.keyspace });
+const run = (s: CqlSession, cql: string, signal?: AbortSignal) => s.run(splitStatements(cql)[0]!, signal);
+const stored = (k: string) => {
+  const r = target.sandbox!.adminQuery(`SELECT k FROM ${target.keyspace}.marks WHERE k = '${k}'`);
+  return r.kind === 'rows' && r.rows.length === 1;
+};
+
+/** Waits until the server has stored `k` (or `settled` resolves) and says whether `marker`'s request was still out. */
+async function whenStored(k: string, settled: Promise<Outcome>, marker: string): Promise<{ stored: boolean; otherStillOut: boolean }> {
+  let done = false;
+  void settled.finally(() => (done = true));
+  while (!stored(k) && !done) await new Promise((r) => setTimeout(r, 5));
+  return { stored: stored(k), otherStillOut: inFlight.has(marker) };
+}
+
+test('a second notebook on the same connection runs while the first one waits for the server', { skip }, async () => {
+  const first = run(notebook(), `SELECT k FROM marks WHERE k = 'slow1'`);
+  const second = run(notebook(), `INSERT INTO marks (k) VALUES ('fast1')`);
+  const seen = await whenStored('fast1', second, 'slow1');
+  assert.deepEqual(seen, { stored: true, otherStillOut: true }, 'the second statement only reached the server after the first answer');
+  assert.equal((await first).kind, 'result');
+  assert.equal((await second).kind, 'result');
+});
+
+test('cancelling a cell does not hold back another notebook on the same connection', { skip }, async () => {
+  const abort = new AbortController();
+  const cancelled = run(notebook(), `SELECT k FROM marks WHERE k = 'slow2'`, abort.signal);
+  while (!inFlight.has('slow2')) await new Promise((r) => setImmediate(r));
+  abort.abort();
+  assert.equal((await cancelled).kind, 'cancelled');
+  const other = run(notebook(), `INSERT INTO marks (k) VALUES ('fast2')`);
+  const seen = await whenStored('fast2', other, 'slow2');
+  assert.deepEqual(seen, { stored: true, otherStillOut: true }, 'the other notebook waited for the cancelled request');
+  assert.equal((await other).kind, 'result');
+});

@@ -1,0 +1,46 @@
+// The fast scalar formatters must print exactly what the driver's objects and Date print, on any value.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { types } from 'cassandra-driver';
+import { decimalText, durationText, integerText, isoUtc, longText, uuidText } from '../../../src/extension/cql/scalarText.js';
+
+// Deterministic pseudo-random numbers (a failure reproduces).
+function lcg(seed: number) {
+  let x = seed >>> 0;
+  return () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+test('isoUtc is Date.prototype.toISOString over the whole time range', () => {
+  const rnd = lcg(1);
+  const edges = [0, -1, 1, 8.64e15, -8.64e15, 253402300799999, 253402300800000, -62167219200000, -62167219200001, 951782400000, 951868800000];
+  const values = [...edges, ...Array.from({ length: 100_000 }, (_, i) => Math.floor((rnd() * 2 - 1) * (i % 2 ? 8.64e15 : 4e12)))];
+  for (const ms of values) assert.equal(isoUtc(ms), new Date(ms).toISOString(), String(ms));
+});
+
+test('longText is Long.toString for every 64-bit pattern class', () => {
+  const rnd = lcg(2);
+  const word = () => (rnd() * 2 ** 32) | 0;
+  const longs = ['9223372036854775807', '-9223372036854775808', '-9223372036854775807', '9007199254740992', '-9007199254740993', '4294967296', '-100000']
+    .map((s) => types.Long.fromString(s));
+  for (let i = 0; i < 50_000; i++) {
+    const small = ((rnd() * 6) | 0) - 3;
+    longs.push(new types.Long(word(), word()), new types.Long(word(), small), new types.Long(word(), small + 0x200000), new types.Long(word(), small - 0x200000));
+  }
+  for (const l of longs) assert.equal(longText(l), l.toString());
+});
+
+test('integerText, decimalText, durationText and uuidText match the driver objects', () => {
+  const rnd = lcg(3);
+  const digits = (n: number) => Array.from({ length: n }, (_, i) => ((rnd() * 10) | 0) || (i === 0 ? 1 : 0)).join('');
+  for (let i = 0; i < 5_000; i++) {
+    const text = `${rnd() < 0.5 ? '-' : ''}${digits(1 + ((rnd() * 60) | 0))}`;
+    const int = types.Integer.fromString(text);
+    assert.equal(integerText(int), int.toString());
+    const dec = new types.BigDecimal(int as unknown as number, ((rnd() * 80) | 0) - 20);
+    assert.equal(decimalText(dec), dec.toString());
+    const dur = new types.Duration(((rnd() * 400) | 0) - 200, ((rnd() * 100) | 0) - 50, types.Long.fromString(`${rnd() < 0.5 ? '-' : ''}${digits(1 + ((rnd() * 15) | 0))}`));
+    assert.equal(durationText(dur), dur.toString());
+    const uuid = new types.Uuid(Buffer.from(Array.from({ length: 16 }, () => (rnd() * 256) | 0)));
+    assert.equal(uuidText(uuid), uuid.toString());
+  }
+});
