@@ -2,8 +2,8 @@
 // on the way in, including secrets registered at runtime (client secrets and passwords have no fixed shape).
 
 import * as vscode from 'vscode';
-import { rememberSecret } from './knownSecrets.js';
-import { redact, redactValue } from './redact.js';
+import { rememberSecret } from './secrets/knownSecrets.js';
+import { redact, redactValue } from './secrets/redact.js';
 
 export interface Logger {
   trace(message: string, ...args: unknown[]): void;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mapConnectionError } from '../../src/extension/connections/connectionErrors.js';
 import { toCqlFailure, describeFailure } from '../../src/extension/cql/cqlErrors.js';
-import { redact, redactValue } from '../../src/extension/redact.js';
+import { redact, redactValue } from '../../src/extension/secrets/redact.js';
 import { generateToken } from '../sandbox/index.js';
 import { record } from './support/report.js';
 

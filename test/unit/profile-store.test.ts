@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { ConnectionProfile } from '../../src/extension/connections/types.js';
 import { ProfileStore, type MementoLike, type SecretStorageLike } from '../../src/extension/connections/profileStore.js';
 import { parseDemoConfig } from '../../src/extension/connections/demo.js';
-import { redact } from '../../src/extension/redact.js';
+import { redact } from '../../src/extension/secrets/redact.js';
 import AdmZip from 'adm-zip';
 import { rawZip } from '../support/rawZip.js';
 import { testBundle, testBundleEntries } from './fakes/testBundle.js';

@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { rememberSecret } from '../../src/extension/knownSecrets.js';
-import { redact } from '../../src/extension/redact.js';
+import { rememberSecret } from '../../src/extension/secrets/knownSecrets.js';
+import { redact } from '../../src/extension/secrets/redact.js';
 import { fakeToken } from '../support/fakeToken.js';
 
 const kinds: Record<string, string> = {

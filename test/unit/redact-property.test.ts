@@ -3,7 +3,7 @@
 // names a case that can be replayed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { redact } from '../../src/extension/redact.js';
+import { redact } from '../../src/extension/secrets/redact.js';
 
 const CASES = 600;
 const SEED = Number(process.env.REDACT_SEED ?? 20261204);

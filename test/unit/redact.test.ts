@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { redact, redactValue } from '../../src/extension/redact.js';
+import { redact, redactValue } from '../../src/extension/secrets/redact.js';
 import { fakeToken } from '../support/fakeToken.js';
 
 const TOKEN = fakeToken('ZsdkGhTQwERtYuIoPaSdFgHj', '0123456789abcdef'.repeat(4));

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
 import { DevopsError } from './core/devopsErrors.js';
-import { rememberSecret } from '../knownSecrets.js';
+import { rememberSecret } from '../secrets/knownSecrets.js';
 import { validateAstraToken } from '../connections/credentialPrompts.js';
 import type { Logger } from '../logging.js';
 import { DEFAULT_DEVOPS_URL, DevopsClient, type RetryNotice } from './devopsClient.js';

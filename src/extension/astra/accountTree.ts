@@ -11,7 +11,7 @@ import {
   type AstraDatabase,
 } from './core/databases.js';
 import { DevopsError } from './core/devopsErrors.js';
-import { redact } from '../redact.js';
+import { redact } from '../secrets/redact.js';
 import type { AstraDeps } from './addFromAccount.js';
 
 export const ACCOUNT_VIEW = 'astraDb.account';

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { ConnectCancelledError } from '../connections/connectionErrors.js';
 import { notifyError } from '../connections/errorNotification.js';
 import type { Logger } from '../logging.js';
-import { redact } from '../redact.js';
+import { redact } from '../secrets/redact.js';
 import { DevopsError } from './core/devopsErrors.js';
 
 export const ASTRA_CONSOLE_URL = 'https://astra.datastax.com';

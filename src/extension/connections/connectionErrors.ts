@@ -1,7 +1,7 @@
 // Driver errors → a sentence the user can act on plus the buttons that help. Pure: errors are recognised by
 // name/shape (the driver's classes set `name`), so the driver module never has to be loaded here.
 
-import { redact } from '../redact.js';
+import { redact } from '../secrets/redact.js';
 import { BundleError } from './bundle.js';
 import { ProfileOptionError } from './clientOptions.js';
 import type { ErrorContext } from './types.js';

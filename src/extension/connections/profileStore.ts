@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { rememberSecret } from '../knownSecrets.js';
+import { rememberSecret } from '../secrets/knownSecrets.js';
 import { readBundleFile, type VerifiedBundle } from './bundle.js';
 import type { ConnectionProfile, Credentials } from './types.js';
 

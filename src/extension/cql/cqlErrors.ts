@@ -2,7 +2,7 @@
 // for syntax errors, where in the cell it went wrong. Connection-level failures (no node, request timeout, rejected
 // credentials) are worded by the connection error mapping, so a cell and a connect notification say the same thing.
 
-import { redact } from '../redact.js';
+import { redact } from '../secrets/redact.js';
 import { cellPosition, syntaxErrorPosition, type Statement } from './statements.js';
 import { ConnectionError, mapConnectionError, type ErrorAction, type MappedError } from '../connections/connectionErrors.js';
 import type { ErrorContext } from '../connections/types.js';

@@ -1,7 +1,7 @@
 // DevOps API failures as one error type whose `kind` tells the UI what to offer (re-enter the token, retry later…)
 // and whose message is a plain sentence. Messages pass through redact(): the API may echo what it was sent.
 
-import { redact } from '../../redact.js';
+import { redact } from '../../secrets/redact.js';
 
 export type DevopsErrorKind =
   | 'auth' // 401/403 from the API: the token is wrong, revoked or lacks the role → ask for a new one
