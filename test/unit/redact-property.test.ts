@@ -4,21 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { redact } from '../../src/extension/secrets/redact.js';
+import { prng } from '../support/prng.js';
 
 const CASES = 600;
 const SEED = Number(process.env.REDACT_SEED ?? 20261204);
 
-/** mulberry32: small, seedable, good enough to spread cases over the alphabet. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PRINTABLE = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
 const pick = (rnd: () => number, n: number) => Math.floor(rnd() * n);

@@ -4,6 +4,7 @@
 // reader's code.
 import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
 import { rawZip, type RawEntry, type RawZipOptions } from '../../support/rawZip.js';
+import { prng } from '../../support/prng.js';
 
 export type Expect = 'accept' | 'refuse' | 'either';
 
@@ -39,16 +40,6 @@ export async function zeroBomb(size: number): Promise<Bomb> {
   return { body: Buffer.concat(parts), crc, size };
 }
 
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REQUIRED = new Set(['config.json', 'ca.crt', 'cert', 'key']);
 const VALID_HOSTS = ['127.0.0.1', 'db-1-us-east1.db.astra.datastax.com', `${'a'.repeat(63)}.example.com`, 'localhost'];
