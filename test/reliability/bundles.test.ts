@@ -5,9 +5,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 import cassandra from 'cassandra-driver';
 import { BundleError, inspectBundle, MAX_BUNDLE_BYTES } from '../../src/extension/connections/bundle.js';
@@ -17,26 +17,14 @@ import type { BundleDefect } from '../sandbox/astra/bundle.js';
 import { mb, memoryNow, record, settledMemory, timed } from './support/report.js';
 import { rawZip, type RawEntry } from '../support/rawZip.js';
 import { cellErrorText, extensionStack, runCell, type ExtensionStack } from './support/stack.js';
+import { fileTree } from './support/fileTree.js';
 
 const AREA = 'bundles';
 let sb: SandboxHandle;
 let stack: ExtensionStack;
 let root: string;
 
-/** Every file and folder under `dir` with size and mtime, to prove a step wrote nothing. */
-function tree(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      const st = statSync(p);
-      out.push(`${relative(dir, p)} ${st.isDirectory() ? 'dir' : st.size} ${st.mtimeMs}`);
-      if (st.isDirectory()) walk(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
+const tree = (dir: string): string[] => fileTree(dir, true);
 
 /** The add-bundle flow as the extension runs it; returns the user-facing message when it refuses. */
 async function addBundle(path: string): Promise<{ message?: string; profileId?: string }> {

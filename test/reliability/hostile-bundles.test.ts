@@ -5,9 +5,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import AdmZip from 'adm-zip';
 import { buildBundle } from '../sandbox/astra/bundle.js';
@@ -15,6 +15,7 @@ import { createPki } from '../sandbox/astra/certs.js';
 import { rawZip, type RawEntry } from '../support/rawZip.js';
 import { zeroBomb } from './support/bundleMutations.js';
 import { mb, record } from './support/report.js';
+import { fileTree } from './support/fileTree.js';
 
 const AREA = 'hostile bundles';
 const PEAK_LIMIT = 64 * 1024 * 1024;
@@ -35,20 +36,7 @@ async function child(args: string[]): Promise<Record<string, unknown>> {
   return JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
 }
 
-/** Every path under `dir` with its size, to prove a case wrote nothing it should not have. */
-function tree(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      const st = statSync(p);
-      out.push(`${relative(dir, p)} ${st.isDirectory() ? 'dir' : st.size}`);
-      if (st.isDirectory()) walk(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
+const tree = (dir: string): string[] => fileTree(dir);
 
 const withEntries = (extra: RawEntry[], drop: string[] = []) => rawZip([...base.filter((e) => !drop.includes(e.name)), ...extra]);
 const config = (patch: Record<string, unknown>) => {
