@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'cassandra-driver';
 import { RESULT_PAYLOAD_VERSION, type ResultPayload, type TraceInfo } from '../../shared/resultPayload.js';
 import { parseShellCommand, type ConsistencyName, type ShellCommand } from './shellCommands.js';
-import type { Statement } from './statements.js';
+import { isUseStatement, type Statement } from './statements.js';
 import type { EncodedValue } from '../../shared/valueEncoding.js';
 import { CONSISTENCY_LEVELS, DEFAULT_CONSISTENCY } from '../connections/clientOptions.js';
 import { createDescriber, type Describer } from './describeCommand.js';
@@ -182,7 +182,7 @@ export class CqlSession {
     const client = await raceAbort(this.opts.client(), signal);
     const { result, keyspaceAfter } = await this.fetch(client, lq, undefined, this.tracing, signal);
     let current = keyspace;
-    if (/^\s*USE\b/i.test(query) && keyspaceAfter) {
+    if (isUseStatement(query) && keyspaceAfter) {
       const changed = keyspaceAfter !== this.keyspace;
       this.keyspace = current = keyspaceAfter;
       if (changed) this.opts.onKeyspaceChanged?.(keyspaceAfter);
@@ -233,7 +233,7 @@ export class CqlSession {
     if (lq.consistency !== undefined) options['consistency'] = lq.consistency;
     if (lq.serialConsistency !== undefined) options['serialConsistency'] = lq.serialConsistency;
     if (trace) options['traceQuery'] = true;
-    const exclusive = /^\s*USE\b/i.test(lq.query);
+    const exclusive = isUseStatement(lq.query);
     const send = () => withKeyspace(client, lq.keyspace, () => client.execute(lq.query, [], options) as unknown as Promise<DriverResult>, { exclusive });
     try {
       const { value, keyspaceAfter } = await raceAbort(send(), signal);
@@ -340,7 +340,7 @@ export class CqlSession {
 }
 
 function voidMessage(query: string, keyspace: string | undefined): string {
-  if (/^\s*USE\b/i.test(query)) return `Now using keyspace ${keyspace ?? ''}`.trim();
+  if (isUseStatement(query)) return `Now using keyspace ${keyspace ?? ''}`.trim();
   const m = /^\s*(CREATE|ALTER|DROP)\s+(\w+(?:\s+VIEW)?)/i.exec(query);
   if (m) return `Schema changed: ${m[1]!.toUpperCase()} ${m[2]!.toUpperCase()}`;
   return 'Statement applied.';

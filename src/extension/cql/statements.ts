@@ -42,6 +42,11 @@ export function splitStatements(text: string, from = 0, to = text.length): State
   return out;
 }
 
+/** A `USE ks` statement: its answer (SET_KEYSPACE) changes the client's keyspace. */
+export function isUseStatement(text: string): boolean {
+  return /^\s*USE\b/i.test(text);
+}
+
 export function positionAt(source: string, offset: number): { line: number; column: number } {
   let line = 0;
   let lineStart = 0;

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { keyspaceAt } from './core/index.js';
 import { statementsToRun } from './core/runTargets.js';
 import type { ExtensionResponse, RendererRequest } from '../../shared/messages.js';
-import { splitStatements, type Statement } from '../cql/statements.js';
+import { isUseStatement, splitStatements, type Statement } from '../cql/statements.js';
 import { describeFailure } from '../cql/cqlErrors.js';
 import { answerRendererRequest } from '../cql/rendererRequests.js';
 import type { BoundSession, CqlSessions } from '../cql/sessions.js';
@@ -92,7 +92,7 @@ export class CqlFileRunner implements vscode.Disposable {
         if (abort.signal.aborted) break;
         // A `USE` earlier in the file sets the keyspace for what follows, as completion and diagnostics assume.
         const fileKeyspace = keyspaceAt(text, stmt.start);
-        const scope = fileKeyspace && !/^\s*USE\b/i.test(stmt.text) ? { keyspace: fileKeyspace } : undefined;
+        const scope = fileKeyspace && !isUseStatement(stmt.text) ? { keyspace: fileKeyspace } : undefined;
         const outcome = await fs.session.run(stmt, abort.signal, scope);
         const id = `cql-file-${++this.counter}`;
         const statement = stmt.text;
