@@ -39,23 +39,31 @@ export const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 export class DocumentStore {
-  private readonly bindTypes = new Map<string, CqlType[]>();
+  private readonly prepared = new Map<string, { id: Buffer; types: CqlType[] }>();
 
   constructor(
     private readonly engine: Engine,
     private readonly ctx: () => ExecContext,
   ) {}
 
+  /** Statements with values run prepared (no re-parse per document); a statement the node forgot is prepared again. */
   private run(cql: string, values?: CqlValue[]): Result {
     const ctx = this.ctx();
     if (!values) return this.engine.query(cql, null, ctx);
-    let types = this.bindTypes.get(cql);
-    if (!types) {
-      types = this.engine.prepare(cql, ctx).bindVariables.map((b) => b.type);
-      this.bindTypes.set(cql, types);
+    const prepare = () => {
+      const p = this.engine.prepare(cql, ctx);
+      const entry = { id: p.id, types: p.bindVariables.map((b) => b.type) };
+      this.prepared.set(cql, entry);
+      return entry;
+    };
+    const entry = this.prepared.get(cql) ?? prepare();
+    const bound = { positional: values.map((v, i) => (v === null ? null : encodeValue(entry.types[i], v))) };
+    try {
+      return this.engine.execute(entry.id, bound, ctx);
+    } catch (e) {
+      if ((e as { extra?: { kind?: string } }).extra?.kind !== 'unprepared') throw e;
+      return this.engine.execute(prepare().id, bound, ctx);
     }
-    const t = types;
-    return this.engine.query(cql, { positional: values.map((v, i) => (v === null ? null : encodeValue(t[i], v))) }, ctx);
   }
 
   private rows(cql: string, values?: CqlValue[]): CqlValue[][] {
@@ -82,7 +90,7 @@ export class DocumentStore {
 
   dropKeyspace(name: string): void {
     this.run(`DROP KEYSPACE IF EXISTS ${quoteId(name)}`);
-    this.bindTypes.clear();
+    this.prepared.clear();
   }
 
   /** Tables of `ks` with the collection shape, with options read back from their comments. */
@@ -150,12 +158,12 @@ export class DocumentStore {
           `USING 'StorageAttachedIndex' WITH OPTIONS = ${opts}`,
       );
     }
-    this.bindTypes.clear();
+    this.prepared.clear();
   }
 
   dropCollection(ks: string, name: string): void {
     this.run(`DROP TABLE IF EXISTS ${quoteId(ks)}.${quoteId(name)}`);
-    this.bindTypes.clear();
+    this.prepared.clear();
   }
 
   /** Every document in token order (the order a CQL full scan returns). */
