@@ -40,6 +40,10 @@ const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 export class DocumentStore {
   private readonly prepared = new Map<string, { id: Buffer; types: CqlType[] }>();
+  private readonly cache = new Map<string, Collection | undefined>();
+  private cachedVersion = '';
+  /** Parsed documents by their `doc_json` text: callers never mutate them (updates work on clones). */
+  private readonly parsed = new Map<string, JsonObject>();
 
   constructor(
     private readonly engine: Engine,
@@ -124,8 +128,16 @@ export class DocumentStore {
     return out.sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
+  /** Looked up once per schema version: every command resolves its collection, and schema changes are rare. */
   collection(ks: string, name: string): Collection | undefined {
-    return this.collections(ks, name)[0];
+    const version = this.engine.schemaVersion();
+    if (version !== this.cachedVersion) {
+      this.cache.clear();
+      this.cachedVersion = version;
+    }
+    const key = `${ks}\u0000${name}`;
+    if (!this.cache.has(key)) this.cache.set(key, this.collections(ks, name)[0]);
+    return this.cache.get(key);
   }
 
   tableExists(ks: string, name: string): boolean {
@@ -169,7 +181,7 @@ export class DocumentStore {
   /** Every document in token order (the order a CQL full scan returns). */
   scan(c: Collection): StoredDoc[] {
     const vec = c.dimension ? ', query_vector_value' : '';
-    return this.rows(`SELECT token(key), key, doc_json${vec} FROM ${quoteId(c.keyspace)}.${quoteId(c.name)}`).map(toStored);
+    return this.rows(`SELECT token(key), key, doc_json${vec} FROM ${quoteId(c.keyspace)}.${quoteId(c.name)}`).map((r) => this.toStored(r));
   }
 
   /** Up to `limit` documents after token `after` (from the start when undefined), in token order. */
@@ -179,13 +191,13 @@ export class DocumentStore {
     const rows = after === undefined
       ? this.rows(`SELECT token(key), key, doc_json${vec} FROM ${table} LIMIT ?`, [limit])
       : this.rows(`SELECT token(key), key, doc_json${vec} FROM ${table} WHERE token(key) > ? LIMIT ?`, [after, limit]);
-    return rows.map(toStored);
+    return rows.map((r) => this.toStored(r));
   }
 
   get(c: Collection, key: [number, string]): StoredDoc | undefined {
     const vec = c.dimension ? ', query_vector_value' : '';
     const [row] = this.rows(`SELECT token(key), key, doc_json${vec} FROM ${quoteId(c.keyspace)}.${quoteId(c.name)} WHERE key = ?`, [key]);
-    return row && toStored(row);
+    return row && this.toStored(row);
   }
 
   /** Writes the whole row (insert or full replacement). */
@@ -209,21 +221,24 @@ export class DocumentStore {
     this.run(`DELETE FROM ${quoteId(c.keyspace)}.${quoteId(c.name)} WHERE key = ?`, [key]);
   }
 
+  private toStored(row: CqlValue[]): StoredDoc {
+    const text = String(row[2]);
+    let doc = this.parsed.get(text);
+    if (!doc) {
+      const value = parseJson(text);
+      doc = isObject(value) ? value : {};
+      if (this.parsed.size >= MAX_PARSED) this.parsed.clear();
+      this.parsed.set(text, doc);
+    }
+    return { token: row[0] as bigint, key: row[1] as [number, string], doc, vector: Array.isArray(row[3]) ? (row[3] as number[]) : undefined };
+  }
+
   truncate(c: Collection): void {
     this.run(`TRUNCATE ${quoteId(c.keyspace)}.${quoteId(c.name)}`);
   }
 }
 
-function toStored(row: CqlValue[]): StoredDoc {
-  const doc = parseJson(String(row[2]));
-  return {
-    token: row[0] as bigint,
-    key: row[1] as [number, string],
-    doc: isObject(doc) ? doc : {},
-    vector: Array.isArray(row[3]) ? (row[3] as number[]) : undefined,
-  };
-}
-
+const MAX_PARSED = 50_000;
 function optionsFromComment(comment: string): JsonObject {
   if (!comment) return {};
   try {
