@@ -147,12 +147,13 @@ export class DocumentStore {
   /** CREATE TABLE + SAI indexes; `comment` holds the options in the server's key order. */
   createCollection(ks: string, name: string, commentOptions: JsonObject, dimension?: number): void {
     const table = `${quoteId(ks)}.${quoteId(name)}`;
+    const lexical = isObject(commentOptions.lexical) && commentOptions.lexical.enabled === true;
     const comment = stringifyJson({ collection: { name, schema_version: Num.of(2), options: commentOptions } });
     this.run(
       `CREATE TABLE IF NOT EXISTS ${table} (key frozen<tuple<tinyint, text>> PRIMARY KEY, tx_id timeuuid, doc_json text, ` +
         'exist_keys set<text>, array_size map<text, int>, array_contains set<text>, query_bool_values map<text, tinyint>, ' +
         'query_dbl_values map<text, decimal>, query_text_values map<text, text>, query_timestamp_values map<text, timestamp>, ' +
-        `query_null_values set<text>${dimension ? `, query_vector_value vector<float, ${dimension}>` : ''}) ` +
+        `query_null_values set<text>${dimension ? `, query_vector_value vector<float, ${dimension}>` : ''}${lexical ? ', query_lexical_value text' : ''}) ` +
         `WITH comment = ${literal(comment)}`,
     );
     const indexing = isObject(commentOptions.indexing) ? commentOptions.indexing : {};
@@ -161,6 +162,12 @@ export class DocumentStore {
       for (const [suffix, target] of INDEXED_COLUMNS) {
         this.run(`CREATE CUSTOM INDEX IF NOT EXISTS ${quoteId(`${name}_${suffix}`)} ON ${table} (${target}) USING 'StorageAttachedIndex'`);
       }
+    }
+    if (lexical) {
+      this.run(
+        `CREATE CUSTOM INDEX IF NOT EXISTS ${quoteId(`${name}_query_lexical_value`)} ON ${table} (query_lexical_value) ` +
+          "USING 'StorageAttachedIndex' WITH OPTIONS = {'index_analyzer': 'standard'}",
+      );
     }
     const vector = isObject(commentOptions.vector) ? commentOptions.vector : undefined;
     if (dimension && vector) {

@@ -130,3 +130,23 @@ test('the collection limit answers TOO_MANY_COLLECTIONS', async () => {
     api.settings.maxCollections = saved;
   }
 });
+
+test('with the lexical setting on, new collections get Astra vector databases\' lexical and rerank defaults', async () => {
+  const api = sb.dataApi;
+  assert.ok(api);
+  api.settings.lexical = true;
+  try {
+    await command(sb, KS, undefined, 'createCollection', { name: 'lexi', options: {} });
+    const listed = (await command(sb, KS, undefined, 'findCollections', { options: { explain: true } })).body.status.collections;
+    const lexi = listed.find((c: { name: string }) => c.name === 'lexi');
+    assert.deepEqual(lexi.options, {
+      lexical: { enabled: true, analyzer: 'standard' },
+      rerank: { enabled: true, service: { provider: 'nvidia', modelName: 'nvidia/llama-3.2-nv-rerankqa-1b-v2' } },
+    });
+    const cols = rows(`SELECT column_name FROM system_schema.columns WHERE keyspace_name = '${KS}' AND table_name = 'lexi'`).map((r) => r[0]);
+    assert.ok(cols.includes('query_lexical_value'));
+  } finally {
+    api.settings.lexical = false;
+    await command(sb, KS, undefined, 'deleteCollection', { name: 'lexi' });
+  }
+});
