@@ -161,4 +161,10 @@ test('$vectorize with a service: a deterministic stand-in embedding ranks texts 
   assert.equal(r.body.data.documents[0].$vectorize, 'the cat sat on the mat');
   const none = await run('plain_docs', 'find', { sort: { $vectorize: 'x' } });
   assert.equal(none.body.errors[0].errorCode, 'VECTOR_SEARCH_NOT_SUPPORTED');
+
+  const providers = await post(sb, '/api/json/v1', { findEmbeddingProviders: {} });
+  assert.equal(providers.body.status.embeddingProviders.nvidia.models[0].vectorDimension, 1024);
+  await command(sb, KS, undefined, 'createCollection', { name: 'nv', options: { vector: { service: { provider: 'nvidia', modelName: 'NV-Embed-QA' } } } });
+  const listed = (await command(sb, KS, undefined, 'findCollections', { options: { explain: true } })).body.status.collections;
+  assert.equal(listed.find((c: { name: string }) => c.name === 'nv').options.vector.dimension, 1024, "the model's dimension");
 });
