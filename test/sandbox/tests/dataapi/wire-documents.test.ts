@@ -168,3 +168,27 @@ test('$vectorize with a service: a deterministic stand-in embedding ranks texts 
   const listed = (await command(sb, KS, undefined, 'findCollections', { options: { explain: true } })).body.status.collections;
   assert.equal(listed.find((c: { name: string }) => c.name === 'nv').options.vector.dimension, 1024, "the model's dimension");
 });
+
+test('findOneAnd*: sort picks the document, returnDocument before/after, upsert ids, data.document always present', async () => {
+  await run('plain_docs', 'insertMany', { documents: [{ _id: 'r1', rank: 3 }, { _id: 'r2', rank: 1 }, { _id: 'r3', rank: 2 }] });
+  const upd = await run('plain_docs', 'findOneAndUpdate', {
+    filter: { rank: { $exists: true } }, sort: { rank: 1 }, update: { $set: { top: true } }, options: { returnDocument: 'after' },
+  });
+  assert.deepEqual(upd.body, { data: { document: { _id: 'r2', rank: 1, top: true } }, status: { matchedCount: 1, modifiedCount: 1 } });
+  const none = await run('plain_docs', 'findOneAndUpdate', { filter: { _id: 'zz' }, update: { $set: { a: 1 } } });
+  assert.deepEqual(none.body, { data: { document: null }, status: { matchedCount: 0, modifiedCount: 0 } });
+  const ups = await run('plain_docs', 'findOneAndReplace', {
+    filter: { _id: 'new1', kind: 'x' }, replacement: { note: 'hi' }, options: { upsert: true, returnDocument: 'after' },
+  });
+  assert.deepEqual(ups.body, { data: { document: { _id: 'new1', note: 'hi' } }, status: { upsertedId: 'new1', matchedCount: 0, modifiedCount: 0 } });
+  const before = await run('plain_docs', 'findOneAndReplace', { filter: { _id: 'new1' }, replacement: { note: 'bye' }, projection: { note: 1 } });
+  assert.deepEqual(before.body.data.document, { _id: 'new1', note: 'hi' }, 'returnDocument defaults to before');
+  const otherId = await run('plain_docs', 'findOneAndReplace', { filter: { _id: 'new1' }, replacement: { _id: 'other' } });
+  assert.equal(otherId.body.errors[0].errorCode, 'DOCUMENT_REPLACE_DIFFERENT_DOCID');
+  const del = await run('plain_docs', 'findOneAndDelete', { filter: { rank: { $gt: 0 } }, sort: { rank: -1 } });
+  assert.deepEqual(del.body, { data: { document: { _id: 'r1', rank: 3 } }, status: { deletedCount: 1 } });
+  assert.deepEqual((await run('plain_docs', 'deleteOne', { filter: { rank: { $gt: 0 } }, sort: { rank: -1 } })).body, { status: { deletedCount: 1 } });
+  assert.deepEqual((await run('plain_docs', 'findOne', { filter: { rank: { $gt: 0 } } })).body.data.document, { _id: 'r2', rank: 1, top: true });
+  const idUpdate = await run('plain_docs', 'updateOne', { filter: { _id: 'r2' }, update: { $set: { _id: 'x' } } });
+  assert.equal(idUpdate.body.errors[0].errorCode, 'UNSUPPORTED_UPDATE_OPERATOR_FOR_DOC_ID');
+});
