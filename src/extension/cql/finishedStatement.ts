@@ -1,7 +1,11 @@
 // What is known about a statement once it has run: the query history records these. Only the statement text, never
 // values bound to it, and nothing about the connection but the profile id.
 
-import type { Outcome } from './session.js';
+/** The parts of a session outcome the history keeps (structural, so this file stays below session.ts). */
+type OutcomeFacts =
+  | { kind: 'result'; payload: { kind: 'rows' | 'void'; rows: readonly unknown[]; consistency: string } }
+  | { kind: 'error'; failure: { errorClass: string } }
+  | { kind: 'text' | 'cancelled' };
 
 export type FinishedStatus = 'ok' | 'error' | 'cancelled';
 
@@ -24,7 +28,7 @@ export interface ProfileStatement extends FinishedStatement {
   profileId: string;
 }
 
-export function finishedStatement(text: string, outcome: Outcome, startedAt: number, keyspace: string | undefined, consistency: string | undefined): FinishedStatement {
+export function finishedStatement(text: string, outcome: OutcomeFacts, startedAt: number, keyspace: string | undefined, consistency: string | undefined): FinishedStatement {
   const f: FinishedStatement = { text, durationMs: Math.max(0, Date.now() - startedAt), status: 'ok', at: startedAt };
   if (keyspace) f.keyspace = keyspace;
   if (consistency) f.consistency = consistency;
