@@ -9,13 +9,11 @@ import type { ConnectionService } from '../connections/types.js';
 import type { CqlSession } from '../cql/session.js';
 import type { CqlSessions } from '../cql/sessions.js';
 import { cqlTypeText as resultTypeText } from '../cql/valueEncoder.js';
-import { readTable, readView } from '../schema/schemaReader.js';
-import { cqlTypeText } from '../schema/schemaTypes.js';
 import { editInfo, selectSource, type EditTable } from './editTarget.js';
+import { loadEditTable } from './editTable.js';
 import { runEdits } from './editRunner.js';
 import { batchable, buildStatements, EditError } from './statementBuilder.js';
 
-const COUNTER = 0x05;
 /** Astra refuses writes at these levels; edits there run at LOCAL_QUORUM instead. */
 const WEAK_WRITES = new Set(['ANY', 'ONE', 'LOCAL_ONE']);
 
@@ -88,24 +86,4 @@ export class RowEditRequests {
     const columns = live.query.columns.map((c) => ({ name: c.name, type: resultTypeText(c.type) }));
     return { session: live.owner, profileId, client, table, info: editInfo(source, table, columns) };
   }
-}
-
-/** The table's key and column roles, or why it cannot be edited (a view, a virtual table, gone). */
-export async function loadEditTable(client: Client, keyspace: string, name: string): Promise<EditTable | { reason: string }> {
-  let meta;
-  try {
-    meta = await readTable(client, keyspace, name);
-  } catch (e) {
-    const isView = await readView(client, keyspace, name).then(() => true, () => false);
-    return { reason: isView ? 'Read-only: materialized views cannot be written; edit the base table.' : `Read-only: ${e instanceof Error ? e.message : String(e)}` };
-  }
-  if (meta.virtual) return { reason: 'Read-only: virtual tables cannot be written here.' };
-  const partitionKey = meta.partitionKeys.map((c) => c.name);
-  const clustering = meta.clusteringKeys.map((c) => c.name);
-  const columns: EditTable['columns'] = new Map();
-  for (const c of meta.columns) {
-    const role = partitionKey.includes(c.name) ? 'partition' : clustering.includes(c.name) ? 'clustering' : c.isStatic ? 'static' : c.type.code === COUNTER ? 'counter' : 'regular';
-    columns.set(c.name, { type: cqlTypeText(c.type), role });
-  }
-  return { keyspace, name, partitionKey, clustering, columns };
 }
