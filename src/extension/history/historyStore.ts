@@ -24,6 +24,7 @@ export const DEFAULT_MAX_PER_PROFILE = 5000;
 export class HistoryStore {
   private readonly byProfile = new Map<string, HistoryEntry[]>();
   private readonly listeners = new Set<() => void>();
+  private readonly lowered = new WeakMap<HistoryEntry, string>();
 
   constructor(private readonly maxPerProfile = DEFAULT_MAX_PER_PROFILE) {}
 
@@ -111,19 +112,29 @@ export class HistoryStore {
   list(filter: HistoryFilter = {}): HistoryEntry[] {
     const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const lists = filter.profileId !== undefined ? [this.byProfile.get(filter.profileId) ?? []] : [...this.byProfile.values()];
-    const out: HistoryEntry[] = [];
-    for (const list of lists) {
-      for (const e of list) {
+    const matched = lists.map((list) => {
+      const out: HistoryEntry[] = [];
+      // Each list is oldest first: walk it backwards for newest first.
+      for (let i = list.length - 1; i >= 0; i--) {
+        const e = list[i]!;
         if (filter.status && e.status !== filter.status) continue;
         if (filter.starredOnly && !e.starred) continue;
         if (words.length) {
-          const text = e.text.toLowerCase();
+          const text = this.lower(e);
           if (!words.every((w) => text.includes(w))) continue;
         }
         out.push(e);
       }
-    }
-    return lists.length > 1 ? out.sort((a, b) => b.at - a.at) : out.reverse();
+      return out;
+    });
+    return matched.length === 1 ? matched[0]! : mergeNewestFirst(matched);
+  }
+
+  /** Lower-cased statement text, computed once per entry (filtering runs on every keystroke). */
+  private lower(e: HistoryEntry): string {
+    let t = this.lowered.get(e);
+    if (t === undefined) this.lowered.set(e, (t = e.text.toLowerCase()));
+    return t;
   }
 
   toJSON(): { format: string; version: 1; entries: HistoryEntry[] } {
@@ -143,11 +154,31 @@ export class HistoryStore {
       list.push(e);
     }
     for (const list of this.byProfile.values()) {
-      list.sort((a, b) => a.at - b.at);
+      if (!isSorted(list)) list.sort((a, b) => a.at - b.at);
       this.trim(list);
     }
     this.changed();
     return this.size();
+  }
+}
+
+function isSorted(list: readonly HistoryEntry[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.at > list[i]!.at) return false;
+  return true;
+}
+
+/** Merges lists that are each newest first into one newest-first list. */
+function mergeNewestFirst(lists: HistoryEntry[][]): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  const pos = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < lists.length; k++) {
+      const e = lists[k]![pos[k]!];
+      if (e && (best < 0 || e.at > lists[best]![pos[best]!]!.at)) best = k;
+    }
+    if (best < 0) return out;
+    out.push(lists[best]![pos[best]!++]!);
   }
 }
 
