@@ -42,6 +42,7 @@ const CSS = `
 .astra-celleditor, .astra-newrow { margin: 4px 0; padding: 6px; border: 1px solid var(--vscode-focusBorder); display: flex; flex-direction: column; gap: 4px; }
 .astra-editinput { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); color: var(--vscode-input-foreground);
   background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, transparent); padding: 2px 4px; }
+.astra-celleditor[hidden], .astra-newrow[hidden], .astra-edit-actions[hidden] { display: none; }
 textarea.astra-editinput { min-height: 3em; resize: vertical; }
 .astra-field { display: grid; grid-template-columns: minmax(120px, max-content) 1fr auto; gap: 6px; align-items: center; }
 .astra-report-ok { color: var(--vscode-testing-iconPassed, var(--vscode-foreground)); white-space: pre-wrap; }
