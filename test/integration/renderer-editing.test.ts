@@ -75,7 +75,7 @@ test('an editable result: edit, check as typed, Tab, delete, and Apply sends typ
 
   await r.page.keyboard.press('Control+s');
   await r.page.locator('.astra-edit-status', { hasText: 'Applied' }).waitFor();
-  const sent = await r.page.evaluate(() => (window as unknown as { astraMessages: { type: string }[] }).astraMessages.find((m) => m.type === 'applyEdits'));
+  const sent = await r.page.evaluate(() => (window as unknown as { astraMessages: { type: string; requestId?: number }[] }).astraMessages.find((m) => m.type === 'applyEdits'));
   assert.deepEqual(sent, {
     type: 'applyEdits', requestId: (sent as { requestId: number }).requestId, queryId: 'q:1', lwt: false,
     edits: [
