@@ -114,6 +114,9 @@ test('grid edit: edit two cells, delete a row, preview, apply, re-run; history l
       const header = wb.page.locator('.part.sidebar .pane-header', { hasText: 'Query History' });
       await header.waitFor({ timeout: scaled(20_000) });
       if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      // Room for every row of the history (the list renders only the rows in view).
+      const connections = wb.page.locator('.part.sidebar .pane-header', { hasText: 'Connections' });
+      if ((await connections.getAttribute('aria-expanded')) === 'true') await connections.click();
       for (const text of ['UPDATE demo.grid_edit SET name = ', 'DELETE FROM demo.grid_edit', 'INSERT INTO demo.grid_edit']) {
         await wb.treeRow(text).waitFor({ timeout: scaled(20_000) });
       }
