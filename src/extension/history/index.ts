@@ -9,6 +9,7 @@ import type { Services } from '../services.js';
 import { HistoryCommands } from './historyCommands.js';
 import { HistoryFile } from './historyFile.js';
 import { HistoryStore } from './historyStore.js';
+import { recordableText } from './recordableText.js';
 import { HISTORY_VIEW, HistoryTree } from './historyView.js';
 
 export function registerHistory(services: Services, cql: CqlSessions): HistoryStore {
@@ -28,7 +29,11 @@ export function registerHistory(services: Services, cql: CqlSessions): HistorySt
   );
   const tree = new HistoryTree(store, services.connections);
   services.context.subscriptions.push(
-    cql.onDidFinishStatement((s) => (loaded ? store.add(s) : early.push(s))),
+    cql.onDidFinishStatement((finished) => {
+      const s = { ...finished, text: recordableText(finished.text) };
+      if (loaded) store.add(s);
+      else early.push(s);
+    }),
     toDisposable(store.onDidChange(() => file.scheduleSave())),
     tree,
     vscode.window.createTreeView(HISTORY_VIEW, { treeDataProvider: tree, showCollapseAll: true }),

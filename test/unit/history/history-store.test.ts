@@ -77,3 +77,12 @@ test('a damaged or foreign file loads nothing, and malformed entries are skipped
   assert.equal(store.load({ format: 'other', entries: [] }), 0);
   assert.equal(store.load({ format: 'astra-query-history', version: 1, entries: [{ id: 'x' }, { ...stmt(1), id: 'ok' }] }), 1);
 });
+
+test('passwords in statement text and tokens are masked before they are recorded', async () => {
+  const { recordableText } = await import('../../../src/extension/history/recordableText.js');
+  assert.equal(recordableText("CREATE ROLE bob WITH PASSWORD = 'p@ss''word' AND LOGIN = true"), "CREATE ROLE bob WITH PASSWORD = '***' AND LOGIN = true");
+  assert.equal(recordableText("CREATE USER alice WITH PASSWORD 'hunter2' SUPERUSER"), "CREATE USER alice WITH PASSWORD '***' SUPERUSER");
+  assert.equal(recordableText("ALTER ROLE r WITH HASHED PASSWORD = '$2a$10$abc'"), "ALTER ROLE r WITH HASHED PASSWORD = '***'");
+  assert.doesNotMatch(recordableText("INSERT INTO t (k) VALUES ('AstraCS:abcdef:0123456789abcdef')"), /0123456789abcdef/);
+  assert.equal(recordableText('SELECT * FROM users WHERE id = 1'), 'SELECT * FROM users WHERE id = 1');
+});
