@@ -16,6 +16,9 @@ export type CheckResult = { ok: true } | { ok: false; error: string };
 
 const KEY_ROLES = new Set(['partition', 'clustering']);
 
+/** Where a typed edit came from in the stage. */
+type Origin = { kind: 'cells'; row: number } | { kind: 'delete'; row: number } | { kind: 'insert'; index: number };
+
 export class EditStage {
   /** Row index → column index → staged value. */
   private readonly cells = new Map<number, Map<number, StagedCell>>();
@@ -91,7 +94,27 @@ export class EditStage {
 
   /** The typed edits, in grid order: updates, then deletes, then inserts. */
   edits(rows: readonly EncodedValue[][]): RowEdit[] {
-    const out: RowEdit[] = [];
+    return this.staging(rows).map((s) => s.edit);
+  }
+
+  /**
+   * Forgets the staged edits at these positions of `edits()` (the ones that were applied), so applying again after a
+   * partial failure does not repeat them (a counter would count twice).
+   */
+  forget(rows: readonly EncodedValue[][], positions: readonly number[]): void {
+    const staging = this.staging(rows);
+    const inserts: number[] = [];
+    for (const i of positions) {
+      const o = staging[i]?.origin;
+      if (o?.kind === 'cells') this.cells.delete(o.row);
+      else if (o?.kind === 'delete') this.deleted.delete(o.row);
+      else if (o?.kind === 'insert') inserts.push(o.index);
+    }
+    for (const i of inserts.sort((a, b) => b - a)) this.inserts.splice(i, 1);
+  }
+
+  private staging(rows: readonly EncodedValue[][]): { edit: RowEdit; origin: Origin }[] {
+    const out: { edit: RowEdit; origin: Origin }[] = [];
     const key = (row: EncodedValue[]): KeyPart[] =>
       this.columns.flatMap((c, j) => (KEY_ROLES.has(c.role) ? [{ column: c.name, value: row[j] ?? null }] : []));
     for (const [i, m] of [...this.cells].sort((a, b) => a[0] - b[0])) {
@@ -102,13 +125,13 @@ export class EditStage {
         const old = row[j] ?? null;
         return cell.delta !== undefined ? { column, old, delta: cell.delta } : { column, old, input: cell.input! };
       });
-      out.push({ kind: 'update', key: key(row), changes });
+      out.push({ edit: { kind: 'update', key: key(row), changes }, origin: { kind: 'cells', row: i } });
     }
     for (const i of [...this.deleted].sort((a, b) => a - b)) {
       const row = rows[i];
-      if (row) out.push({ kind: 'delete', key: key(row) });
+      if (row) out.push({ edit: { kind: 'delete', key: key(row) }, origin: { kind: 'delete', row: i } });
     }
-    for (const values of this.inserts) out.push({ kind: 'insert', values });
+    this.inserts.forEach((values, index) => out.push({ edit: { kind: 'insert', values }, origin: { kind: 'insert', index } }));
     return out;
   }
 }

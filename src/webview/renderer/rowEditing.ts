@@ -247,9 +247,14 @@ export class RowEditing {
     try {
       const r = await this.channel.request({ type: 'applyEdits', queryId: this.queryId, edits: this.stage.edits(this.rows), lwt: this.lwt.checked });
       if (r.type === 'editsApplied') {
-        this.showReports(r.reports, r.note);
-        if (r.applied && r.reports.every((x) => x.ok)) this.discard();
-        this.status.textContent = r.applied ? 'Applied. Run the cell again to read the rows back.' : (r.note ?? 'Nothing was applied.');
+        this.showReports(r.reports);
+        if (r.applied) {
+          this.stage.forget(this.rows, r.reports.flatMap((rep, i) => (rep.ok ? [i] : [])));
+          this.grid?.renderNow();
+        }
+        const failed = r.reports.filter((x) => !x.ok).length;
+        this.status.textContent = !r.applied ? (r.note ?? 'Nothing was applied.')
+          : failed ? `${failed} of ${r.reports.length} statements were not applied; they stay staged.` : 'Applied. Run the cell again to read the rows back.';
       } else if (r.type === 'error') {
         this.status.textContent = r.message;
       }
@@ -259,9 +264,9 @@ export class RowEditing {
     }
   }
 
-  private showReports(reports: StatementReport[], note: string | undefined): void {
+  private showReports(reports: StatementReport[]): void {
     this.reports.replaceChildren();
-    this.reports.hidden = reports.length === 0 && !note;
+    this.reports.hidden = reports.length === 0;
     for (const rep of reports) {
       const d = el('div', rep.ok ? 'astra-report-ok' : 'astra-report-failed');
       d.textContent = `${rep.ok ? '✓' : '✗'} ${rep.statement}${rep.message ? ` — ${rep.message}` : ''}${rep.conflict ? ` ${rep.conflict}` : ''}`;
