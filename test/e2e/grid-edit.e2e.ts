@@ -1,6 +1,6 @@
 // Editing rows from a notebook result in real VS Code: two cells edited and a row deleted in the grid, the preview
 // lists the three statements, Apply runs them, the cell run again shows the new data; the Query History view lists
-// the statements and re-runs one in a new notebook.
+// the statements and re-runs one in a new notebook; a `.cql` file's results panel edits the same way.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,11 +20,12 @@ const SETUP = [
 ].join('\n');
 const SELECT = 'SELECT * FROM demo.grid_edit WHERE id = 1;';
 
-/** The output frame whose grid says it is editable. */
-function editableFrame(page: Page): Promise<Frame> {
+/** The output frame whose grid says it is editable (and has `columns` columns, when given). */
+function editableFrame(page: Page, columns?: number): Promise<Frame> {
   return poll('an editable result grid', async () => {
     for (const f of page.frames()) {
       try {
+        if (columns !== undefined && (await f.locator('.astra-hcell').count()) !== columns) continue;
         if (await f.locator('.astra-edit-status', { hasText: 'Editable' }).count()) return f;
       } catch {
         // Frames come and go while the notebook renders.
@@ -65,7 +66,7 @@ test('grid edit: edit two cells, delete a row, preview, apply, re-run; history l
     cells: [{ kind: 'code', language: 'cql', source: SETUP }, { kind: 'code', language: 'cql', source: SELECT }],
   }, null, 2);
   try {
-    await withEditor('grid edit', { env: { ASTRA_DB_VSCODE_DEMO: demo }, workspaceFiles: { 'edit.cqlnb': nbFile } }, async ({ wb }) => {
+    await withEditor('grid edit', { env: { ASTRA_DB_VSCODE_DEMO: demo }, workspaceFiles: { 'edit.cqlnb': nbFile, 'q.cql': 'SELECT id, seq, score FROM demo.grid_edit WHERE id = 1;\n' } }, async ({ wb }) => {
       await wb.openFile('edit.cqlnb');
       const nb = new NotebookEditor(wb.page);
       await nb.waitOpen();
@@ -130,6 +131,25 @@ test('grid edit: edit two cells, delete a row, preview, apply, re-run; history l
       await poll('the re-run recorded in the history', async () => ((await count()) > before ? true : undefined), 60_000);
       await nb.waitForOutput(/alpha'2/, 30_000);
       await wb.screenshot('grid-edit-history-rerun');
+
+      // The .cql results panel hosts the same grid: edit there too.
+      await wb.openFile('q.cql');
+      await wb.page.locator('.part.editor .monaco-editor .view-line').filter({ hasText: 'SELECT' }).first().click();
+      await wb.runCommand('Astra: Run Statement');
+      const panel = await editableFrame(wb.page, 3);
+      await editCell(panel, 1, 2, '22');
+      await clickButton(panel, 'Apply…');
+      await dialog.waitFor({ timeout: scaled(20_000) });
+      assert.match(await dialog.innerText(), /UPDATE demo\.grid_edit SET score = 22 WHERE id = 1 AND seq = 2;/);
+      await dialog.locator('.monaco-button', { hasText: /^Apply$/ }).click();
+      await poll('the panel edit applied', async () => ((await panel.locator('.astra-edit-status', { hasText: 'Applied' }).count()) ? true : undefined), 30_000);
+      await wb.page.locator('.part.editor .monaco-editor .view-line').filter({ hasText: 'SELECT' }).first().click();
+      await wb.runCommand('Astra: Run Statement');
+      await poll('the panel to show the new score', async () => {
+        const f = await editableFrame(wb.page, 3);
+        return (await f.locator('.astra-body').innerText()).includes('22') ? true : undefined;
+      }, 45_000);
+      await wb.screenshot('grid-edit-cql-panel');
     });
   } finally {
     await sb.stop();
