@@ -27,6 +27,10 @@ export class RowEditRequests {
 
   async answer(msg: RowEditRequest): Promise<RowEditResponse> {
     const base = { requestId: msg.requestId, queryId: msg.queryId };
+    // As for cells: a workspace that is not trusted never writes to the database.
+    if (msg.type === 'applyEdits' && vscode.workspace.isTrusted === false) {
+      return { type: 'editsApplied', ...base, applied: false, reports: [], note: 'Edits are not applied in an untrusted workspace.' };
+    }
     const target = await this.target(msg.queryId);
     if ('reason' in target) return msg.type === 'editInfo' ? { type: 'editInfo', ...base, editable: false, reason: target.reason } : { type: 'editsApplied', ...base, applied: false, reports: [], note: target.reason };
     if (msg.type === 'editInfo') {
