@@ -1,6 +1,7 @@
 // Editing rows from a notebook result in real VS Code: two cells edited and a row deleted in the grid, the preview
 // lists the three statements, Apply runs them, the cell run again shows the new data; the Query History view lists
-// the statements and re-runs one in a new notebook; a `.cql` file's results panel edits the same way.
+// the statements and re-runs one in a new notebook; a `.cql` file's results panel edits the same way; the history
+// is still there after a reload.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -150,6 +151,17 @@ test('grid edit: edit two cells, delete a row, preview, apply, re-run; history l
         return (await f.locator('.astra-body').innerText()).includes('22') ? true : undefined;
       }, 45_000);
       await wb.screenshot('grid-edit-cql-panel');
+
+      // The history survives a reload of the window (it is read back from the extension's storage).
+      wb.page.on('dialog', (d) => void d.accept());
+      await wb.page.reload();
+      await wb.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: scaled(60_000) });
+      await wb.activityBarItem('Astra DB').click();
+      const historyHeader = wb.page.locator('.part.sidebar .pane-header', { hasText: 'Query History' });
+      await historyHeader.waitFor({ timeout: scaled(30_000) });
+      if ((await historyHeader.getAttribute('aria-expanded')) !== 'true') await historyHeader.click();
+      await wb.treeRow('DELETE FROM demo.grid_edit').waitFor({ timeout: scaled(60_000) });
+      await wb.screenshot('grid-edit-history-reloaded');
     });
   } finally {
     await sb.stop();
