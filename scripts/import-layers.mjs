@@ -14,6 +14,8 @@ const RULES = [
   { from: 'extension/language/', not: ['extension/notebook/', 'extension/explorer/'], why: 'language and notebook are peers on the cql core' },
   { from: 'extension/notebook/', not: ['extension/language/', 'extension/explorer/'], why: 'language and notebook are peers on the cql core' },
   { from: 'extension/cql/', not: ['extension/notebook/', 'extension/language/', 'extension/explorer/'], why: 'the execution core serves the features' },
+  { from: 'extension/rowEdits/', not: ['extension/notebook/', 'extension/language/', 'extension/explorer/'], why: 'row edits serve the result renderers of notebooks and .cql files' },
+  { from: 'extension/history/', not: ['extension/notebook/', 'extension/language/', 'extension/explorer/', 'extension/rowEdits/'], why: 'the query history listens to the cql core and re-runs through commands' },
   { from: 'extension/schema/', not: ['extension/notebook/', 'extension/language/', 'extension/explorer/', 'extension/cql/'], why: 'schema reading serves the features' },
   { from: 'extension/connections/', not: ['extension/notebook/', 'extension/language/', 'extension/explorer/', 'extension/cql/', 'extension/schema/', 'extension/astra/'], why: 'connections is the bottom layer of the host' },
   { from: 'extension/secrets/', only: ['extension/secrets/'], why: 'redaction is the bottom layer: everything logs through it' },

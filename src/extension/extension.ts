@@ -14,6 +14,7 @@ import { registerExplorer } from './explorer/index.js';
 import { registerNotebooks } from './notebook/index.js';
 import { registerAstraAccount } from './astra/index.js';
 import { registerLanguage } from './language/index.js';
+import { registerHistory } from './history/index.js';
 
 let connections: AstraConnectionService | undefined;
 
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerNotebooks(services, sessions);
   registerAstraAccount(services);
   registerLanguage(services, sessions);
+  registerHistory(services, sessions);
 
   startDemoIfRequested(connections, logs);
 }

@@ -4,6 +4,7 @@
 
 import { isExtensionResponse, isRendererRequest, type ExtensionResponse, type RendererRequest } from './messages.js';
 import type { ResultPayload } from './resultPayload.js';
+import { isRowEditRequest, isRowEditResponse, type RowEditRequest, type RowEditResponse } from './rowEditMessages.js';
 
 /** One statement's outcome as the panel shows it; result payloads are checked by the renderer itself. */
 export type PanelEntry =
@@ -13,9 +14,9 @@ export type PanelEntry =
 
 export type HostToPanel =
   | { type: 'show'; title: string; running: boolean; entries: PanelEntry[] }
-  | { type: 'renderer'; message: ExtensionResponse };
+  | { type: 'renderer'; message: ExtensionResponse | RowEditResponse };
 
-export type PanelToHost = { type: 'ready' } | { type: 'renderer'; message: RendererRequest };
+export type PanelToHost = { type: 'ready' } | { type: 'renderer'; message: RendererRequest | RowEditRequest };
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -38,7 +39,7 @@ export function isHostToPanel(x: unknown): x is HostToPanel {
     case 'show':
       return typeof x['title'] === 'string' && typeof x['running'] === 'boolean' && Array.isArray(x['entries']) && x['entries'].every(isPanelEntry);
     case 'renderer':
-      return isExtensionResponse(x['message']);
+      return isExtensionResponse(x['message']) || isRowEditResponse(x['message']);
     default:
       return false;
   }
@@ -50,7 +51,7 @@ export function isPanelToHost(x: unknown): x is PanelToHost {
     case 'ready':
       return true;
     case 'renderer':
-      return isRendererRequest(x['message']);
+      return isRendererRequest(x['message']) || isRowEditRequest(x['message']);
     default:
       return false;
   }

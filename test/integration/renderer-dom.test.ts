@@ -96,7 +96,7 @@ test('Load more asks the extension and appends rows; header types and keyboard n
   const detail = await r.page.evaluate(() => document.querySelector('.astra-detail pre')!.textContent);
   assert.equal(detail, '[\n 124.5,\n 1,\n 2,\n 3,\n 4,\n 5\n]');
   const messages = await r.page.evaluate(() => (window as unknown as { astraMessages: { type: string }[] }).astraMessages.map((m) => m.type));
-  assert.deepEqual(messages, ['status', 'loadMore', 'loadMore']);
+  assert.deepEqual(messages, ['status', 'editInfo', 'loadMore', 'loadMore']);
 });
 
 test('JSON view toggle shows natural JSON with exact numbers', { skip }, async () => {

@@ -32,6 +32,8 @@ window.astraRender = (payload, opts = {}) => {
       window.astraMessages.push(m);
       const reply = (r) => setTimeout(() => listeners.forEach((l) => l(r)), 1);
       if (m.type === 'status') reply({ type: 'status', requestId: m.requestId, queryId: m.queryId, live: opts.live !== false, reason: 'not live (test)' });
+      if (m.type === 'editInfo' && opts.editInfo) reply({ type: 'editInfo', requestId: m.requestId, queryId: m.queryId, ...opts.editInfo });
+      if (m.type === 'applyEdits') reply({ type: 'editsApplied', requestId: m.requestId, queryId: m.queryId, applied: true, reports: m.edits.map((e) => ({ statement: 'statement for ' + e.kind, ok: true })) });
       if (m.type === 'loadMore') {
         const from = window.astraServed ?? payload.rows.length;
         const n = Math.min(opts.pageRows ?? 10000, (opts.totalRows ?? from) - from);

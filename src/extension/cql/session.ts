@@ -16,6 +16,7 @@ import { failedBeforeSending, reviveHosts } from '../connections/hostRecovery.js
 import { toCqlFailure, type CqlFailure } from './cqlErrors.js';
 import { withKeyspace } from './keyspaceScope.js';
 import { cqlTypeText, encoderFor, type ValueEncoder } from './valueEncoder.js';
+import { finishedStatement, type FinishedStatement } from './finishedStatement.js';
 
 const consistencyName = (code: number | undefined) =>
   (Object.entries(CONSISTENCY_LEVELS).find(([, v]) => v === code)?.[0] as ConsistencyName | undefined);
@@ -42,6 +43,8 @@ export interface SessionOptions {
   unpagedPageSize?: number;
   /** Words connection-level failures for the profile and masks its secrets (see cqlErrors.ts). */
   errorContext?: () => ErrorContext;
+  /** Called after each statement (the query history); gets the statement text only. */
+  onStatementFinished?: (s: FinishedStatement) => void;
 }
 
 export type Outcome =
@@ -113,6 +116,13 @@ export class CqlSession {
    * `scope.keyspace` runs it in that keyspace without changing the session's (a `.cql` file's `USE` above it).
    */
   async run(stmt: Statement, signal?: AbortSignal, scope?: { keyspace?: string }): Promise<Outcome> {
+    const started = Date.now();
+    const outcome = await this.runStatement(stmt, signal, scope);
+    this.opts.onStatementFinished?.(finishedStatement(stmt.text, outcome, started, scope?.keyspace ?? this.keyspace, this.consistency));
+    return outcome;
+  }
+
+  private async runStatement(stmt: Statement, signal?: AbortSignal, scope?: { keyspace?: string }): Promise<Outcome> {
     const keyspace = scope?.keyspace ?? this.keyspace;
     try {
       const shell = parseShellCommand(stmt.text);

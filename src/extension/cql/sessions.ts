@@ -7,6 +7,7 @@ import type { ConnectionService } from '../connections/types.js';
 import { LiveQueries } from './liveQueries.js';
 import { CqlSession } from './session.js';
 import { sessionOptions } from './sessionOptions.js';
+import type { ProfileStatement } from './finishedStatement.js';
 
 export interface BoundSession {
   session: CqlSession;
@@ -19,6 +20,9 @@ export class CqlSessions implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fired with the document key when its session was created, dropped or changed keyspace. */
   readonly onDidChange = this.changed.event;
+  private readonly finished = new vscode.EventEmitter<ProfileStatement>();
+  /** Fired after every statement any session ran (the query history listens). */
+  readonly onDidFinishStatement = this.finished.event;
 
   constructor(private readonly connections: ConnectionService) {}
 
@@ -35,6 +39,7 @@ export class CqlSessions implements vscode.Disposable {
       ...sessionOptions(this.connections, profileId, keyspace),
       liveQueries: this.liveQueries,
       onKeyspaceChanged: () => this.changed.fire(key),
+      onStatementFinished: (s) => this.finished.fire({ ...s, profileId }),
     });
     const bound = { session, profileId };
     this.byDocument.set(key, bound);
@@ -63,7 +68,19 @@ export class CqlSessions implements vscode.Disposable {
     return this.liveQueries.get(queryId)?.owner;
   }
 
+  /** The profile a session runs on (for statements run on a result's behalf, such as row edits). */
+  profileOf(session: CqlSession): string | undefined {
+    for (const b of this.byDocument.values()) if (b.session === session) return b.profileId;
+    return undefined;
+  }
+
+  /** Reports a statement run outside a session (row edits) to the same listeners. */
+  reportFinished(s: ProfileStatement): void {
+    this.finished.fire(s);
+  }
+
   dispose(): void {
+    this.finished.dispose();
     for (const b of this.byDocument.values()) b.session.dispose();
     this.byDocument.clear();
     this.changed.dispose();

@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import { keyspaceAt } from './core/index.js';
 import { statementsToRun } from './core/runTargets.js';
 import type { ExtensionResponse, RendererRequest } from '../../shared/messages.js';
+import type { RowEditRequest, RowEditResponse } from '../../shared/rowEditMessages.js';
+import { RowEditRequests } from '../rowEdits/rowEditRequests.js';
 import { isUseStatement, splitStatements, type Statement } from '../cql/statements.js';
 import { describeFailure } from '../cql/cqlErrors.js';
 import { answerRendererRequest } from '../cql/rendererRequests.js';
@@ -23,6 +25,7 @@ export class CqlFileRunner implements vscode.Disposable {
   private readonly panel: ResultsPanel;
   private counter = 0;
   private running: AbortController | undefined;
+  private readonly rowEdits: RowEditRequests;
 
   constructor(
     private readonly services: Services,
@@ -30,6 +33,7 @@ export class CqlFileRunner implements vscode.Disposable {
     private readonly log: Logger,
   ) {
     this.panel = new ResultsPanel(services.context.extensionUri, (req) => this.handle(req));
+    this.rowEdits = new RowEditRequests(sessions, services.connections);
   }
 
   /** Runs the statement at the cursor / the selection (or, from a CodeLens, the statement starting at `offset`). */
@@ -127,7 +131,8 @@ export class CqlFileRunner implements vscode.Disposable {
   }
 
   /** Requests from the renderer inside the results panel (same protocol and handling as in notebooks). */
-  private handle(req: RendererRequest): Promise<ExtensionResponse> {
+  private handle(req: RendererRequest | RowEditRequest): Promise<ExtensionResponse | RowEditResponse> {
+    if (req.type === 'editInfo' || req.type === 'applyEdits') return this.rowEdits.answer(req);
     return answerRendererRequest(req, (queryId) => this.sessions.findLive(queryId), GONE);
   }
 

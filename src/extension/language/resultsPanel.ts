@@ -5,11 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ExtensionResponse, RendererRequest } from '../../shared/messages.js';
+import type { RowEditRequest, RowEditResponse } from '../../shared/rowEditMessages.js';
 import { isPanelToHost, type HostToPanel, type PanelEntry } from '../../shared/resultsPanelMessages.js';
 
 export type { PanelEntry };
 
-export type RendererRequestHandler = (req: RendererRequest) => Promise<ExtensionResponse>;
+export type RendererRequestHandler = (req: RendererRequest | RowEditRequest) => Promise<ExtensionResponse | RowEditResponse>;
 
 export class ResultsPanel implements vscode.Disposable {
   static readonly viewType = 'astra.cqlResults';
@@ -54,7 +55,7 @@ export class ResultsPanel implements vscode.Disposable {
           this.post(this.state);
           return;
         case 'renderer': {
-          let reply: ExtensionResponse;
+          let reply: ExtensionResponse | RowEditResponse;
           try {
             reply = await this.onRequest(msg.message);
           } catch (e) {

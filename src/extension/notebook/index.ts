@@ -8,6 +8,7 @@ import { NotebookSessions } from './notebookSessions.js';
 import { registerRendererMessaging } from './rendererMessaging.js';
 import { CqlNotebookSerializer, NOTEBOOK_TYPE, type CqlNotebookMetadata } from './serializer.js';
 import { NotebookStatus } from './status.js';
+import { RowEditRequests } from '../rowEdits/rowEditRequests.js';
 
 export const NOTEBOOK_COMMANDS = {
   newNotebook: 'astra.newNotebook',
@@ -37,7 +38,7 @@ export function registerNotebooks(services: Services, cql: CqlSessions): void {
     sessions,
     controller,
     status,
-    registerRendererMessaging(cql, log),
+    registerRendererMessaging(cql, log, new RowEditRequests(cql, services.connections)),
     vscode.commands.registerCommand(NOTEBOOK_COMMANDS.newNotebook, (args?: NewNotebookArgs) => newNotebook(services, controller, args)),
     vscode.commands.registerCommand(NOTEBOOK_COMMANDS.selectConnection, () => status.selectConnection()),
     vscode.commands.registerCommand(NOTEBOOK_COMMANDS.selectKeyspace, () => status.selectKeyspace()),

@@ -11,6 +11,12 @@ export interface GridCallbacks {
   openValue(row: number, col: number): void;
   copy(kind: 'cell' | 'row' | 'column'): void;
   focusChanged?(row: number, col: number): void;
+  /** Row editing: marks staged cells after the grid filled them. */
+  decorate?(row: number, col: number, cell: HTMLElement): void;
+  /** Row editing: opens a cell editor instead of the full value; false when the cell is not editable. */
+  editCell?(row: number, col: number): boolean;
+  /** Row editing: keys it handles first (true: handled). */
+  onKey?(e: KeyboardEvent): boolean;
 }
 
 const ROW_NUMBER_PX = 56;
@@ -56,7 +62,7 @@ export class VirtualGrid {
     this.body.addEventListener('click', (e) => this.onClick(e));
     this.body.addEventListener('dblclick', (e) => {
       const at = this.cellAt(e);
-      if (at) this.cb.openValue(at.row, at.col);
+      if (at && !this.cb.editCell?.(at.row, at.col)) this.cb.openValue(at.row, at.col);
     });
     this.updateRowCount();
   }
@@ -223,6 +229,7 @@ export class VirtualGrid {
       c.classList.toggle('astra-null', t.isNull);
       c.classList.toggle('astra-trunc', t.truncated);
       c.classList.toggle('astra-focus', this.focus.row === i && this.focus.col === j);
+      this.cb.decorate?.(i, j, c);
     }
   }
 
@@ -251,6 +258,7 @@ export class VirtualGrid {
     const { row, col } = this.focus;
     const page = Math.max(1, Math.floor(this.viewportHeight() / this.rowHeight) - 2);
     const mod = e.ctrlKey || e.metaKey;
+    if (this.cb.onKey?.(e)) return void (e.preventDefault(), e.stopPropagation());
     const moves: Record<string, () => void> = {
       ArrowDown: () => this.setFocus(row + 1, col),
       ArrowUp: () => this.setFocus(row - 1, col),
@@ -260,7 +268,7 @@ export class VirtualGrid {
       PageUp: () => this.setFocus(row - page, col),
       Home: () => this.setFocus(mod ? 0 : row, 0),
       End: () => this.setFocus(mod ? this.rows.length - 1 : row, this.columns.length - 1),
-      Enter: () => this.cb.openValue(row, col),
+      Enter: () => this.cb.editCell?.(row, col) || this.cb.openValue(row, col),
     };
     if (mod && (e.key === 'c' || e.key === 'C')) {
       this.cb.copy(e.shiftKey ? 'row' : e.altKey ? 'column' : 'cell');

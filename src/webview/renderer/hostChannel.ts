@@ -1,9 +1,11 @@
 // Request/response over the renderer messaging channel, validated with the shared guards.
 
 import { isExtensionResponse, type ExtensionResponse, type RendererRequest } from '../../shared/messages.js';
+import { isRowEditResponse, type RowEditRequest, type RowEditResponse } from '../../shared/rowEditMessages.js';
 import type { Disposable, RendererContext } from './rendererApi.js';
 
-type Pending = (r: ExtensionResponse) => void;
+type Response = ExtensionResponse | RowEditResponse;
+type Pending = (r: Response) => void;
 type WithoutId<T> = T extends unknown ? Omit<T, 'requestId'> : never;
 
 export class HostChannel {
@@ -13,7 +15,7 @@ export class HostChannel {
 
   constructor(private readonly ctx: RendererContext<unknown>) {
     this.sub = ctx.onDidReceiveMessage?.((msg) => {
-      if (!isExtensionResponse(msg)) return;
+      if (!isExtensionResponse(msg) && !isRowEditResponse(msg)) return;
       const resolve = this.pending.get(msg.requestId);
       if (resolve) {
         this.pending.delete(msg.requestId);
@@ -27,7 +29,9 @@ export class HostChannel {
     return typeof this.ctx.postMessage === 'function' && this.sub !== undefined;
   }
 
-  request(req: WithoutId<RendererRequest>, timeoutMs = 0): Promise<ExtensionResponse> {
+  request(req: WithoutId<RendererRequest>, timeoutMs?: number): Promise<ExtensionResponse>;
+  request(req: WithoutId<RowEditRequest>, timeoutMs?: number): Promise<Response>;
+  request(req: WithoutId<RendererRequest | RowEditRequest>, timeoutMs = 0): Promise<Response> {
     const requestId = this.next++;
     return new Promise((resolve) => {
       this.pending.set(requestId, resolve);

@@ -7,6 +7,7 @@ import { formatValue, toJsonValue, type EncodedValue } from '../../shared/valueE
 import { tsv } from './cellText.js';
 import { el, VirtualGrid } from './grid.js';
 import type { HostChannel } from './hostChannel.js';
+import { RowEditing } from './rowEditing.js';
 
 /** JSON and vertical views are plain text: cap them so a huge result does not freeze the webview. */
 const TEXT_VIEW_ROWS = 2000;
@@ -41,6 +42,8 @@ export class ResultView {
   private sliceTimer = 0;
   /** Rows in the output, parsed or not. */
   private total: number;
+  /** Row editing, when the result may be editable (the extension decides). */
+  private readonly editing: RowEditing | undefined;
 
   constructor(
     private readonly p: ResultPayload,
@@ -81,7 +84,8 @@ export class ResultView {
       d.textContent = `Warning: ${w}`;
       this.root.append(d);
     }
-    this.root.append(this.note, this.content, this.detail);
+    if (p.kind === 'rows' && channel && trusted) this.editing = new RowEditing(channel, p.queryId, this.rows);
+    this.root.append(this.note, ...(this.editing ? [this.editing.element] : []), this.content, this.detail);
     if (p.trace) this.root.append(traceView(p));
     this.updateMeta();
     this.setLive(false, channel ? 'Checking whether this result is still live…' : 'No connection to the extension: this output cannot page or export.');
@@ -146,6 +150,7 @@ export class ResultView {
     if (!this.trusted) return this.setLive(false, 'Load more and export are off in an untrusted workspace.');
     const r = await this.channel.request({ type: 'status', queryId: this.p.queryId }, 10_000);
     if (r.type === 'status') this.setLive(r.live, r.reason ?? 'This result is not attached to a live session.');
+    if (r.type === 'status' && r.live) void this.editing?.start();
     else if (r.type === 'error') this.setLive(false, r.message);
   }
 
@@ -183,6 +188,7 @@ export class ResultView {
     if (this.view !== 'grid' && this.rows.length < TEXT_VIEW_ROWS) this.takePending(TEXT_VIEW_ROWS - this.rows.length);
     this.grid?.dispose();
     this.grid = undefined;
+    this.editing?.attach(undefined);
     this.content.replaceChildren();
     if (this.view !== 'grid') {
       const pre = el('pre', `astra-${this.view}`);
@@ -196,7 +202,9 @@ export class ResultView {
     this.grid = new VirtualGrid(this.p.columns, this.rows, {
       openValue: (row, col) => this.openValue(row, col),
       copy: (k) => void this.copy(k),
+      ...this.editing?.callbacks(),
     });
+    this.editing?.attach(this.grid);
     this.content.append(this.grid.element);
     if (this.pending) this.grid.expectRows(this.total);
     this.grid.renderNow();

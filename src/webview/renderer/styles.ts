@@ -35,6 +35,18 @@ const CSS = `
 .astra-trace table { border-collapse: collapse; font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
 .astra-trace td, .astra-trace th { padding: 1px 8px; text-align: left; border-bottom: 1px solid var(--vscode-panel-border, transparent); }
 .astra-textbutton { background: none; border: none; padding: 0 4px; color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; }
+.astra-staged { background: var(--vscode-diffEditor-insertedTextBackground, var(--vscode-editor-findMatchHighlightBackground)) !important; font-weight: 600; }
+.astra-deleted { text-decoration: line-through; background: var(--vscode-diffEditor-removedTextBackground, var(--vscode-inputValidation-errorBackground)) !important; }
+.astra-editbar { margin: 2px 0 4px; }
+.astra-edit-actions { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 6px; }
+.astra-celleditor, .astra-newrow { margin: 4px 0; padding: 6px; border: 1px solid var(--vscode-focusBorder); display: flex; flex-direction: column; gap: 4px; }
+.astra-editinput { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); color: var(--vscode-input-foreground);
+  background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, transparent); padding: 2px 4px; }
+.astra-celleditor[hidden], .astra-newrow[hidden], .astra-edit-actions[hidden] { display: none; }
+textarea.astra-editinput { min-height: 3em; resize: vertical; }
+.astra-field { display: grid; grid-template-columns: minmax(120px, max-content) 1fr auto; gap: 6px; align-items: center; }
+.astra-report-ok { color: var(--vscode-testing-iconPassed, var(--vscode-foreground)); white-space: pre-wrap; }
+.astra-report-failed { color: var(--vscode-errorForeground); white-space: pre-wrap; }
 `;
 
 const installed = new WeakSet<Document>();
