@@ -14,6 +14,7 @@ import { registerExplorer } from './explorer/index.js';
 import { registerNotebooks } from './notebook/index.js';
 import { registerAstraAccount } from './astra/index.js';
 import { registerLanguage } from './language/index.js';
+import { registerDataApi } from './dataApi/index.js';
 
 let connections: AstraConnectionService | undefined;
 
@@ -24,9 +25,10 @@ export function activate(context: vscode.ExtensionContext): void {
   const services: Services = { context, logger: (prefix) => logs.logger(prefix), connections };
   context.subscriptions.push(logs, connections, sessions, registerConnectionCommands({ service: connections, logs }));
 
-  registerExplorer(services);
+  const collections = registerDataApi(services);
+  registerExplorer(services, collections);
   registerNotebooks(services, sessions);
-  registerAstraAccount(services);
+  registerAstraAccount(services, collections);
   registerLanguage(services, sessions);
 
   startDemoIfRequested(connections, logs);

@@ -10,20 +10,15 @@ import { TOKEN_KEY } from '../astra/core/accountKeys.js';
 import { rememberSecret } from '../secrets/knownSecrets.js';
 import { checkEndpointOverride, dataApiEndpoint, endpointFromBundleHost } from './core/endpoint.js';
 import { DataApiError } from './core/dataApiErrors.js';
+import type { DatabaseRef } from './core/collectionNodes.js';
 
-export type DatabaseRef =
-  | { source: 'account'; databaseId: string; region: string; name: string }
-  | { source: 'profile'; profileId: string };
+export type { DatabaseRef };
 
 export interface ResolvedDatabase {
   endpoint: string;
   token: string;
   /** For titles and messages: the database or connection name. */
   label: string;
-}
-
-export function refKey(ref: DatabaseRef): string {
-  return ref.source === 'account' ? `account/${ref.databaseId}` : `profile/${ref.profileId}`;
 }
 
 function fail(message: string): never {
