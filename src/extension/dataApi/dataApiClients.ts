@@ -8,6 +8,7 @@ import { DataAPIClient, type Db } from '@datastax/astra-db-ts';
 import type { Logger } from '../logging.js';
 import { DEVOPS_CA_ENV } from '../astra/core/accountKeys.js';
 import { CaFetcher } from './caFetcher.js';
+import { isBigNumberValue } from './core/documentText.js';
 import type { ResolvedDatabase } from './databaseRef.js';
 
 interface Entry {
@@ -18,8 +19,8 @@ interface Entry {
 
 /** Numbers a double holds exactly stay numbers; the rest stay BigNumber (shown and written back digit for digit). */
 const exactNumbers = () => (value: unknown) => {
-  const v = value as { isBigNumber?: boolean; toString(): string; isInteger(): boolean };
-  if (typeof value === 'number' || !v?.isBigNumber) return value;
+  if (typeof value !== 'object' || value === null || !isBigNumberValue(value)) return value;
+  const v = value as unknown as { toString(): string; isInteger(): boolean };
   const n = Number(v.toString());
   return Number.isFinite(n) && (v.isInteger() ? Number.isSafeInteger(n) : String(n) === v.toString()) ? n : value;
 };

@@ -7,14 +7,15 @@
 const INDENT = '  ';
 
 interface BigLike {
-  isBigNumber: true;
+  _isBigNumber: true;
   toFixed(): string;
   isFinite(): boolean;
   toString(): string;
 }
 
 function isBig(v: object): v is BigLike {
-  return (v as { isBigNumber?: unknown }).isBigNumber === true && typeof (v as BigLike).toFixed === 'function';
+  // bignumber.js marks its instances with `_isBigNumber` (what its own BigNumber.isBigNumber checks).
+  return (v as { _isBigNumber?: unknown })._isBigNumber === true && typeof (v as BigLike).toFixed === 'function';
 }
 
 function ctorName(v: object): string {
@@ -43,6 +44,8 @@ function bigText(b: BigLike): string {
 }
 
 /** The extended-JSON replacement of one special value, or undefined for plain JSON values. */
+export { isBig as isBigNumberValue };
+
 export function specialForm(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return undefined;
   if (v instanceof Date) return { $date: v.getTime() };
