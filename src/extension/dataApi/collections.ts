@@ -7,7 +7,12 @@ import type { Logger } from '../logging.js';
 import type { DataApiClients } from './dataApiClients.js';
 import { DataApiError, describeDataApiError } from './core/dataApiErrors.js';
 import type { CollectionDefinitionLike, CollectionSummary } from './core/collectionText.js';
-import type { DatabaseRef, DatabaseResolver } from './databaseRef.js';
+import type { DatabaseRef, ResolvedDatabase } from './databaseRef.js';
+
+/** Where a database reference leads (the vscode resolver; tests pass a fixed endpoint and token). */
+export interface DatabaseTargets {
+  resolve(ref: DatabaseRef): Promise<ResolvedDatabase>;
+}
 
 /** Counting is one request per collection: a few at a time keeps a large keyspace from flooding the API. */
 const COUNT_CONCURRENCY = 4;
@@ -22,7 +27,7 @@ export interface CollectionTarget {
 
 export class CollectionsApi {
   constructor(
-    private readonly resolver: DatabaseResolver,
+    private readonly resolver: DatabaseTargets,
     private readonly clients: DataApiClients,
     private readonly log: Logger,
   ) {}
