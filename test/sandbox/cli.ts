@@ -54,6 +54,7 @@ function describe(sb: SandboxHandle): string {
     `  metadata service       https://127.0.0.1:${sb.metadataPort}/metadata   (mutual TLS)`,
     `  SNI proxy              127.0.0.1:${sb.sniPort}`,
     `  DevOps API             ${sb.devopsUrl}   (CA: ${sb.caPath})`,
+    ...(sb.dataApiEndpoint ? [`  Data API               ${sb.dataApiEndpoint}   (Token header; collection demo.catalog)`] : []),
     `  plain CQL              ${sb.contactPoint}${plain ? '' : `   (user token / the token above)`}`,
     ...(plain ? [`  user / password        ${sb.username} / ${sb.password}   (checked only with --auth)`] : []),
     `  default keyspace       ${sb.keyspace}`,
@@ -90,8 +91,8 @@ async function main(): Promise<void> {
   const upstreamCredentials = username ? { username, password: password ?? '' } : undefined;
   const sb = await startSandbox({ seed: 'demo', upstreamCredentials, ...parsed.options });
   if (parsed.json) {
-    const { bundlePath, token, cqlPort, metadataPort, sniPort, devopsUrl, contactPoint } = sb;
-    process.stdout.write(JSON.stringify({ bundlePath, token, cqlPort, metadataPort, sniPort, devopsUrl, contactPoint }) + '\n');
+    const { bundlePath, token, cqlPort, metadataPort, sniPort, devopsUrl, contactPoint, dataApiEndpoint, caPath } = sb;
+    process.stdout.write(JSON.stringify({ bundlePath, token, cqlPort, metadataPort, sniPort, devopsUrl, contactPoint, dataApiEndpoint, caPath }) + '\n');
   } else {
     process.stdout.write(describe(sb));
   }

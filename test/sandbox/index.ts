@@ -14,11 +14,14 @@ import { startRing, type Ring } from './astra/topology.js';
 import { discoverUpstream, type UpstreamCluster } from './astra/upstream.js';
 import { recordingEngine, type RecordingEngine } from './astra/recording-engine.js';
 import type { ExecContext, NodeInfo } from './engine/api.js';
+import { DataApiServer } from './dataapi/server.js';
+import type { DataApiSettings } from './dataapi/reply.js';
 import { createEngine } from './engine/index.js';
 import type { CassandraVersion } from './engine/version.js';
 import { Consistency } from './errors.js';
 import { Faults } from './faults.js';
 import type { CqlNodeServer } from './protocol/server.js';
+import { seedCatalog } from './seed/collection.js';
 import { seedDemo } from './seed/demo.js';
 
 export interface SandboxOptions {
@@ -26,7 +29,7 @@ export interface SandboxOptions {
   nodes?: number; // default 3
   seed?: 'demo' | 'none'; // default 'demo'
   dir?: string; // where the bundle is written (default: a fresh temp dir, removed by stop())
-  portBase?: number; // 0/undefined = ephemeral; else metadata = N, SNI = N+1, DevOps = N+2, CQL = N+3
+  portBase?: number; // 0/undefined = ephemeral; else metadata = N, SNI = N+1, DevOps = N+2, CQL = N+3, Data API = N+4
   auth?: boolean; // plain mode: require username/password (astra mode always requires the token)
   upstream?: string; // 'host:port' of a real Cassandra to put the Astra front in front of
   upstreamCredentials?: { username: string; password: string }; // for discovering the upstream's host ids
@@ -36,6 +39,8 @@ export interface SandboxOptions {
   cassandraVersion?: CassandraVersion;
   /** Refuse keyspace DDL over CQL, as Astra does (astra mode always does); the DevOps API can still create them. */
   refuseKeyspaceDdl?: boolean;
+  /** Data API stand-in settings (page size, collection limit, lexical defaults). */
+  dataApi?: Partial<DataApiSettings>;
 }
 
 export interface SandboxHandle {
@@ -68,6 +73,9 @@ export interface SandboxHandle {
   metadata: MetadataService;
   sniProxy: SniProxy;
   devops: DevopsApi;
+  /** The Data API endpoint (`https://127.0.0.1:<port>`, trust `caPath`); '' in upstream mode, which has no stand-in. */
+  dataApiEndpoint: string;
+  dataApi: DataApiServer | undefined;
   /** Runs CQL as an administrator (no Astra guardrails), e.g. to create keyspaces as the DevOps API does. */
   adminQuery(cql: string): ReturnType<RecordingEngine['query']>;
   /** Creates a keyspace as the DevOps API would (on the upstream cluster in upstream mode). */
@@ -220,6 +228,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await devops.listen(at(2));
     cleanup.push(() => devops.close());
 
+    let dataApi: DataApiServer | undefined;
+    if (ring) {
+      const api = new DataApiServer({
+        server: pki.server,
+        engine: engine.inner,
+        context: adminCtx,
+        isValidToken: (t) => isValidToken(t) || cassandraToken(t, authenticate),
+        settings: options.dataApi,
+      });
+      dataApi = api;
+      await api.listen(at(4));
+      cleanup.push(() => api.close());
+      if (options.seed !== 'none' && core.version.vectorType) seedCatalog(api.store, 'demo');
+    }
+
     const bundlePath = writeBundle(join(dir, `secure-connect-${DB_NAME}.zip`));
     const caPath = join(dir, 'sandbox-ca.crt');
     writeFileSync(caPath, pki.caCert);
@@ -229,6 +252,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       mode, cassandraVersion, upstream: options.upstream, bundlePath, token, clientId, clientSecret, username, password, cqlPort, metadataPort, sniPort,
       devopsUrl: devops.url, contactPoint: `127.0.0.1:${cqlPort}`, localDataCenter, caPath, dir, engine, faults,
       nodes, servers: ring?.servers ?? [], databaseId, keyspace, pki, metadata, sniProxy, devops,
+      dataApiEndpoint: dataApi?.url ?? '', dataApi,
       adminQuery, createKeyspace, writeBundle, bundleBytes: (d) => bundleBytes(d), stop,
     };
   } catch (e) {
@@ -236,4 +260,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await stop();
     throw e;
   }
+}
+
+/** `Cassandra:<base64 user>:<base64 password>`, the Data API's user/password form of the `Token` header. */
+function cassandraToken(token: string, authenticate: (u: string, p: string) => boolean): boolean {
+  const m = /^Cassandra:([^:]+):([^:]+)$/.exec(token);
+  if (!m) return false;
+  const b64 = (s: string) => Buffer.from(s, 'base64').toString('utf8');
+  return authenticate(b64(m[1]), b64(m[2]));
 }
