@@ -21,13 +21,14 @@ export class DocumentPager {
   async next(atLeast: number): Promise<SomeDoc[]> {
     const out: SomeDoc[] = [];
     while (!this.done && out.length < atLeast) {
-      const cursor = this.coll.find(this.query.filter, {
+      const fresh = this.coll.find(this.query.filter, {
         ...(this.query.projection ? { projection: this.query.projection as Projection } : {}),
         ...(this.query.sort ? { sort: this.query.sort as Sort } : {}),
         ...(this.query.limit ? { limit: this.query.limit } : {}),
         includeSimilarity: this.query.includeSimilarity,
       });
-      if (this.state) cursor.initialPageState(this.state);
+      // Cursor builder methods return a new cursor; the original would start from the first page again.
+      const cursor = this.state ? fresh.initialPageState(this.state) : fresh;
       const page = await cursor.fetchNextPage();
       out.push(...page.result);
       this.state = page.nextPageState ?? null;
