@@ -89,6 +89,7 @@ function buildForm(): void {
     r.id = `mode-${value}`;
     r.checked = value === mode;
     r.addEventListener('change', () => setMode(value));
+    r.addEventListener('click', () => setMode(value));
     modes.append(r);
   }
   const searchLabel = label('Search', 'search');

@@ -1,0 +1,119 @@
+// Data API collections in the real editor: sign in with an Astra token (DevOps and Data API stand-ins of the
+// sandbox, settings astra.devopsApiUrl + astra.dataApiUrl, CA through ASTRA_DB_VSCODE_DEVOPS_CA) → demo.catalog in
+// the Connections tree with its definition → the document browser shows documents → vector search puts the
+// document whose vector was pasted first, with its score → edit it in a JSON tab, save, confirm → the browser and
+// the database show the change → the token is in no file of the run folder.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { FrameLocator, Page } from 'playwright-core';
+import { DataAPIClient } from '@datastax/astra-db-ts';
+import { readFileSync } from 'node:fs';
+import { startSandbox } from '../sandbox/index.js';
+import { catalogVector } from '../sandbox/seed/collection.js';
+import { caFetcher } from '../support/dataApiFetcher.js';
+import { withEditor } from './harness/editor.js';
+import { requireExtension } from './harness/paths.js';
+import { scanForSecret } from './harness/secretScan.js';
+import { poll, scaled } from './harness/workbench.js';
+
+/** The webview frame whose body mentions `text` (outer iframe → #active-frame). */
+async function webviewWith(page: Page, text: string): Promise<FrameLocator> {
+  return poll(`a webview showing ${text}`, async () => {
+    const frames = page.locator('iframe.webview.ready');
+    const n = await frames.count();
+    for (let i = 0; i < n; i++) {
+      const inner = frames.nth(i).contentFrame().locator('#active-frame').contentFrame();
+      const body = await inner.locator('body').innerText({ timeout: 2_000 }).catch(() => '');
+      if (body.includes(text)) return inner as unknown as FrameLocator;
+    }
+    return undefined;
+  }, 60_000);
+}
+
+test('collections: sign in → tree → browser → vector search → edit a document → no token on disk', async () => {
+  const extension = requireExtension();
+  const sb = await startSandbox({ nodes: 1 });
+  assert.ok(sb.dataApiEndpoint, 'the sandbox serves the Data API');
+  const api = new DataAPIClient(sb.token, { httpOptions: { client: 'custom', fetcher: caFetcher(readFileSync(sb.caPath)) } });
+  const catalog = api.db(sb.dataApiEndpoint).collection('catalog', { keyspace: sb.keyspace });
+  try {
+    await withEditor(
+      'collections',
+      {
+        extension,
+        env: { ASTRA_DB_VSCODE_DEVOPS_CA: sb.caPath },
+        settings: { 'astra.devopsApiUrl': sb.devopsUrl, 'astra.dataApiUrl': sb.dataApiEndpoint },
+      },
+      async ({ wb, cs, browser }) => {
+        const page = wb.page;
+        await wb.activityBarItem('Astra DB').click();
+        const signIn = page.locator('.welcome-view-content .monaco-button', { hasText: 'Add Databases from Astra Account' }).first();
+        await signIn.waitFor({ timeout: scaled(30_000) });
+        await signIn.click();
+        await wb.waitQuickInput('Astra application token');
+        await wb.typeQuickInput(sb.token);
+        await wb.waitQuickInput('Add a database from your Astra account', 30_000);
+        await wb.pickQuickItem('sandbox-db');
+        await wb.statusBarItem('sandbox-db').locator('.codicon-database').waitFor({ timeout: scaled(60_000) });
+
+        // Connections tree: sandbox-db → demo → Collections → catalog, with its definition and count.
+        await wb.expandTreeRow('sandbox-db');
+        await wb.expandTreeRow(/^\s*demo\s*$/);
+        await wb.expandTreeRow(/^\s*Collections\s*$/);
+        const row = wb.treeRow(/^\s*catalog/);
+        await row.waitFor({ timeout: scaled(30_000) });
+        assert.match(await row.innerText(), /vector\(8\) cosine · ~1,200 docs/);
+        await wb.screenshot('collections-tree');
+
+        // The document browser: the first page of documents.
+        await wb.dismissHovers();
+        await row.click();
+        const view = await webviewWith(page, 'demo.catalog');
+        await poll('the first page of documents', async () => ((await view.locator('table.doc-grid tbody tr').count()) >= 20 ? true : undefined), 60_000);
+        assert.match(await view.locator('.doc-note').innerText(), /^20 documents · filter/);
+        await wb.screenshot('collections-browser');
+
+        // Vector search with p0042's own vector: p0042 first, similarity 1.
+        const vector = catalogVector(42);
+        await view.locator('#mode-vector').click();
+        await view.locator('#search textarea').fill(`[${vector.join(', ')}]`);
+        await view.locator('#run').click();
+        await poll('vector search results', async () => ((await view.locator('.doc-note').innerText()).includes('vector search') ? true : undefined), 60_000);
+        const first = view.locator('table.doc-grid tbody tr').first();
+        const firstText = await first.innerText();
+        assert.match(firstText, /p0042/);
+        assert.match(firstText, /1\.000000/);
+        await wb.screenshot('collections-vector-search');
+
+        // Edit p0042 in a JSON tab, save, confirm the exact command.
+        await first.locator('button.doc-edit').click();
+        const editor = page.locator('.editor-instance .monaco-editor').first();
+        await poll('the document tab', async () => ((await page.locator('.tab', { hasText: 'catalog-p0042.json' }).count()) > 0 ? true : undefined), 30_000);
+        await editor.waitFor({ timeout: scaled(30_000) });
+        await editor.click();
+        await page.keyboard.press('Control+A');
+        const edited = `{"_id": "p0042", "name": "edited in e2e", "category": "books", "$vector": [${vector.join(', ')}]}`;
+        await page.keyboard.insertText(edited);
+        await page.keyboard.press('Control+S');
+        const dialog = page.locator('.monaco-dialog-box');
+        await dialog.waitFor({ timeout: scaled(30_000) });
+        assert.match(await dialog.innerText(), /findOneAndReplace/);
+        await wb.screenshot('collections-confirm-replace');
+        await dialog.locator('.monaco-button', { hasText: 'Replace' }).first().click();
+
+        await poll('p0042 changed in the database', async () => ((await catalog.findOne({ _id: 'p0042' }))?.name === 'edited in e2e' ? true : undefined), 30_000);
+        await poll('the browser shows the change', async () => ((await view.locator('body').innerText()).includes('edited in e2e') ? true : undefined), 30_000);
+        await wb.screenshot('collections-edited');
+
+        await browser.close();
+        await cs.stop();
+        const { hits, filesScanned } = scanForSecret(cs.runDir, sb.token);
+        assert.ok(filesScanned > 50, `scanned ${filesScanned} files`);
+        assert.deepEqual(hits, [], `the token appears in: ${hits.map((h) => `${h.file} (${h.encoding})`).join(', ')}`);
+      },
+    );
+  } finally {
+    await api.close();
+    await sb.stop();
+  }
+});
