@@ -4,6 +4,7 @@
 
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { DataAPIVector } from '@datastax/astra-db-ts';
 import type { Logger } from '../logging.js';
 import {
   EMPTY_FORM, isBrowserToHost, type BrowserToHost, type CollectionFacts, type HostToBrowser, type QueryForm,
@@ -163,8 +164,7 @@ export const DOCUMENTS_VIEW_TYPE = 'astra.documents';
 
 function vectorNumbers(v: unknown): number[] | undefined {
   if (Array.isArray(v)) return v as number[];
-  const asArray = (v as { asArray?: () => number[] } | undefined)?.asArray;
-  return typeof asArray === 'function' ? asArray.call(v) : undefined;
+  return v instanceof DataAPIVector ? v.asArray() : undefined;
 }
 
 export function collectionFacts(target: CollectionTarget, summary: CollectionSummary, database: string): CollectionFacts {

@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { SomeDoc } from '@datastax/astra-db-ts';
-import { documentJson } from './core/documentText.js';
+import { cellText, documentJson } from './core/documentText.js';
 import { parseJsonObject } from './core/exactJson.js';
 import { sameValue, writeCommandText } from './core/commandText.js';
 import { storedDocument } from './core/documentRows.js';
@@ -39,7 +39,7 @@ export class DocumentEdits implements vscode.FileSystemProvider, vscode.Disposab
     );
     if (!full) throw new Error('The document no longer exists (deleted since the page was loaded).');
     const json = documentJson(storedDocument(full));
-    const name = `${target.name}-${fileSafe(documentJson(full._id, false))}.json`;
+    const name = `${target.name}-${fileSafe(cellText(full._id))}.json`;
     await this.show(target, name, { id: full._id, stored: json }, json);
   }
 

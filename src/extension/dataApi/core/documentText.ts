@@ -1,8 +1,10 @@
 // Documents as exact text. astra-db-ts decodes the wire's extended JSON into Date, UUID, ObjectId, DataAPIVector and
 // (with big numbers enabled) BigNumber; this turns them back into the Data API's own JSON forms — `{"$date": ms}`,
 // `{"$uuid": "…"}`, `{"$objectId": "…"}`, numbers with every digit — so what the browser shows, copies and edits is
-// what the database holds. Detection is structural (no class imports) so the webview-facing text never depends on
-// which copy of a class a value came from.
+// what the database holds. Classes are matched with instanceof: the shipped bundle is minified, so constructor
+// names cannot be trusted.
+
+import { DataAPIVector, ObjectId, UUID } from '@datastax/astra-db-ts';
 
 const INDENT = '  ';
 
@@ -18,15 +20,10 @@ function isBig(v: object): v is BigLike {
   return (v as { _isBigNumber?: unknown })._isBigNumber === true && typeof (v as BigLike).toFixed === 'function';
 }
 
-function ctorName(v: object): string {
-  return (v as { constructor?: { name?: string } }).constructor?.name ?? '';
-}
-
 /** Float arrays of a DataAPIVector (or a typed array), else undefined. */
 function vectorValues(v: object): number[] | undefined {
   if (v instanceof Float32Array || v instanceof Float64Array) return Array.from(v);
-  const asArray = (v as { asArray?: () => number[] }).asArray;
-  if (ctorName(v) === 'DataAPIVector' && typeof asArray === 'function') return asArray.call(v);
+  if (v instanceof DataAPIVector) return v.asArray();
   return undefined;
 }
 
@@ -49,9 +46,8 @@ export { isBig as isBigNumberValue };
 export function specialForm(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return undefined;
   if (v instanceof Date) return { $date: v.getTime() };
-  const name = ctorName(v);
-  if (name === 'UUID') return { $uuid: String(v) };
-  if (name === 'ObjectId') return { $objectId: String(v) };
+  if (v instanceof UUID) return { $uuid: v.toString() };
+  if (v instanceof ObjectId) return { $objectId: v.toString() };
   return undefined;
 }
 
@@ -95,8 +91,7 @@ export function cellText(v: unknown): string {
   if (typeof v === 'string') return v.length > CELL_MAX ? `${v.slice(0, CELL_MAX)}…` : v;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid date' : v.toISOString();
   if (v !== null && typeof v === 'object') {
-    const name = ctorName(v);
-    if (name === 'UUID' || name === 'ObjectId') return String(v);
+    if (v instanceof UUID || v instanceof ObjectId) return v.toString();
     const vec = vectorValues(v);
     if (vec) return `[${vec.length} floats] ${vec.slice(0, 4).map(numberText).join(', ')}${vec.length > 4 ? ', …' : ''}`;
   }
