@@ -67,7 +67,8 @@ export class DocumentEdits implements vscode.FileSystemProvider, vscode.Disposab
     const uri = vscode.Uri.from({ scheme: DOCUMENT_SCHEME, path: `/${key}/${target.keyspace}/${name}` });
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(doc, 'json');
-    await vscode.window.showTextDocument(doc, { preview: false });
+    // Beside the browser, so the refreshed results are in view when the save lands.
+    await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
   }
 
   private entry(uri: vscode.Uri): OpenDocument {

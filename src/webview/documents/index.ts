@@ -117,6 +117,7 @@ function setMode(m: SearchMode): void {
   document.getElementById('search-label')?.classList.toggle('hidden', !searching);
   inputs.sort.toggleAttribute('disabled', searching);
   inputs.search.setAttribute('placeholder', m === 'vector' ? `[${facts?.vectorDimension ?? 'n'} numbers]` : 'text to embed and search for');
+  inputs.limit.setAttribute('placeholder', searching ? '20 nearest' : 'no limit');
   for (const r of modes.querySelectorAll('vscode-radio')) (r as HTMLElement & { checked: boolean }).checked = r.id === `mode-${m}`;
 }
 

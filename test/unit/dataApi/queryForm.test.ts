@@ -46,4 +46,5 @@ test('vector and text search sort by similarity and ask for the scores', () => {
   const t = parseQueryForm({ ...EMPTY_FORM, mode: 'vectorize', search: 'red shoes' }, auto, big);
   assert.ok('query' in t);
   assert.deepEqual(t.query.sort, { $vectorize: 'red shoes' });
+  assert.equal(t.query.limit, 20, 'a vector search without a limit reads the nearest 20, not 1,000');
 });

@@ -16,6 +16,9 @@ export interface FindQuery {
 
 type Big = (text: string) => unknown;
 
+/** Without a limit the Data API returns up to 1,000 neighbours in one page; the nearest few are what people read. */
+export const VECTOR_DEFAULT_LIMIT = 20;
+
 export function parseQueryForm(form: QueryForm, facts: CollectionFacts, big: Big): { query: FindQuery } | { error: string } {
   const filter = parseJsonObject(form.filter, 'filter', big);
   if ('error' in filter) return filter;
@@ -38,12 +41,12 @@ export function parseQueryForm(form: QueryForm, facts: CollectionFacts, big: Big
     if (v.value.length !== facts.vectorDimension) {
       return { error: `The vector has ${v.value.length} numbers; ${facts.name} stores vectors of ${facts.vectorDimension}.` };
     }
-    return { query: { ...base, sort: { $vector: v.value }, includeSimilarity: true, label: `vector search (${facts.metric ?? 'cosine'})` } };
+    return { query: { limit: VECTOR_DEFAULT_LIMIT, ...base, sort: { $vector: v.value }, includeSimilarity: true, label: `vector search (${facts.metric ?? 'cosine'})` } };
   }
   if (form.mode === 'vectorize') {
     if (!facts.vectorize) return { error: `${facts.name} has no vectorize service: search by text is not available.` };
     if (!form.search.trim()) return { error: 'Type the text to search for.' };
-    return { query: { ...base, sort: { $vectorize: form.search }, includeSimilarity: true, label: `text search via ${facts.vectorize}` } };
+    return { query: { limit: VECTOR_DEFAULT_LIMIT, ...base, sort: { $vectorize: form.search }, includeSimilarity: true, label: `text search via ${facts.vectorize}` } };
   }
   const sort = parseJsonObject(form.sort, 'sort', big);
   if ('error' in sort) return sort;
