@@ -15,22 +15,33 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, 
 
 /** Columns past this many are left to the JSON view: a table 500 fields wide helps nobody. */
 const MAX_COLUMNS = 40;
+/** Rows added per animation frame, so a Load more of hundreds of documents never blocks one frame for long. */
+const ROWS_PER_FRAME = 20;
 
 export class DocumentList {
   readonly root = el('div');
   private rows: DocumentRow[] = [];
   private columns: string[] = [];
   private view: 'table' | 'json' = 'table';
-  private table = el('table', 'doc-grid');
-  private tbody = el('tbody');
+  /** Header table, then one small table per frame's rows: Chromium lays a table out whole, so one growing table
+   *  costs more with every row added; equal fixed column widths keep the pieces aligned. */
+  private table = el('div', 'doc-grid-wrap');
   private json = el('div');
   private similarity = false;
 
+  private queue: DocumentRow[] = [];
+  private pumping = 0;
+
   constructor(
     private readonly actions: RowAction[],
-    private readonly onAction: (action: RowAction, index: number) => void,
+    onAction: (action: RowAction, index: number) => void,
   ) {
     this.root.append(this.table, this.json);
+    // One listener for every row's buttons (rows come and go by the thousand).
+    this.root.addEventListener('click', (e) => {
+      const b = (e.target as HTMLElement).closest('button[data-action]') as HTMLButtonElement | null;
+      if (b) onAction(b.dataset.action as RowAction, Number(b.dataset.index));
+    });
   }
 
   setView(view: 'table' | 'json'): void {
@@ -62,27 +73,48 @@ export class DocumentList {
   }
 
   private render(): void {
+    this.queue = [];
     this.table.classList.toggle('hidden', this.view !== 'table');
     this.json.classList.toggle('hidden', this.view !== 'json');
     this.table.replaceChildren();
     this.json.replaceChildren();
-    this.tbody = el('tbody');
     const head = el('tr');
-    head.append(el('th', undefined, '#'), el('th', undefined, ''));
-    if (this.similarity) head.append(el('th', undefined, '$similarity'));
+    head.append(el('th', 'num', '#'), el('th', 'actions', ''));
+    if (this.similarity) head.append(el('th', 'score', '$similarity'));
     for (const c of this.columns) head.append(el('th', undefined, c));
     const thead = el('thead');
     thead.append(head);
-    this.table.append(thead, this.tbody);
+    const headTable = el('table', 'doc-grid doc-head-table');
+    headTable.append(thead);
+    this.table.append(headTable);
     this.addRows(this.rows);
   }
 
+  /** Queues rows and adds them a frame's worth at a time. */
   private addRows(rows: DocumentRow[]): void {
+    this.queue.push(...rows);
+    if (!this.pumping) this.pump();
+  }
+
+  private pump(): void {
+    this.pumping = 0;
+    const batch = this.queue.splice(0, ROWS_PER_FRAME);
+    if (batch.length) this.addNow(batch);
+    if (this.queue.length) this.pumping = requestAnimationFrame(() => this.pump());
+  }
+
+  /** Rows still waiting for a frame (0 once everything loaded is in the DOM). */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  private addNow(rows: DocumentRow[]): void {
     if (this.view === 'json') {
       for (const r of rows) this.json.append(this.jsonBlock(r));
       return;
     }
-    const frag = document.createDocumentFragment();
+    const chunk = el('table', 'doc-grid doc-chunk');
+    const tbody = el('tbody');
     for (const r of rows) {
       const tr = el('tr');
       tr.dataset.index = String(r.index);
@@ -98,9 +130,10 @@ export class DocumentList {
         if (text !== undefined) td.title = text;
         tr.append(td);
       }
-      frag.append(tr);
+      tbody.append(tr);
     }
-    this.tbody.append(frag);
+    chunk.append(tbody);
+    this.table.append(chunk);
   }
 
   private jsonBlock(r: DocumentRow): HTMLElement {
@@ -118,8 +151,8 @@ export class DocumentList {
     const labels: Record<RowAction, string> = { edit: 'Edit', delete: 'Delete', similar: 'Find similar' };
     for (const a of this.actions) {
       const b = el('button', `doc-${a}`, labels[a]);
-      b.title = labels[a];
-      b.addEventListener('click', () => this.onAction(a, index));
+      b.dataset.action = a;
+      b.dataset.index = String(index);
       box.append(b);
     }
     return box;
