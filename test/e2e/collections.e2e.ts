@@ -2,7 +2,8 @@
 // sandbox, settings astra.devopsApiUrl + astra.dataApiUrl, CA through ASTRA_DB_VSCODE_DEVOPS_CA) → demo.catalog in
 // the Connections tree with its definition → the document browser shows documents → vector search puts the
 // document whose vector was pasted first, with its score → edit it in a JSON tab, save, confirm → the browser and
-// the database show the change → the token is in no file of the run folder.
+// the database show the change → delete a document → create and drop a collection from the tree → the token is
+// in no file of the run folder.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -30,7 +31,7 @@ async function webviewWith(page: Page, text: string): Promise<FrameLocator> {
   }, 60_000);
 }
 
-test('collections: sign in → tree → browser → vector search → edit a document → no token on disk', async () => {
+test('collections: sign in → tree → browser → vector search → edit, delete → create/drop collection → no token on disk', async () => {
   const extension = requireExtension();
   const sb = await startSandbox({ nodes: 1 });
   assert.ok(sb.dataApiEndpoint, 'the sandbox serves the Data API');
@@ -110,6 +111,42 @@ test('collections: sign in → tree → browser → vector search → edit a doc
         await poll('p0042 changed in the database', async () => ((await catalog.findOne({ _id: 'p0042' }))?.name === 'edited in e2e' ? true : undefined), 30_000);
         await webviewWith(page, 'edited in e2e');
         await wb.screenshot('collections-edited');
+
+        // Delete one document from the browser (filter on its _id, Delete, confirm).
+        const browserView = await webviewWith(page, 'edited in e2e');
+        await browserView.locator('#mode-filter').click();
+        await browserView.locator('#filter input').fill('{"_id": "p0007"}');
+        await browserView.locator('#run').click();
+        await poll('p0007 alone', async () => ((await browserView.locator('.doc-note').innerText()).startsWith('1 document ·') ? true : undefined), 30_000);
+        await browserView.locator('table.doc-grid tbody tr').first().locator('button.doc-delete').click();
+        const confirmDelete = page.locator('.monaco-dialog-box');
+        await confirmDelete.waitFor({ timeout: scaled(30_000) });
+        assert.match(await confirmDelete.innerText(), /deleteOne/);
+        await confirmDelete.locator('.monaco-button', { hasText: 'Delete' }).first().click();
+        await poll('p0007 deleted', async () => ((await catalog.findOne({ _id: 'p0007' })) === null ? true : undefined), 30_000);
+        await poll('the browser shows no document', async () => ((await browserView.locator('.doc-note').innerText()).startsWith('0 documents') ? true : undefined), 30_000);
+
+        // Create a vector collection from the tree, then drop it.
+        const group = wb.treeRow(/^\s*Collections\s*$/);
+        await wb.contextMenuAction(group, 'Create Collection…');
+        await wb.waitQuickInput('Create Collection in demo');
+        await wb.typeQuickInput('e2e_made');
+        await wb.waitQuickInput('vector search');
+        await wb.pickQuickItem('You provide $vector embeddings');
+        await wb.waitQuickInput('Vector dimension');
+        await wb.typeQuickInput('3');
+        await wb.waitQuickInput('Similarity metric');
+        await wb.pickQuickItem('euclidean');
+        const made = wb.treeRow(/^\s*e2e_made/);
+        await made.waitFor({ timeout: scaled(60_000) });
+        assert.match(await made.innerText(), /vector\(3\) euclidean/);
+        await wb.contextMenuAction(made, 'Drop Collection…');
+        const confirmDrop = page.locator('.monaco-dialog-box');
+        await confirmDrop.waitFor({ timeout: scaled(30_000) });
+        assert.match(await confirmDrop.innerText(), /Drop collection demo\.e2e_made/);
+        await confirmDrop.locator('.monaco-button', { hasText: 'Drop Collection' }).first().click();
+        await made.waitFor({ state: 'detached', timeout: scaled(60_000) });
+        assert.ok(!(await api.db(sb.dataApiEndpoint).listCollections({ keyspace: sb.keyspace, nameOnly: true })).includes('e2e_made'));
 
         await browser.close();
         await cs.stop();
