@@ -148,6 +148,23 @@ test('collections: sign in → tree → browser → vector search → edit, dele
         await made.waitFor({ state: 'detached', timeout: scaled(60_000) });
         assert.ok(!(await api.db(sb.dataApiEndpoint).listCollections({ keyspace: sb.keyspace, nameOnly: true })).includes('e2e_made'));
 
+        // The Astra Account view lists the same collections under the account's database (expanded by the twistie:
+        // a click on a database row adds it).
+        await wb.dismissHovers();
+        await page.locator('.part.sidebar .pane-header', { hasText: 'Astra Account' }).first().click();
+        const account = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Astra Account' }) }).first();
+        const accountRow = (text: RegExp) => account.locator('.monaco-list-row').filter({ hasText: text }).first();
+        for (const label of [/^\s*sandbox-db/, /^\s*demo\s*$/, /^\s*Collections\s*$/]) {
+          const r = accountRow(label);
+          await r.waitFor({ timeout: scaled(30_000) });
+          if ((await r.getAttribute('aria-expanded')) !== 'true') await r.locator('.monaco-tl-twistie').click();
+          await r.locator('xpath=self::*[@aria-expanded="true"]').waitFor({ timeout: scaled(30_000) });
+        }
+        const accountCatalog = accountRow(/^\s*catalog/);
+        await accountCatalog.waitFor({ timeout: scaled(30_000) });
+        assert.match(await accountCatalog.innerText(), /vector\(8\) cosine/);
+        await wb.screenshot('collections-account-view');
+
         await browser.close();
         await cs.stop();
         const { hits, filesScanned } = scanForSecret(cs.runDir, sb.token);
