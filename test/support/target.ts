@@ -3,6 +3,7 @@
 //   CQL_TEST_BUNDLE + CQL_TEST_TOKEN (+ CQL_TEST_KEYSPACE, required: Astra keyspaces come from the DevOps API)
 //   CQL_TEST_CONTACT_POINTS (comma list) [+ CQL_TEST_LOCAL_DC, CQL_TEST_USERNAME, CQL_TEST_PASSWORD, CQL_TEST_KEYSPACE]
 //   CQL_TEST_CASSANDRA_VERSION=4.0|5.0 picks the release the sandbox imitates (default 5.0).
+//   Data API tests (dataApiTarget.ts): CQL_TEST_ASTRA_TOKEN + CQL_TEST_DATA_API_ENDPOINT [+ CQL_TEST_DATA_API_KEYSPACE].
 // With CQL_TEST_KEYSPACE the keyspace is shared (as on Astra, where CQL cannot create keyspaces): tests name what
 // they create with target.name(), unique per run, and stop() drops every object so named.
 import { randomBytes } from 'node:crypto';

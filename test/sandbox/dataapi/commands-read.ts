@@ -59,10 +59,10 @@ export function find(ctx: CommandContext, body: JsonObject): Reply {
   const c = collectionOf(ctx);
   const o = readOptions(body);
   const sort = parseSort(body.sort, c);
-  const state = decodeState(o.pageState);
-  if (sort.kind !== 'none' && state) {
+  if (sort.kind !== 'none' && o.pageState !== undefined && o.pageState !== null && o.pageState !== '') {
     throw new ApiError('SORT_CLAUSE_INVALID', "Invalid sort clause: 'pageState' is not supported with non-empty sort clause");
   }
+  const state = decodeState(o.pageState);
   if (o.skip !== undefined && sort.kind !== 'fields') throw invalidField('skip options should be used with sort clause');
   const status: JsonObject = {};
   if (o.includeSortVector && sort.kind === 'vector') status.sortVector = sort.vector.map(floatNum);
@@ -91,7 +91,9 @@ export function findOne(ctx: CommandContext, body: JsonObject): Reply {
   const c = collectionOf(ctx);
   const o = readOptions(body);
   const sort = parseSort(body.sort, c);
-  const [first] = select(ctx.store, c, body.filter, sort).slice(o.skip ?? 0);
+  const [first] = sort.kind === 'none'
+    ? matchingAfter(ctx.store, c, body.filter, undefined, 1).map((stored): Selected => ({ stored }))
+    : select(ctx.store, c, body.filter, sort).slice(o.skip ?? 0);
   const status: JsonObject = {};
   if (o.includeSortVector && sort.kind === 'vector') status.sortVector = sort.vector.map(floatNum);
   const data: JsonObject = { document: first ? render([first], body, o.includeSimilarity)[0] : null };

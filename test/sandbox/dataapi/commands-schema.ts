@@ -2,6 +2,7 @@
 import { ApiError, invalidField } from './errors.js';
 import { isObject, Num, stringifyJson, type Json, type JsonObject } from './json.js';
 import { n, options, type CommandContext, type Reply } from './reply.js';
+import { modelDimension } from './providers.js';
 import type { Collection } from './store.js';
 
 const METRICS = new Set(['cosine', 'dot_product', 'euclidean']);
@@ -101,7 +102,11 @@ function normalizeOptions(opts: JsonObject, lexicalDefault: boolean): { comment:
   if (opts.vector !== undefined && opts.vector !== null) {
     const v = opts.vector;
     if (!isObject(v)) throw invalidField('vector options must be an object');
-    const dim: Json | undefined = v.dimension ?? v.size;
+    const service = isObject(v.service) ? v.service : undefined;
+    const known = service && typeof service.provider === 'string'
+      ? modelDimension(service.provider, typeof service.modelName === 'string' ? service.modelName : undefined)
+      : undefined;
+    const dim: Json | undefined = v.dimension ?? v.size ?? (known ? Num.of(known) : undefined);
     const sourceModel = typeof v.sourceModel === 'string' ? v.sourceModel : 'other';
     if (!SOURCE_MODELS.has(sourceModel)) throw invalidField(`sourceModel '${sourceModel}' is not one of: ${[...SOURCE_MODELS].join(', ')}`);
     const metric = (v.metric ?? v.function ?? (sourceModel === 'other' ? 'cosine' : 'dot_product')) as Json;
@@ -114,9 +119,9 @@ function normalizeOptions(opts: JsonObject, lexicalDefault: boolean): { comment:
     }
     dimension = dim.value;
     const out: JsonObject = { dimension: dim, metric, sourceModel };
-    if (isObject(v.service)) {
-      if (typeof v.service.provider !== 'string') throw invalidField('vector service needs a provider');
-      out.service = v.service;
+    if (service) {
+      if (typeof service.provider !== 'string') throw invalidField('vector service needs a provider');
+      out.service = service;
     }
     comment.vector = out;
   }

@@ -6,6 +6,7 @@ import {
 } from './commands-modify.js';
 import { createCollection, createKeyspace, deleteCollection, dropKeyspace, findCollections, findKeyspaces } from './commands-schema.js';
 import type { JsonObject } from './json.js';
+import { embeddingProviders } from './providers.js';
 import type { CommandContext, Reply } from './reply.js';
 
 export type Level = 'database' | 'keyspace' | 'collection';
@@ -16,7 +17,7 @@ export const COMMANDS: Record<Level, Record<string, Handler>> = {
     findKeyspaces,
     createKeyspace,
     dropKeyspace,
-    findEmbeddingProviders: () => ({ status: { embeddingProviders: {} } }),
+    findEmbeddingProviders: () => ({ status: { embeddingProviders: embeddingProviders() } }),
   },
   keyspace: { findCollections, createCollection, deleteCollection },
   collection: {

@@ -32,7 +32,26 @@ export function put(obj: JsonObject, key: string, value: Json): void {
 export class JsonSyntaxError extends Error {}
 
 const NUMBER_LITERAL = /[:,[]\s*(-?\d[\d.eE+-]*)/g;
-const reviveNumber = (_key: string, v: unknown) => (typeof v === 'number' ? new Num(String(v)) : v);
+/** Replaces JS numbers by `Num` in place (much faster than a JSON.parse reviver). */
+function wrapNumbers(v: unknown): Json {
+  if (typeof v === 'number') return new Num(String(v));
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = wrapNumbers(v[i]);
+    return v;
+  } else if (v !== null && typeof v === 'object') {
+    const o = v as JsonObject;
+    for (const k of Object.keys(o)) {
+      const x = o[k] as unknown;
+      if (typeof x === 'number') {
+        if (k === '__proto__') put(o, k, new Num(String(x)));
+        else o[k] = new Num(String(x));
+      } else if (x !== null && typeof x === 'object') {
+        wrapNumbers(x);
+      }
+    }
+  }
+  return v as Json;
+}
 
 /** Parses JSON text; numbers become `Num`. Duplicate keys keep the last value, as JSON.parse does. */
 export function parseJson(text: string): Json {
@@ -46,7 +65,7 @@ export function parseJson(text: string): Json {
   }
   if (exact) {
     try {
-      return JSON.parse(text, reviveNumber) as Json;
+      return wrapNumbers(JSON.parse(text));
     } catch (e) {
       throw new JsonSyntaxError((e as Error).message);
     }

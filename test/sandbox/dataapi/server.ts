@@ -29,13 +29,14 @@ export interface DataApiRequest {
 }
 
 const MAX_BODY = 20 * 1024 * 1024;
+const MAX_LOG = 1000; // a long demo session pages thousands of times
 
 export class DataApiServer {
   private readonly server: https.Server;
   private port = 0;
   readonly store: DocumentStore;
   readonly settings: DataApiSettings;
-  /** Every request seen (no tokens), for assertions such as "the client identified itself". */
+  /** The latest requests (no tokens), for assertions such as "the client identified itself". */
   readonly log: DataApiRequest[] = [];
 
   constructor(private readonly opts: DataApiOptions) {
@@ -58,6 +59,7 @@ export class DataApiServer {
     if (parts[0] === 'api' && parts[1] === 'json') parts.splice(0, 2);
     const entry: DataApiRequest = { path: url.pathname, command: undefined, userAgent: req.headers['user-agent'], authorized: false };
     this.log.push(entry);
+    if (this.log.length > MAX_LOG) this.log.splice(0, this.log.length - MAX_LOG);
     if (parts[0] !== 'v1' || parts.length > 3) return send(res, 404, { errors: [{ message: `No route for ${url.pathname}` }] });
     if (req.method !== 'POST') return send(res, 405, { errors: [{ message: `${req.method} not supported` }] });
 

@@ -39,23 +39,35 @@ export const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 export class DocumentStore {
-  private readonly bindTypes = new Map<string, CqlType[]>();
+  private readonly prepared = new Map<string, { id: Buffer; types: CqlType[] }>();
+  private readonly cache = new Map<string, Collection | undefined>();
+  private cachedVersion = '';
+  /** Parsed documents by their `doc_json` text: callers never mutate them (updates work on clones). */
+  private readonly parsed = new Map<string, JsonObject>();
 
   constructor(
     private readonly engine: Engine,
     private readonly ctx: () => ExecContext,
   ) {}
 
+  /** Statements with values run prepared (no re-parse per document); a statement the node forgot is prepared again. */
   private run(cql: string, values?: CqlValue[]): Result {
     const ctx = this.ctx();
     if (!values) return this.engine.query(cql, null, ctx);
-    let types = this.bindTypes.get(cql);
-    if (!types) {
-      types = this.engine.prepare(cql, ctx).bindVariables.map((b) => b.type);
-      this.bindTypes.set(cql, types);
+    const prepare = () => {
+      const p = this.engine.prepare(cql, ctx);
+      const entry = { id: p.id, types: p.bindVariables.map((b) => b.type) };
+      this.prepared.set(cql, entry);
+      return entry;
+    };
+    const entry = this.prepared.get(cql) ?? prepare();
+    const bound = { positional: values.map((v, i) => (v === null ? null : encodeValue(entry.types[i], v))) };
+    try {
+      return this.engine.execute(entry.id, bound, ctx);
+    } catch (e) {
+      if ((e as { extra?: { kind?: string } }).extra?.kind !== 'unprepared') throw e;
+      return this.engine.execute(prepare().id, bound, ctx);
     }
-    const t = types;
-    return this.engine.query(cql, { positional: values.map((v, i) => (v === null ? null : encodeValue(t[i], v))) }, ctx);
   }
 
   private rows(cql: string, values?: CqlValue[]): CqlValue[][] {
@@ -82,7 +94,7 @@ export class DocumentStore {
 
   dropKeyspace(name: string): void {
     this.run(`DROP KEYSPACE IF EXISTS ${quoteId(name)}`);
-    this.bindTypes.clear();
+    this.prepared.clear();
   }
 
   /** Tables of `ks` with the collection shape, with options read back from their comments. */
@@ -116,8 +128,16 @@ export class DocumentStore {
     return out.sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
+  /** Looked up once per schema version: every command resolves its collection, and schema changes are rare. */
   collection(ks: string, name: string): Collection | undefined {
-    return this.collections(ks, name)[0];
+    const version = this.engine.schemaVersion();
+    if (version !== this.cachedVersion) {
+      this.cache.clear();
+      this.cachedVersion = version;
+    }
+    const key = `${ks}\u0000${name}`;
+    if (!this.cache.has(key)) this.cache.set(key, this.collections(ks, name)[0]);
+    return this.cache.get(key);
   }
 
   tableExists(ks: string, name: string): boolean {
@@ -127,12 +147,13 @@ export class DocumentStore {
   /** CREATE TABLE + SAI indexes; `comment` holds the options in the server's key order. */
   createCollection(ks: string, name: string, commentOptions: JsonObject, dimension?: number): void {
     const table = `${quoteId(ks)}.${quoteId(name)}`;
+    const lexical = isObject(commentOptions.lexical) && commentOptions.lexical.enabled === true;
     const comment = stringifyJson({ collection: { name, schema_version: Num.of(2), options: commentOptions } });
     this.run(
       `CREATE TABLE IF NOT EXISTS ${table} (key frozen<tuple<tinyint, text>> PRIMARY KEY, tx_id timeuuid, doc_json text, ` +
         'exist_keys set<text>, array_size map<text, int>, array_contains set<text>, query_bool_values map<text, tinyint>, ' +
         'query_dbl_values map<text, decimal>, query_text_values map<text, text>, query_timestamp_values map<text, timestamp>, ' +
-        `query_null_values set<text>${dimension ? `, query_vector_value vector<float, ${dimension}>` : ''}) ` +
+        `query_null_values set<text>${dimension ? `, query_vector_value vector<float, ${dimension}>` : ''}${lexical ? ', query_lexical_value text' : ''}) ` +
         `WITH comment = ${literal(comment)}`,
     );
     const indexing = isObject(commentOptions.indexing) ? commentOptions.indexing : {};
@@ -142,6 +163,12 @@ export class DocumentStore {
         this.run(`CREATE CUSTOM INDEX IF NOT EXISTS ${quoteId(`${name}_${suffix}`)} ON ${table} (${target}) USING 'StorageAttachedIndex'`);
       }
     }
+    if (lexical) {
+      this.run(
+        `CREATE CUSTOM INDEX IF NOT EXISTS ${quoteId(`${name}_query_lexical_value`)} ON ${table} (query_lexical_value) ` +
+          "USING 'StorageAttachedIndex' WITH OPTIONS = {'index_analyzer': 'standard'}",
+      );
+    }
     const vector = isObject(commentOptions.vector) ? commentOptions.vector : undefined;
     if (dimension && vector) {
       const opts = `{'similarity_function': ${literal(String(vector.metric))}, 'source_model': ${literal(String(vector.sourceModel))}}`;
@@ -150,18 +177,18 @@ export class DocumentStore {
           `USING 'StorageAttachedIndex' WITH OPTIONS = ${opts}`,
       );
     }
-    this.bindTypes.clear();
+    this.prepared.clear();
   }
 
   dropCollection(ks: string, name: string): void {
     this.run(`DROP TABLE IF EXISTS ${quoteId(ks)}.${quoteId(name)}`);
-    this.bindTypes.clear();
+    this.prepared.clear();
   }
 
   /** Every document in token order (the order a CQL full scan returns). */
   scan(c: Collection): StoredDoc[] {
     const vec = c.dimension ? ', query_vector_value' : '';
-    return this.rows(`SELECT token(key), key, doc_json${vec} FROM ${quoteId(c.keyspace)}.${quoteId(c.name)}`).map(toStored);
+    return this.rows(`SELECT token(key), key, doc_json${vec} FROM ${quoteId(c.keyspace)}.${quoteId(c.name)}`).map((r) => this.toStored(r));
   }
 
   /** Up to `limit` documents after token `after` (from the start when undefined), in token order. */
@@ -171,13 +198,13 @@ export class DocumentStore {
     const rows = after === undefined
       ? this.rows(`SELECT token(key), key, doc_json${vec} FROM ${table} LIMIT ?`, [limit])
       : this.rows(`SELECT token(key), key, doc_json${vec} FROM ${table} WHERE token(key) > ? LIMIT ?`, [after, limit]);
-    return rows.map(toStored);
+    return rows.map((r) => this.toStored(r));
   }
 
   get(c: Collection, key: [number, string]): StoredDoc | undefined {
     const vec = c.dimension ? ', query_vector_value' : '';
     const [row] = this.rows(`SELECT token(key), key, doc_json${vec} FROM ${quoteId(c.keyspace)}.${quoteId(c.name)} WHERE key = ?`, [key]);
-    return row && toStored(row);
+    return row && this.toStored(row);
   }
 
   /** Writes the whole row (insert or full replacement). */
@@ -201,21 +228,24 @@ export class DocumentStore {
     this.run(`DELETE FROM ${quoteId(c.keyspace)}.${quoteId(c.name)} WHERE key = ?`, [key]);
   }
 
+  private toStored(row: CqlValue[]): StoredDoc {
+    const text = String(row[2]);
+    let doc = this.parsed.get(text);
+    if (!doc) {
+      const value = parseJson(text);
+      doc = isObject(value) ? value : {};
+      if (this.parsed.size >= MAX_PARSED) this.parsed.clear();
+      this.parsed.set(text, doc);
+    }
+    return { token: row[0] as bigint, key: row[1] as [number, string], doc, vector: Array.isArray(row[3]) ? (row[3] as number[]) : undefined };
+  }
+
   truncate(c: Collection): void {
     this.run(`TRUNCATE ${quoteId(c.keyspace)}.${quoteId(c.name)}`);
   }
 }
 
-function toStored(row: CqlValue[]): StoredDoc {
-  const doc = parseJson(String(row[2]));
-  return {
-    token: row[0] as bigint,
-    key: row[1] as [number, string],
-    doc: isObject(doc) ? doc : {},
-    vector: Array.isArray(row[3]) ? (row[3] as number[]) : undefined,
-  };
-}
-
+const MAX_PARSED = 50_000;
 function optionsFromComment(comment: string): JsonObject {
   if (!comment) return {};
   try {

@@ -166,7 +166,11 @@ describe('sandbox CLI', { skip }, () => {
       child.once('exit', (code) => reject(new Error(`cli exited ${code}`)));
     });
     const info = JSON.parse(line);
-    assert.deepEqual(Object.keys(info).sort(), ['bundlePath', 'contactPoint', 'cqlPort', 'devopsUrl', 'metadataPort', 'sniPort', 'token'].sort());
+    assert.deepEqual(
+      Object.keys(info).sort(),
+      ['bundlePath', 'caPath', 'contactPoint', 'cqlPort', 'dataApiEndpoint', 'devopsUrl', 'metadataPort', 'sniPort', 'token'].sort(),
+    );
+    assert.match(info.dataApiEndpoint, /^https:\/\/127\.0\.0\.1:\d+$/);
     assert.equal(info.contactPoint, `127.0.0.1:${info.cqlPort}`);
     const client = new cassandra.Client({ cloud: { secureConnectBundle: info.bundlePath }, credentials: { username: 'token', password: info.token } });
     try {

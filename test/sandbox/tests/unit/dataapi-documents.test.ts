@@ -30,6 +30,11 @@ test('numbers keep their exact text through parse and stringify, on both the fas
   }
   const big = doc('{"n":12345678901234567890.123}').n as Num;
   assert.equal(big.text, '12345678901234567890.123');
+  for (const text of ['{"__proto__":{"polluted":1},"n":1}', '{"__proto__":2,"n":1.10}']) {
+    const d = doc(text);
+    assert.equal(Object.getPrototypeOf(d), Object.prototype, 'a "__proto__" key stays an ordinary property');
+    assert.equal(json(d), text);
+  }
 });
 
 test('filters: implicit $eq matches array members, range operators only within one type, logical operators nest', () => {
