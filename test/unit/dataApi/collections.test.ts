@@ -6,7 +6,7 @@ import {
   collectionDescription, collectionNameProblem, collectionTooltip, createCollectionOptions,
 } from '../../../src/extension/dataApi/core/collectionText.js';
 import { collectionChildren, collectionItemLook, isCollectionNode, type CollectionTreeNode } from '../../../src/extension/dataApi/core/collectionNodes.js';
-import { describeDataApiError } from '../../../src/extension/dataApi/core/dataApiErrors.js';
+import { DataApiError, describeDataApiError } from '../../../src/extension/dataApi/core/dataApiErrors.js';
 import { writeCommandText } from '../../../src/extension/dataApi/core/commandText.js';
 
 const products = {
@@ -69,4 +69,11 @@ test('errors: token refused, missing collection, API codes, network and TLS, wit
 test('the confirmation shows the exact command', () => {
   assert.equal(writeCommandText('deleteOne', { filter: { _id: new Date(5) } }), '{"deleteOne":{"filter":{"_id":{"$date":5}}}}');
   assert.match(writeCommandText('insertOne', { document: { t: 'x'.repeat(5000) } }), /… \(5,\d{3} characters\)$/);
+});
+
+test('a DataApiError never carries a token, even one quoted by the server', () => {
+  const token = `AstraCS:abcdefghijklmnopqrstuvwx:${'a'.repeat(64)}`;
+  const err = new DataApiError({ kind: 'api', message: `The Data API refused listing: bad token ${token}` });
+  assert.ok(!err.message.includes(token));
+  assert.ok(!err.info.message.includes(token));
 });

@@ -3,6 +3,8 @@
 // so the mapping is tested without a server. Every message goes through `redact` by the caller's logger/notifier,
 // and the token never appears here: errors carry the command, never the headers.
 
+import { redact } from '../../secrets/redact.js';
+
 export type DataApiFailure = 'auth' | 'unreachable' | 'tls' | 'timeout' | 'notFound' | 'api' | 'http' | 'other';
 
 export interface DataApiErrorInfo {
@@ -57,8 +59,12 @@ function safeHost(endpoint: string): string {
 }
 
 export class DataApiError extends Error {
-  constructor(readonly info: DataApiErrorInfo) {
-    super(info.message);
+  readonly info: DataApiErrorInfo;
+  constructor(info: DataApiErrorInfo) {
+    // Server text and low-level messages are quoted into these sentences: mask any secret before anyone shows them.
+    const message = redact(info.message);
+    super(message);
+    this.info = { ...info, message };
     this.name = 'DataApiError';
   }
 }
