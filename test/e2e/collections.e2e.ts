@@ -112,8 +112,36 @@ test('collections: sign in → tree → browser → vector search → edit, dele
         await webviewWith(page, 'edited in e2e');
         await wb.screenshot('collections-edited');
 
+        // Find similar from the second result: it becomes the first, with similarity 1.
+        const simView = await webviewWith(page, 'edited in e2e');
+        const second = simView.locator('table.doc-grid tbody tr').nth(1);
+        const secondId = (await second.locator('td').nth(3).innerText()).trim();
+        await second.locator('button.doc-similar').click();
+        await poll(`${secondId} first after Find similar`, async () => {
+          const top = await simView.locator('table.doc-grid tbody tr').first().innerText().catch(() => '');
+          return top.includes(secondId) && top.includes('1.000000') ? true : undefined;
+        }, 60_000);
+
+
+        // Insert a document from the browser: a `{}` tab, typed, saved, the insertOne confirmed.
+        const browserForInsert = await webviewWith(page, 'demo.catalog');
+        await browserForInsert.locator('vscode-button', { hasText: 'Insert Document' }).click();
+        await poll('the new document tab', async () => ((await page.locator('.tab', { hasText: 'catalog-new.json' }).count()) > 0 ? true : undefined), 30_000);
+        const newEditor = page.locator('.editor-group-container.active .monaco-editor').first();
+        await newEditor.click();
+        await page.keyboard.press('Control+A');
+        await page.keyboard.insertText('{"_id": "e2e-new", "name": "inserted in e2e", "big": 123456789012345678901234567890}');
+        await page.keyboard.press('Shift+Control+End');
+        await page.keyboard.press('Delete');
+        await page.keyboard.press('Control+S');
+        const confirmInsert = page.locator('.monaco-dialog-box');
+        await confirmInsert.waitFor({ timeout: scaled(30_000) });
+        assert.match(await confirmInsert.innerText(), /insertOne.*123456789012345678901234567890/s);
+        await confirmInsert.locator('.monaco-button', { hasText: 'Insert' }).first().click();
+        await poll('e2e-new inserted', async () => ((await catalog.findOne({ _id: 'e2e-new' }))?.name === 'inserted in e2e' ? true : undefined), 30_000);
+
         // Delete one document from the browser (filter on its _id, Delete, confirm).
-        const browserView = await webviewWith(page, 'edited in e2e');
+        const browserView = await webviewWith(page, 'demo.catalog');
         await browserView.locator('#mode-filter').click();
         await browserView.locator('#filter input').fill('{"_id": "p0007"}');
         await browserView.locator('#run').click();
