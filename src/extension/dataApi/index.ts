@@ -41,6 +41,10 @@ export function registerDataApi(services: Services): CollectionTreeSource {
     tree,
     edits,
     vscode.workspace.registerFileSystemProvider(DOCUMENT_SCHEME, edits, { isCaseSensitive: true }),
+    // Another endpoint means other collections: list again.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('astra.dataApiUrl')) tree.refresh();
+    }),
     edits.onDidWrite((t) => {
       for (const b of sameCollection(t)) void b.rerun();
       tree.refresh(t.db, t.keyspace);

@@ -98,6 +98,7 @@ export class SchemaTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
   async refresh(node?: ExplorerNode): Promise<void> {
     if (!node) {
       this.loader.invalidate();
+      this.collections?.refresh();
       await Promise.all(this.connections.profiles().map((p) => this.refreshDriver(p.id)));
       this.changed.fire(undefined);
       return;
