@@ -14,6 +14,8 @@ import { parseExactJson } from '../../src/extension/dataApi/core/exactJson.js';
 import { documentRow } from '../../src/extension/dataApi/core/documentRows.js';
 import type { DatabaseRef } from '../../src/extension/dataApi/core/collectionNodes.js';
 import type { Logger } from '../../src/extension/logging.js';
+import { createCollectionOptions, hasVectorize } from '../../src/extension/dataApi/core/collectionText.js';
+import { collectionFacts, parseQueryForm } from '../../src/extension/dataApi/core/queryForm.js';
 
 const realToken = process.env.CQL_TEST_ASTRA_TOKEN;
 const realEndpoint = process.env.CQL_TEST_DATA_API_ENDPOINT;
@@ -135,4 +137,26 @@ test('errors: a wrong token and a missing collection are told apart, the token n
   const e3 = await down.list(ref, keyspace).then(() => undefined, (e: unknown) => e);
   assert.ok(e3 instanceof DataApiError);
   assert.equal(e3.info.kind, 'unreachable', e3.message);
+});
+
+test('vectorize: a collection created with a service, searched by text through the query form', async (t) => {
+  if (skip) return t.skip(skip);
+  if (onReal) return t.skip('creates a vectorize collection (a provider integration on real Astra)');
+  const name = `it_auto_${suffix}`;
+  await api.create(ref, keyspace, name, createCollectionOptions({ vectorizeProvider: 'nvidia', vectorizeModel: 'NV-Embed-QA' }));
+  try {
+    const summary = (await api.list(ref, keyspace)).find((c) => c.name === name);
+    assert.ok(summary && hasVectorize(summary.definition), JSON.stringify(summary));
+    const auto = { db: ref, keyspace, name };
+    const c = await api.run(ref, 'test', async (db) => api.collection(db, auto));
+    await c.insertMany(['red running shoes', 'blue garden hose', 'green tea'].map((text, i) => ({ _id: `t${i}`, $vectorize: text })));
+    const facts = collectionFacts(auto, summary, 'it');
+    const parsed = parseQueryForm({ mode: 'vectorize', filter: '', projection: '', sort: '', limit: '', search: 'blue garden hose' }, facts, bigNumber);
+    assert.ok('query' in parsed);
+    const docs = await new DocumentPager(c, parsed.query).next(20);
+    assert.equal(docs[0]?._id, 't1');
+    assert.ok((docs[0]?.$similarity as number) > 0.99);
+  } finally {
+    await api.drop(ref, keyspace, name);
+  }
 });

@@ -10,9 +10,10 @@ import {
   EMPTY_FORM, isBrowserToHost, type BrowserToHost, type CollectionFacts, type HostToBrowser, type QueryForm,
 } from '../../shared/documentBrowserMessages.js';
 import { refKey } from './core/collectionNodes.js';
-import { hasVectorize, type CollectionSummary } from './core/collectionText.js';
 import { documentRow } from './core/documentRows.js';
 import { findCommandText, parseQueryForm, type FindQuery } from './core/queryForm.js';
+
+export { collectionFacts } from './core/queryForm.js';
 import { bigNumber, type CollectionsApi, type CollectionTarget } from './collections.js';
 import { DocumentPager } from './documentPager.js';
 
@@ -165,17 +166,6 @@ export const DOCUMENTS_VIEW_TYPE = 'astra.documents';
 function vectorNumbers(v: unknown): number[] | undefined {
   if (Array.isArray(v)) return v as number[];
   return v instanceof DataAPIVector ? v.asArray() : undefined;
-}
-
-export function collectionFacts(target: CollectionTarget, summary: CollectionSummary, database: string): CollectionFacts {
-  const v = summary.definition.vector;
-  return {
-    keyspace: target.keyspace,
-    name: target.name,
-    database,
-    ...(v?.dimension ? { vectorDimension: v.dimension, metric: v.metric ?? 'cosine' } : {}),
-    ...(hasVectorize(summary.definition) ? { vectorize: v!.service!.provider! } : {}),
-  };
 }
 
 export function browserKey(t: CollectionTarget): string {

@@ -3,6 +3,7 @@
 
 import type { CollectionFacts, QueryForm } from '../../../shared/documentBrowserMessages.js';
 import { parseJsonObject, parseVector } from './exactJson.js';
+import { hasVectorize, type CollectionSummary } from './collectionText.js';
 
 export interface FindQuery {
   filter: Record<string, unknown>;
@@ -67,4 +68,16 @@ export function findCommandText(q: FindQuery): string {
   if (q.includeSimilarity) options.includeSimilarity = true;
   if (Object.keys(options).length) body.options = options;
   return JSON.stringify({ find: body });
+}
+
+/** What the browser and the form need to know about a collection (vector dimension, metric, vectorize service). */
+export function collectionFacts(target: { keyspace: string; name: string }, summary: CollectionSummary, database: string): CollectionFacts {
+  const v = summary.definition.vector;
+  return {
+    keyspace: target.keyspace,
+    name: target.name,
+    database,
+    ...(v?.dimension ? { vectorDimension: v.dimension, metric: v.metric ?? 'cosine' } : {}),
+    ...(hasVectorize(summary.definition) ? { vectorize: v!.service!.provider! } : {}),
+  };
 }
