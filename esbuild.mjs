@@ -36,10 +36,11 @@ const builds = [
   },
 ];
 
-// Webview bundles: the notebook renderer and the `.cql` results panel (which embeds the renderer).
+// Webview bundles: the notebook renderer, the `.cql` results panel (which embeds the renderer), the document browser.
 for (const [entry, outfile] of [
   ['src/webview/renderer/index.ts', 'dist/renderer.js'],
   ['src/webview/resultsPanel/index.ts', 'dist/resultsPanel.js'],
+  ['src/webview/documents/index.ts', 'dist/documents.js'],
 ]) {
   builds.push({ ...common, entryPoints: [entry], outfile, platform: 'browser', format: 'esm', target: 'es2022' });
 }

@@ -19,6 +19,7 @@ const RULES = [
   { from: 'extension/schema/', not: ['extension/notebook/', 'extension/language/', 'extension/explorer/', 'extension/cql/'], why: 'schema reading serves the features' },
   { from: 'extension/connections/', not: ['extension/notebook/', 'extension/language/', 'extension/explorer/', 'extension/cql/', 'extension/schema/', 'extension/astra/'], why: 'connections is the bottom layer of the host' },
   { from: 'extension/secrets/', only: ['extension/secrets/'], why: 'redaction is the bottom layer: everything logs through it' },
+  { from: 'extension/dataApi/', only: ['extension/dataApi/', 'extension/connections/', 'extension/secrets/', 'extension/astra/core/', 'extension/logging', 'extension/services', 'shared/'], why: 'the Data API feature sits beside the trees it feeds, never on them' },
   { from: 'webview/', only: ['webview/', 'shared/'], why: 'a webview bundle runs in the browser' },
   { from: 'shared/', only: ['shared/'], why: 'shared is imported by both runtimes' },
 ];

@@ -15,6 +15,7 @@ import { registerNotebooks } from './notebook/index.js';
 import { registerAstraAccount } from './astra/index.js';
 import { registerLanguage } from './language/index.js';
 import { registerHistory } from './history/index.js';
+import { registerDataApi } from './dataApi/index.js';
 
 let connections: AstraConnectionService | undefined;
 
@@ -25,9 +26,10 @@ export function activate(context: vscode.ExtensionContext): void {
   const services: Services = { context, logger: (prefix) => logs.logger(prefix), connections };
   context.subscriptions.push(logs, connections, sessions, registerConnectionCommands({ service: connections, logs }));
 
-  registerExplorer(services);
+  const collections = registerDataApi(services);
+  registerExplorer(services, collections);
   registerNotebooks(services, sessions);
-  registerAstraAccount(services);
+  registerAstraAccount(services, collections);
   registerLanguage(services, sessions);
   registerHistory(services, sessions);
 

@@ -8,10 +8,9 @@ import { rememberSecret } from '../secrets/knownSecrets.js';
 import { validateAstraToken } from '../connections/credentialPrompts.js';
 import type { Logger } from '../logging.js';
 import { DEFAULT_DEVOPS_URL, DevopsClient, type RetryNotice } from './devopsClient.js';
+import { DEVOPS_CA_ENV, TOKEN_KEY } from './core/accountKeys.js';
 
-export const TOKEN_KEY = 'astra.account.token';
-/** Test hook (like ASTRA_DB_VSCODE_DEMO): a PEM file trusted for the DevOps API, e.g. the sandbox CA. */
-export const DEVOPS_CA_ENV = 'ASTRA_DB_VSCODE_DEVOPS_CA';
+export { DEVOPS_CA_ENV, TOKEN_KEY };
 
 function devopsBaseUrl(): string {
   const raw = vscode.workspace.getConfiguration('astra').get<string>('devopsApiUrl')?.trim() || DEFAULT_DEVOPS_URL;

@@ -13,14 +13,16 @@ import {
 import { DevopsError } from './core/devopsErrors.js';
 import { redact } from '../secrets/redact.js';
 import type { AstraDeps } from './addFromAccount.js';
+import { isCollectionNode, type CollectionTreeNode, type CollectionTreeSource } from '../dataApi/index.js';
 
 export const ACCOUNT_VIEW = 'astraDb.account';
 export const SIGNED_IN_CONTEXT = 'astra.account.signedIn';
 
 export type AccountNode =
   | { kind: 'database'; db: AstraDatabase }
-  | { kind: 'keyspace'; name: string; databaseId: string }
-  | { kind: 'message'; text: string; tooltip?: string; command?: vscode.Command; icon: string };
+  | { kind: 'keyspace'; name: string; databaseId: string; db?: AstraDatabase }
+  | { kind: 'message'; text: string; tooltip?: string; command?: vscode.Command; icon: string }
+  | CollectionTreeNode;
 
 export class AstraAccountTree implements vscode.TreeDataProvider<AccountNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<AccountNode | undefined>();
@@ -28,8 +30,12 @@ export class AstraAccountTree implements vscode.TreeDataProvider<AccountNode>, v
   private loading: Promise<AccountNode[]> | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly deps: AstraDeps) {
+  constructor(
+    private readonly deps: AstraDeps,
+    private readonly collections?: CollectionTreeSource,
+  ) {
     this.subscriptions = [
+      ...(collections ? [collections.onDidChange(() => this.changed.fire(undefined))] : []),
       deps.account.onDidChange(() => this.refresh()),
       // Only the "added" marks depend on the profiles: redraw from the cache, no API call.
       deps.connections.onDidChange(() => this.changed.fire(undefined)),
@@ -42,15 +48,24 @@ export class AstraAccountTree implements vscode.TreeDataProvider<AccountNode>, v
   }
 
   getChildren(node?: AccountNode): Promise<AccountNode[]> | AccountNode[] {
-    if (node?.kind === 'database') return node.db.keyspaces.map((name) => ({ kind: 'keyspace', name, databaseId: node.db.id }));
+    if (node?.kind === 'database') return node.db.keyspaces.map((name) => ({ kind: 'keyspace', name, databaseId: node.db.id, db: node.db }));
+    if (node && isCollectionNode(node)) return this.collections?.children(node) ?? [];
+    if (node?.kind === 'keyspace' && node.db && this.collections && isActive(node.db)) {
+      const { id, name, region, datacenters } = node.db;
+      const ref = { source: 'account' as const, databaseId: id, region: region || datacenters[0]?.region || '', name };
+      return [this.collections.group(`astra-account/${id}`, ref, node.name)];
+    }
     if (node) return [];
     this.loading ??= this.load();
     return this.loading;
   }
 
   getTreeItem(node: AccountNode): vscode.TreeItem {
+    if (isCollectionNode(node)) return this.collections!.treeItem(node);
     if (node.kind === 'keyspace') {
-      const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.None);
+      const expandable = !!this.collections && !!node.db && isActive(node.db);
+      const item = new vscode.TreeItem(node.name, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.id = `astra-account/${node.databaseId}/${node.name}`;
       item.iconPath = new vscode.ThemeIcon('symbol-namespace');
       item.contextValue = 'astraAccountKeyspace';
       return item;

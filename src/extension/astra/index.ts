@@ -6,15 +6,16 @@ import { AstraAccount } from './account.js';
 import { ACCOUNT_VIEW, AstraAccountTree, SIGNED_IN_CONTEXT } from './accountTree.js';
 import { addFromAstraAccount, addOptionsFromArg, type AstraDeps } from './addFromAccount.js';
 import { createKeyspace, refreshBundle } from './profileCommands.js';
+import type { CollectionTreeSource } from '../dataApi/index.js';
 
 export { AstraAccount, TOKEN_KEY } from './account.js';
 export { AstraAccountTree } from './accountTree.js';
 
-export function registerAstraAccount(services: Services): void {
+export function registerAstraAccount(services: Services, collections?: CollectionTreeSource): void {
   const log = services.logger('astra');
   const account = new AstraAccount(services.context.secrets, log);
   const deps: AstraDeps = { account, connections: services.connections, log };
-  const tree = new AstraAccountTree(deps);
+  const tree = new AstraAccountTree(deps, collections);
   // Menus (Sign Out, Refresh) follow whether a token is stored, even while the Astra Account view is collapsed.
   const syncSignedIn = async () => vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, !!(await account.token()));
   void syncSignedIn();

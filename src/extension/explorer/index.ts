@@ -5,12 +5,13 @@ import type { Services } from '../services.js';
 import { registerExplorerCommands } from './commands.js';
 import type { ExplorerNode } from './model.js';
 import { SchemaTreeProvider } from './treeProvider.js';
+import type { CollectionTreeSource } from '../dataApi/index.js';
 
 export const CONNECTIONS_VIEW_ID = 'astraDb.connections';
 
-export function registerExplorer(services: Services): void {
+export function registerExplorer(services: Services, collections?: CollectionTreeSource): void {
   const log = services.logger('explorer');
-  const tree = new SchemaTreeProvider(services.connections, log);
+  const tree = new SchemaTreeProvider(services.connections, log, collections);
   const view = vscode.window.createTreeView<ExplorerNode>(CONNECTIONS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   services.context.subscriptions.push(
     tree,
@@ -23,6 +24,7 @@ export function registerExplorer(services: Services): void {
     }),
     services.connections.onDidChange(() => tree.connectionsChanged()),
     services.connections.onDidChangeSchema((profileId) => tree.schemaChanged(profileId)),
+    ...(collections ? [collections.onDidChange(() => tree.collectionsChanged())] : []),
     ...registerExplorerCommands(services, tree, log),
   );
 }

@@ -3,6 +3,9 @@
 
 import type { ConnectionState } from '../connections/types.js';
 import {
+  collectionItemLook, collectionNodeId, COLLECTION_CONTEXT_VALUES, type CollectionTreeNode,
+} from '../dataApi/core/collectionNodes.js';
+import {
   cqlTypeText, isSystemKeyspace, type ColumnMeta, type FolderKind, type IndexMeta, type KeyspaceListing, type KeyspaceMeta, type TableMeta, type UdtMeta,
 } from '../schema/schemaTypes.js';
 
@@ -28,7 +31,8 @@ export type ExplorerNode =
   | (Base & { kind: 'field'; keyspace: string; udt: string; name: string; type: string })
   | (Base & { kind: 'function'; keyspace: string; name: string; argTypes: string[] })
   | (Base & { kind: 'aggregate'; keyspace: string; name: string; argTypes: string[] })
-  | (Base & { kind: 'error'; parent: string; message: string });
+  | (Base & { kind: 'error'; parent: string; message: string })
+  | CollectionTreeNode; // Data API collections under an Astra keyspace (nodes and look owned by dataApi/)
 
 /** Every contextValue the tree can produce; package.json menus refer to these (checked by a test). */
 export const CONTEXT_VALUES = [
@@ -37,6 +41,7 @@ export const CONTEXT_VALUES = [
   'connection-error-astradb',
   'systemKeyspaces', 'keyspace', 'keyspace-system', 'folder', 'table', 'table-system', 'view', 'column', 'index',
   'type', 'field', 'function', 'aggregate', 'error',
+  ...COLLECTION_CONTEXT_VALUES,
 ] as const;
 export type ContextValue = (typeof CONTEXT_VALUES)[number];
 
@@ -73,6 +78,7 @@ export function nodeId(n: ExplorerNode): string {
     case 'function': return `${p}/${n.keyspace}/#functions/${n.name}(${n.argTypes.join(',')})`;
     case 'aggregate': return `${p}/${n.keyspace}/#aggregates/${n.name}(${n.argTypes.join(',')})`;
     case 'error': return `${n.parent}/#error`;
+    case 'collections': case 'collection': case 'collectionsMessage': return collectionNodeId(n);
   }
 }
 
@@ -143,6 +149,8 @@ export function itemSpec(n: ExplorerNode): ItemSpec {
       return { id, label: n.name, description: `(${n.argTypes.join(', ')})`, icon: 'symbol-function', contextValue: 'function', collapsible: 'none' };
     case 'aggregate':
       return { id, label: n.name, description: `(${n.argTypes.join(', ')})`, icon: 'symbol-operator', contextValue: 'aggregate', collapsible: 'none' };
+    case 'collections': case 'collection': case 'collectionsMessage':
+      return collectionItemLook(n);
     case 'error':
       return { id, label: n.message, tooltip: n.message, icon: 'warning', iconColor: 'problemsWarningIcon.foreground', contextValue: 'error', collapsible: 'none' };
   }

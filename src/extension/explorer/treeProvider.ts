@@ -7,6 +7,7 @@ import { errorNode, itemSpec, type ExplorerNode } from './model.js';
 import { SchemaTreeLoader } from './treeLoader.js';
 import { astraDatabaseId } from '../astra/core/databases.js';
 import { connectWithProgress } from '../connections/connectProgress.js';
+import { isCollectionNode, type CollectionTreeSource } from '../dataApi/index.js';
 
 type ConnectionNode = Extract<ExplorerNode, { kind: 'connection' }>;
 
@@ -20,9 +21,11 @@ export class SchemaTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
   constructor(
     private readonly connections: ConnectionService,
     private readonly log: Logger,
+    private readonly collections?: CollectionTreeSource,
   ) {}
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    if (this.collections && isCollectionNode(node)) return this.collections.treeItem(node);
     const spec = itemSpec(node);
     const collapsible = {
       none: vscode.TreeItemCollapsibleState.None,
@@ -40,6 +43,7 @@ export class SchemaTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (!node) return this.connectionNodes();
+    if (isCollectionNode(node)) return this.collections ? this.collections.children(node) : [];
     if (node.kind === 'connection') {
       const client = await this.clientForExpand(node);
       if (!client) {
@@ -53,6 +57,9 @@ export class SchemaTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
     const started = Date.now();
     const kids = await this.loader.children(node, client);
     this.log.debug(`${node.kind} expanded: ${kids.length} children in ${Date.now() - started} ms`);
+    if (node.kind === 'keyspace' && !node.system && this.collections?.servesProfile(node.profileId)) {
+      kids.push(this.collections.group(node.profileId, { source: 'profile', profileId: node.profileId }, node.keyspace));
+    }
     return kids;
   }
 
@@ -91,6 +98,7 @@ export class SchemaTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
   async refresh(node?: ExplorerNode): Promise<void> {
     if (!node) {
       this.loader.invalidate();
+      this.collections?.refresh();
       await Promise.all(this.connections.profiles().map((p) => this.refreshDriver(p.id)));
       this.changed.fire(undefined);
       return;
@@ -122,6 +130,11 @@ export class SchemaTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
   connectionsChanged(): void {
     const connected = new Set(this.connections.profiles().map((p) => p.id).filter((id) => this.connections.connectedClient(id)));
     for (const id of this.roots.keys()) if (!connected.has(id)) this.loader.invalidate(id);
+    this.changed.fire(undefined);
+  }
+
+  /** Collections were listed again (created, dropped, written): redraw, the CQL listing cache stays. */
+  collectionsChanged(): void {
     this.changed.fire(undefined);
   }
 

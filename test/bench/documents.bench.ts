@@ -1,0 +1,105 @@
+// Document browser benchmark on the sandbox's demo.catalog (1,200 documents, Data API stand-in):
+//  - host: first page of 20 documents after the click (pager + exact rows; median of 10 warm runs, and the first,
+//    cold one with a new client) and paging 1,000 documents with Load more (100 per click);
+//  - webview (headless chromium, the real documents bundle): first 20 rows painted, then 1,000 rows appended in
+//    Load more steps; the longest step is the frame that would be dropped.
+// Goal from the issue: first page shown < 300 ms after the click.
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { startSandbox } from '../sandbox/index.js';
+import { DataApiClients } from '../../src/extension/dataApi/dataApiClients.js';
+import { CollectionsApi } from '../../src/extension/dataApi/collections.js';
+import { DocumentPager } from '../../src/extension/dataApi/documentPager.js';
+import { documentRow } from '../../src/extension/dataApi/core/documentRows.js';
+import type { DocumentRow } from '../../src/shared/documentBrowserMessages.js';
+import type { Logger } from '../../src/extension/logging.js';
+import { CHROMIUM } from '../support/tools.js';
+import { chromiumAvailable } from '../integration/rendererHarness.js';
+
+const quiet: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function hostBench(): Promise<DocumentRow[]> {
+  const sb = await startSandbox({ nodes: 1 });
+  process.env.ASTRA_DB_VSCODE_DEVOPS_CA = sb.caPath;
+  const clients = new DataApiClients(quiet);
+  const api = new CollectionsApi({ resolve: async () => ({ endpoint: sb.dataApiEndpoint, token: sb.token, label: 'bench' }) }, clients, quiet);
+  const target = { db: { source: 'profile' as const, profileId: 'bench' }, keyspace: sb.keyspace, name: 'catalog' };
+  const firstPage = async () => {
+    const t0 = performance.now();
+    const rows = await api.run(target.db, 'bench', async (db) => {
+      const pager = new DocumentPager(api.collection(db, target), { filter: {}, includeSimilarity: false, label: 'filter' });
+      return (await pager.next(20)).map((d, i) => documentRow(d, i));
+    });
+    return { ms: performance.now() - t0, rows };
+  };
+  try {
+    const cold = await firstPage();
+    const warm: number[] = [];
+    for (let i = 0; i < 10; i++) warm.push((await firstPage()).ms);
+    console.log(`host: first page of ${cold.rows.length} documents: cold ${cold.ms.toFixed(0)} ms (new client), warm median ${median(warm).toFixed(0)} ms (goal < 300 ms)`);
+    const rows: DocumentRow[] = [];
+    const t0 = performance.now();
+    const steps: number[] = [];
+    await api.run(target.db, 'bench', async (db) => {
+      const pager = new DocumentPager(api.collection(db, target), { filter: {}, includeSimilarity: false, label: 'filter' });
+      for (let n = 20; rows.length < 1000 && !pager.done; n = 100) {
+        const s = performance.now();
+        const docs = await pager.next(n);
+        rows.push(...docs.map((d, i) => documentRow(d, rows.length + i)));
+        steps.push(performance.now() - s);
+      }
+    });
+    console.log(`host: ${rows.length} documents paged in ${(performance.now() - t0).toFixed(0)} ms (${steps.length} clicks; Load more of 100: median ${median(steps.slice(1)).toFixed(0)} ms)`);
+    return rows.slice(0, 1000);
+  } finally {
+    await clients.dispose();
+    await sb.stop();
+  }
+}
+
+async function webviewBench(rows: DocumentRow[]): Promise<void> {
+  if (!chromiumAvailable()) return console.log('webview: skipped (no chromium)');
+  const out = await build({ entryPoints: ['src/webview/documents/index.ts'], bundle: true, format: 'iife', platform: 'browser', target: 'es2022', write: false, minify: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body><div id="app"></div></body></html>');
+    await page.addScriptTag({ content: 'window.__name = (f) => f; window.sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.sent.push(m), getState: () => undefined, setState: () => {} });' });
+    await page.addScriptTag({ content: out.outputFiles[0]!.text });
+    // Long tasks (> 50 ms) are the frames a user sees dropped while rows are added.
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+    });
+    const post = (message: unknown) =>
+      page.evaluate((m) => new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        window.postMessage(m, '*');
+        // Message dispatch, then two frames: the rows are laid out and painted.
+        setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0))), 0);
+      }), message);
+    await post({ type: 'init', collection: { keyspace: 'demo', name: 'catalog', database: 'bench', vectorDimension: 8, metric: 'cosine' }, form: { mode: 'filter', filter: '', projection: '', sort: '', limit: '', search: '' } });
+    const first = await post({ type: 'rows', queryId: 0, append: false, rows: rows.slice(0, 20), more: true, note: '20 documents' });
+    const steps: number[] = [];
+    for (let from = 20; from < rows.length; from += 100) {
+      steps.push(await post({ type: 'rows', queryId: 0, append: true, rows: rows.slice(from, from + 100), more: from + 100 < rows.length }));
+    }
+    await page.waitForFunction((n) => document.querySelectorAll('table.doc-grid tbody tr').length === n, rows.length);
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    console.log(`webview: first 20 rows painted in ${first.toFixed(0)} ms; ${rows.length} rows through ${steps.length} Load more steps (first frame of each: median ${median(steps).toFixed(0)} ms)`);
+    if (process.env.BENCH_VERBOSE) console.log(longTasks.map((x) => x.toFixed(0)).join(" "));
+    console.log(`webview: long tasks (> 50 ms) while adding them: ${longTasks.length}${longTasks.length ? `, longest ${Math.max(...longTasks).toFixed(0)} ms` : ''}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+void (async () => {
+  const rows = await hostBench();
+  await webviewBench(rows);
+})().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
