@@ -23,12 +23,7 @@ before(async () => {
   client = new Client(nodeClientOptions(target));
   await client.connect();
   await client.execute(`CREATE TABLE ${target.keyspace}.marks (k text PRIMARY KEY)`);
-  const execute = client.execute.bind(client) as (...args: unknown[]) => Promise<unknown>;
-  (client as unknown as { execute: (...args: unknown[]) => Promise<unknown> }).execute = (...args) => {
-    const marker = /'(\w+)'/.exec(String(args[0]))?.[1] ?? '';
-    inFlight.add(marker);
-    return execute(...args).finally(() => inFlight.delete(marker));
-  };
+  trackInFlight(client);
   target.sandbox!.faults.latencyMs = LATENCY_MS;
 });
 
@@ -37,6 +32,20 @@ after(async () => {
   await client?.shutdown();
   await target?.stop();
 });
+
+/** Notes each statement's marker in `inFlight` while the driver request for it is out (sessions read with eachRow). */
+function trackInFlight(c: Client): void {
+  type Callback = (err: unknown, result: unknown) => void;
+  const eachRow = c.eachRow.bind(c) as (q: string, p: unknown, o: unknown, row: unknown, done: Callback) => void;
+  (c as unknown as { eachRow: typeof eachRow }).eachRow = (query, params, options, onRow, done) => {
+    const marker = /'(\w+)'/.exec(query)?.[1] ?? '';
+    inFlight.add(marker);
+    eachRow(query, params, options, onRow, (err, result) => {
+      inFlight.delete(marker);
+      done(err, result);
+    });
+  };
+}
 
 const notebook = () => new CqlSession({ client: async () => client, pageSize: 100, timeZone: 'UTC', keyspace: target.keyspace });
 const run = (s: CqlSession, cql: string, signal?: AbortSignal) => s.run(splitStatements(cql)[0]!, signal);

@@ -10,12 +10,13 @@ import { isUseStatement, type Statement } from './statements.js';
 import type { EncodedValue } from '../../shared/valueEncoding.js';
 import { CONSISTENCY_LEVELS, DEFAULT_CONSISTENCY } from '../connections/clientOptions.js';
 import { createDescriber, type Describer } from './describeCommand.js';
-import { LiveQueries, type LiveColumn, type LiveQuery } from './liveQueries.js';
+import { LiveQueries, type LiveQuery } from './liveQueries.js';
 import type { ErrorContext } from '../connections/types.js';
 import { failedBeforeSending, reviveHosts } from '../connections/hostRecovery.js';
 import { toCqlFailure, type CqlFailure } from './cqlErrors.js';
 import { withKeyspace } from './keyspaceScope.js';
-import { cqlTypeText, encoderFor, type ValueEncoder } from './valueEncoder.js';
+import { cqlTypeText } from './valueEncoder.js';
+import { readPage } from './pageReader.js';
 
 const consistencyName = (code: number | undefined) =>
   (Object.entries(CONSISTENCY_LEVELS).find(([, v]) => v === code)?.[0] as ConsistencyName | undefined);
@@ -55,13 +56,6 @@ export class CancelledError extends Error {
     super('Cancelled');
     this.name = 'CancelledError';
   }
-}
-
-interface DriverResult {
-  rows?: Record<string, unknown>[];
-  columns?: LiveColumn[] | null;
-  pageState?: string | null;
-  info: { queriedHost?: string; achievedConsistency?: number; warnings?: string[] | null; traceId?: { toString(): string } | null };
 }
 
 /** Resolves like `p`, or rejects with CancelledError as soon as `signal` aborts (the driver call keeps running). */
@@ -189,16 +183,16 @@ export class CqlSession {
     }
     if (DDL.test(query)) this.opts.onSchemaChanged?.();
 
-    const isRows = Array.isArray(result.columns) && Array.isArray(result.rows);
-    lq.columns = isRows ? result.columns! : [];
-    const rows = isRows ? this.encodeRows(result, lq.columns) : [];
+    const isRows = Array.isArray(result.columns);
+    lq.columns = result.columns ?? [];
+    const rows = result.rows;
     lq.pageState = result.pageState ?? undefined;
     let pagesFetched = 1;
     const cap = this.opts.unpagedRowCap ?? 100_000;
     // PAGING OFF: fetch on until done (or the cap), as cqlsh would print everything.
     while (this.paging === null && lq.pageState && rows.length < cap) {
       const next = await this.fetch(client, lq, lq.pageState, false, signal);
-      for (const r of this.encodeRows(next.result, lq.columns)) rows.push(r);
+      for (const r of next.result.rows) rows.push(r);
       lq.pageState = next.result.pageState ?? undefined;
       pagesFetched++;
     }
@@ -234,7 +228,7 @@ export class CqlSession {
     if (lq.serialConsistency !== undefined) options['serialConsistency'] = lq.serialConsistency;
     if (trace) options['traceQuery'] = true;
     const exclusive = isUseStatement(lq.query);
-    const send = () => withKeyspace(client, lq.keyspace, () => client.execute(lq.query, [], options) as unknown as Promise<DriverResult>, { exclusive });
+    const send = () => withKeyspace(client, lq.keyspace, () => readPage(client, lq.query, options, this.opts.timeZone), { exclusive });
     try {
       const { value, keyspaceAfter } = await raceAbort(send(), signal);
       return { result: value, keyspaceAfter };
@@ -246,21 +240,6 @@ export class CqlSession {
       const { value, keyspaceAfter } = await raceAbort(send(), signal);
       return { result: value, keyspaceAfter };
     }
-  }
-
-  private encodeRows(result: DriverResult, columns: LiveColumn[]): EncodedValue[][] {
-    const tz = { timeZone: this.opts.timeZone };
-    const names = columns.map((c) => c.name);
-    const encoders: ValueEncoder[] = columns.map((c) => encoderFor(c.type, tz));
-    const rows = result.rows ?? [];
-    const out: EncodedValue[][] = [];
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i]!;
-      const row: EncodedValue[] = [];
-      for (let j = 0; j < names.length; j++) row.push(encoders[j]!(r[names[j]!]));
-      out.push(row);
-    }
-    return out;
   }
 
   private remember(queryId: string, lq: LiveQuery): void {
@@ -305,7 +284,7 @@ export class CqlSession {
       const client = await raceAbort(this.opts.client(), signal);
       const { result } = await this.fetch(client, lq, lq.pageState, false, signal);
       lq.pageState = result.pageState ?? undefined;
-      return { rows: this.encodeRows(result, lq.columns), hasMore: lq.pageState !== undefined };
+      return { rows: result.rows, hasMore: lq.pageState !== undefined };
     } finally {
       lq.busy = false;
     }
@@ -330,7 +309,7 @@ export class CqlSession {
     let count = 0;
     do {
       const { result } = await this.fetch(client, lq, pageState, false, signal);
-      const rows = this.encodeRows(result, lq.columns);
+      const rows = result.rows;
       count += rows.length;
       await raceAbort(onPage(columns, rows), signal);
       pageState = result.pageState ?? undefined;
