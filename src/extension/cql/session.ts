@@ -14,7 +14,8 @@ import { LiveQueries, type LiveQuery } from './liveQueries.js';
 import type { ErrorContext } from '../connections/types.js';
 import { failedBeforeSending, reviveHosts } from '../connections/hostRecovery.js';
 import { toCqlFailure, type CqlFailure } from './cqlErrors.js';
-import { withKeyspace } from './keyspaceScope.js';
+import { admitsNow, withKeyspace } from './keyspaceScope.js';
+import type { KeyspaceLease } from '../connections/keyspaceClients.js';
 import { cqlTypeText } from './valueEncoder.js';
 import { readPage } from './pageReader.js';
 
@@ -23,6 +24,11 @@ const consistencyName = (code: number | undefined) =>
 
 export interface SessionOptions {
   client: () => Promise<Client>;
+  /**
+   * A client of the same connection bound to `keyspace`, used when the shared client is busy in another keyspace,
+   * so documents on different keyspaces never wait for each other. Without it they take turns on the shared client.
+   */
+  keyspaceClient?: (keyspace: string) => Promise<KeyspaceLease>;
   pageSize: number;
   timeZone: string;
   keyspace?: string;
@@ -228,7 +234,23 @@ export class CqlSession {
     if (lq.serialConsistency !== undefined) options['serialConsistency'] = lq.serialConsistency;
     if (trace) options['traceQuery'] = true;
     const exclusive = isUseStatement(lq.query);
-    const send = () => withKeyspace(client, lq.keyspace, () => readPage(client, lq.query, options, this.opts.timeZone), { exclusive });
+    const read = (c: Client) => readPage(c, lq.query, options, this.opts.timeZone);
+    const send = async () => {
+      const ks = lq.keyspace;
+      if (exclusive || ks === undefined || !this.opts.keyspaceClient || admitsNow(client, ks)) return withKeyspace(client, ks, () => read(client), { exclusive });
+      const lease = await this.opts.keyspaceClient(ks).catch(() => undefined);
+      // Could not open one (the keyspace may not exist): take turns on the shared client, which reports the error.
+      if (!lease) return withKeyspace(client, ks, () => read(client));
+      try {
+        if (signal?.aborted) throw new CancelledError();
+        // The shared client's default consistency follows the setting; this client was opened with an older one.
+        const current = (client as { options?: { queryOptions?: { consistency?: number } } }).options?.queryOptions?.consistency;
+        if (options['consistency'] === undefined && current !== undefined) options['consistency'] = current;
+        return { value: await read(lease.client), keyspaceAfter: ks };
+      } finally {
+        lease.release();
+      }
+    };
     try {
       const { value, keyspaceAfter } = await raceAbort(send(), signal);
       return { result: value, keyspaceAfter };
