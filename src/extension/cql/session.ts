@@ -234,7 +234,7 @@ export class CqlSession {
     if (lq.serialConsistency !== undefined) options['serialConsistency'] = lq.serialConsistency;
     if (trace) options['traceQuery'] = true;
     const exclusive = isUseStatement(lq.query);
-    const read = (c: Client) => readPage(c, lq.query, options, this.opts.timeZone);
+    const read = (c: Client) => readPage(c, lq.query, options, this.opts.timeZone, lq.columns);
     const send = async () => {
       const ks = lq.keyspace;
       if (exclusive || ks === undefined || !this.opts.keyspaceClient || admitsNow(client, ks)) return withKeyspace(client, ks, () => read(client), { exclusive });
