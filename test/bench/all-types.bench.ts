@@ -1,13 +1,16 @@
 // Result pipeline vs the raw driver on the all-types table: per column type and for the whole row, rows/s of the
 // driver paging the query alone and of the notebook session (driver rows → result payload rows), and their ratio.
 // Same paging for both; one warm-up of each, then BENCH_ROUNDS alternating rounds (default 3), median reported.
-// Runs on the sandbox, or on a real cluster with the CQL_TEST_* variables (test/support/target.ts).
+// Runs on the sandbox, started in a process of its own so the server does not share this process's event loop and
+// CPU time with the client being measured, or on a real cluster with the CQL_TEST_* variables (test/support/target.ts).
 //   BENCH_ROWS (default 100000)  BENCH_ROUNDS (default 3)  BENCH_ONLY=c_decimal,c_uuid,row (some columns; row: whole row)
+import { loadavg } from 'node:os';
 import { Client } from 'cassandra-driver';
 import { CqlSession } from '../../src/extension/cql/session.js';
 import { splitStatements } from '../../src/extension/cql/statements.js';
-import { nodeClientOptions, testTarget } from '../support/target.js';
+import { isRealTarget, nodeClientOptions, testTarget } from '../support/target.js';
 import { createAllTypesTable } from './allTypesTable.js';
+import { startSandboxProcess, type SandboxProcess } from './sandboxProcess.js';
 
 const PAGE = 5000;
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -16,7 +19,7 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 interface Pass {
   rows: number;
   ms: number;
-  /** CPU time of this process (driver, encoders and, on the sandbox, the server too): robust to other load. */
+  /** CPU time of this process (the driver and the session; the server runs elsewhere): robust to other load. */
   cpuMs: number;
 }
 
@@ -88,14 +91,21 @@ async function measure(client: Client, query: string): Promise<Measured> {
 }
 
 async function main(): Promise<void> {
+  let sandbox: SandboxProcess | undefined;
+  if (!isRealTarget()) {
+    sandbox = await startSandboxProcess();
+    process.env.CQL_TEST_CONTACT_POINTS = sandbox.contactPoint;
+    process.env.CQL_TEST_LOCAL_DC = sandbox.localDataCenter;
+  }
   const target = await testTarget({ seed: 'none' });
+  const where = sandbox ? 'the sandbox (its own process)' : target.kind;
   const client = new Client(nodeClientOptions(target, { socketOptions: { readTimeout: 120_000 } }));
   try {
     await client.connect();
     const t0 = performance.now();
     const columns = await createAllTypesTable(client, target.keyspace, ROWS);
     const table = `${target.keyspace}.bench_all_types`;
-    console.log(`all-types table: ${ROWS} rows, ${columns.length + 1} columns, ready in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${target.kind}`);
+    console.log(`all-types table: ${ROWS} rows, ${columns.length + 1} columns, ready in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${where}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     console.log(`page ${PAGE}, median of ${ROUNDS} alternating rounds after one warm-up each; rows/s by the clock, and the`);
     console.log('ratio also by this process\'s CPU time (steadier when other processes load the machine)');
     const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
@@ -115,9 +125,11 @@ async function main(): Promise<void> {
       console.log(`${pad(c.label, 28)}${pad(Math.round(m.raw).toString(), 13)}${pad(Math.round(m.session).toString(), 16)}${pad(ratio.toFixed(2), 8)}${cpuRatio.toFixed(2)}`);
     }
     if (worst.label) console.log(`lowest single-type ratio: ${worst.label} ${worst.ratio.toFixed(2)}`);
+    console.log(`load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   } finally {
     await client.shutdown();
     await target.stop();
+    await sandbox?.stop();
   }
 }
 

@@ -65,12 +65,14 @@ export function columnsOf(withVector: boolean): BenchColumn[] {
 
 /**
  * Creates `<keyspace>.bench_all_types` with `rows` rows (kept when it already holds them). Returns the columns it
- * has: a server without vectors (Cassandra before 5.0) gets the table without the vector column.
+ * has: a server without vectors (Cassandra before 5.0) gets the table without the vector column. `name` renames the
+ * table and its type (tests in a shared keyspace make them unique per run).
  */
-export async function createAllTypesTable(client: Client, keyspace: string, rows: number): Promise<BenchColumn[]> {
-  await client.execute(`CREATE TYPE IF NOT EXISTS ${keyspace}.bench_point (x int, label text, at timestamp)`);
-  const table = `${keyspace}.bench_all_types`;
-  const ddl = (cols: BenchColumn[]) => `CREATE TABLE IF NOT EXISTS ${table} (id int PRIMARY KEY, ${cols.map((c) => `${c.name} ${c.cql}`).join(', ')})`;
+export async function createAllTypesTable(client: Client, keyspace: string, rows: number, name = (base: string) => base): Promise<BenchColumn[]> {
+  const point = name('bench_point');
+  await client.execute(`CREATE TYPE IF NOT EXISTS ${keyspace}.${point} (x int, label text, at timestamp)`);
+  const table = `${keyspace}.${name('bench_all_types')}`;
+  const ddl = (cols: BenchColumn[]) => `CREATE TABLE IF NOT EXISTS ${table} (id int PRIMARY KEY, ${cols.map((c) => `${c.name} ${c.cql.replace('bench_point', point)}`).join(', ')})`;
   let withVector = true;
   try {
     await client.execute(ddl(columnsOf(true)));

@@ -192,7 +192,8 @@ SELECT * FROM ${T.types_t} WHERE k IN (1, 2);`);
     let calls = 0;
     const counting = new Proxy(client, {
       get(t, prop, recv) {
-        if (prop === 'execute') return (...args: unknown[]) => (calls++, (t.execute as (...a: unknown[]) => unknown).apply(t, args));
+        // Pages are read with eachRow (execute for anything else): count both.
+        if (prop === 'execute' || prop === 'eachRow') return (...args: unknown[]) => (calls++, (t[prop] as (...a: unknown[]) => unknown).apply(t, args));
         return Reflect.get(t, prop, recv);
       },
     });

@@ -10,6 +10,7 @@ import { ConnectCancelledError, ConnectionError, mapConnectionError } from './co
 import type { ProfileStore } from './profileStore.js';
 import { watchSchemaChanges } from './schemaEvents.js';
 import { createClient } from './sessionFactory.js';
+import { KeyspaceClients, type KeyspaceLease } from './keyspaceClients.js';
 import type {
   BundleProfile, BundleProfileRequest, ConnectionProfile, ConnectionService, ConnectionState, Credentials, ErrorContext,
 } from './types.js';
@@ -20,6 +21,8 @@ interface Entry {
   stopSchemaWatch?: () => void;
   pending?: Promise<Client>;
   error?: string;
+  /** Clients bound to one keyspace each, for documents that would otherwise wait for another keyspace's requests. */
+  keyspaceClients?: KeyspaceClients;
 }
 
 export class AstraConnectionService implements ConnectionService, vscode.Disposable {
@@ -102,6 +105,14 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
       });
     }
     return entry.pending;
+  }
+
+  /** A client of the connection `id` bound to `keyspace`: opened on first use, shared, closed with the connection. */
+  async keyspaceClient(id: string, keyspace: string): Promise<KeyspaceLease> {
+    await this.client(id);
+    const entry = this.entry(id);
+    entry.keyspaceClients ??= new KeyspaceClients((ks) => this.openKeyspaceClient(id, ks));
+    return entry.keyspaceClients.acquire(keyspace);
   }
 
   async disconnect(id: string): Promise<void> {
@@ -190,6 +201,7 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
     const entry = this.entries.get(id);
     if (!entry) return undefined;
     entry.stopSchemaWatch?.();
+    void entry.keyspaceClients?.closeAll();
     this.entries.delete(id);
     this.changed.fire();
     return entry.client;
@@ -261,6 +273,24 @@ export class AstraConnectionService implements ConnectionService, vscode.Disposa
       this.setState(id, 'error', mapped.message);
       throw err instanceof ConnectionError ? err : new ConnectionError(mapped, id, err);
     }
+  }
+
+  private async openKeyspaceClient(id: string, keyspace: string): Promise<Client> {
+    const profile = this.profile(id);
+    if (!profile) throw new Error(`There is no saved connection with id ${id}.`);
+    const started = Date.now();
+    const client = await createClient({ ...profile, defaultKeyspace: keyspace }, await this.store.credentials(id), this.settings());
+    client.on('log', (level: string, className: string, message: string) => this.onDriverLog(level, className, message));
+    try {
+      await client.connect();
+    } catch (err) {
+      void this.shutdown(client, id);
+      this.log.warn(`opening a client for keyspace ${keyspace} of "${profile.name}" failed: ${mapConnectionError(err, this.errorContext(id)).message}`);
+      throw err;
+    }
+    // For a bundle this is a whole cloud connection (metadata service, TLS to every node): worth seeing in the log.
+    this.log.info(`opened a client for keyspace ${keyspace} of "${profile.name}" in ${Date.now() - started} ms`);
+    return client;
   }
 
   /**

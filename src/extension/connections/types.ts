@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import type { Client } from 'cassandra-driver';
 import type { BundleInfo, VerifiedBundle } from './bundle.js';
+import type { KeyspaceLease } from './keyspaceClients.js';
 
 /** A saved connection. Never holds a secret: credentials live in SecretStorage under the profile id. */
 export type ConnectionProfile =
@@ -77,6 +78,8 @@ export interface ConnectionService {
   setActive(id: string | undefined): Promise<void>;
   /** Returns a connected client, connecting if needed (no UI; concurrent calls share one attempt). */
   client(id: string, tokens?: readonly vscode.CancellationToken[]): Promise<Client>;
+  /** A client of the connection bound to `keyspace` (opened on first use, shared, closed with the connection). */
+  keyspaceClient?(id: string, keyspace: string): Promise<KeyspaceLease>;
   /** Connected client or undefined, never connects. */
   connectedClient(id: string): Client | undefined;
   /** Profile name, kind, timeouts and known secrets, for wording errors of statements run on this profile. */

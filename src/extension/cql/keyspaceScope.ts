@@ -8,7 +8,8 @@
 // one group, however long each takes, and a cancelled one never holds the others up. A request for another keyspace
 // waits until the group in flight has drained (switching earlier could send a pending request to the wrong
 // keyspace); later requests queue behind it so it is not starved. A request that may change the keyspace (`USE`)
-// runs alone, since its answer moves `client.keyspace` for everyone.
+// runs alone, since its answer moves `client.keyspace` for everyone. A session with a client bound to the other
+// keyspace (connections/keyspaceClients.ts) sends there instead of waiting: `admitsNow` tells it when.
 
 import type { Client } from 'cassandra-driver';
 
@@ -59,6 +60,12 @@ export async function withKeyspace<T>(
   } finally {
     leave(scope, holder);
   }
+}
+
+/** Whether a request for `keyspace` would start at once (nothing queued, and the group in flight shares it). */
+export function admitsNow(client: Client, keyspace: string | undefined, opts: KeyspaceScopeOptions = {}): boolean {
+  const scope = scopes.get(client);
+  return !scope || (scope.queue.length === 0 && fits(scope, client as unknown as KeyspaceHolder, keyspace, opts.exclusive ?? false));
 }
 
 function fits(scope: Scope, holder: KeyspaceHolder, keyspace: string | undefined, exclusive: boolean): boolean {

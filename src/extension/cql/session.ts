@@ -10,12 +10,14 @@ import { isUseStatement, type Statement } from './statements.js';
 import type { EncodedValue } from '../../shared/valueEncoding.js';
 import { CONSISTENCY_LEVELS, DEFAULT_CONSISTENCY } from '../connections/clientOptions.js';
 import { createDescriber, type Describer } from './describeCommand.js';
-import { LiveQueries, type LiveColumn, type LiveQuery } from './liveQueries.js';
+import { LiveQueries, type LiveQuery } from './liveQueries.js';
 import type { ErrorContext } from '../connections/types.js';
 import { failedBeforeSending, reviveHosts } from '../connections/hostRecovery.js';
 import { toCqlFailure, type CqlFailure } from './cqlErrors.js';
-import { withKeyspace } from './keyspaceScope.js';
-import { cqlTypeText, encoderFor, type ValueEncoder } from './valueEncoder.js';
+import { admitsNow, withKeyspace } from './keyspaceScope.js';
+import type { KeyspaceLease } from '../connections/keyspaceClients.js';
+import { cqlTypeText } from './valueEncoder.js';
+import { readPage } from './pageReader.js';
 import { finishedStatement, type FinishedStatement } from './finishedStatement.js';
 
 const consistencyName = (code: number | undefined) =>
@@ -23,6 +25,11 @@ const consistencyName = (code: number | undefined) =>
 
 export interface SessionOptions {
   client: () => Promise<Client>;
+  /**
+   * A client of the same connection bound to `keyspace`, used when the shared client is busy in another keyspace,
+   * so documents on different keyspaces never wait for each other. Without it they take turns on the shared client.
+   */
+  keyspaceClient?: (keyspace: string) => Promise<KeyspaceLease>;
   pageSize: number;
   timeZone: string;
   keyspace?: string;
@@ -58,13 +65,6 @@ export class CancelledError extends Error {
     super('Cancelled');
     this.name = 'CancelledError';
   }
-}
-
-interface DriverResult {
-  rows?: Record<string, unknown>[];
-  columns?: LiveColumn[] | null;
-  pageState?: string | null;
-  info: { queriedHost?: string; achievedConsistency?: number; warnings?: string[] | null; traceId?: { toString(): string } | null };
 }
 
 /** Resolves like `p`, or rejects with CancelledError as soon as `signal` aborts (the driver call keeps running). */
@@ -199,16 +199,16 @@ export class CqlSession {
     }
     if (DDL.test(query)) this.opts.onSchemaChanged?.();
 
-    const isRows = Array.isArray(result.columns) && Array.isArray(result.rows);
-    lq.columns = isRows ? result.columns! : [];
-    const rows = isRows ? this.encodeRows(result, lq.columns) : [];
+    const isRows = Array.isArray(result.columns);
+    lq.columns = result.columns ?? [];
+    const rows = result.rows;
     lq.pageState = result.pageState ?? undefined;
     let pagesFetched = 1;
     const cap = this.opts.unpagedRowCap ?? 100_000;
     // PAGING OFF: fetch on until done (or the cap), as cqlsh would print everything.
     while (this.paging === null && lq.pageState && rows.length < cap) {
       const next = await this.fetch(client, lq, lq.pageState, false, signal);
-      for (const r of this.encodeRows(next.result, lq.columns)) rows.push(r);
+      for (const r of next.result.rows) rows.push(r);
       lq.pageState = next.result.pageState ?? undefined;
       pagesFetched++;
     }
@@ -244,7 +244,23 @@ export class CqlSession {
     if (lq.serialConsistency !== undefined) options['serialConsistency'] = lq.serialConsistency;
     if (trace) options['traceQuery'] = true;
     const exclusive = isUseStatement(lq.query);
-    const send = () => withKeyspace(client, lq.keyspace, () => client.execute(lq.query, [], options) as unknown as Promise<DriverResult>, { exclusive });
+    const read = (c: Client) => readPage(c, lq.query, options, this.opts.timeZone, lq.columns);
+    const send = async () => {
+      const ks = lq.keyspace;
+      if (exclusive || ks === undefined || !this.opts.keyspaceClient || admitsNow(client, ks)) return withKeyspace(client, ks, () => read(client), { exclusive });
+      const lease = await this.opts.keyspaceClient(ks).catch(() => undefined);
+      // Could not open one (the keyspace may not exist): take turns on the shared client, which reports the error.
+      if (!lease) return withKeyspace(client, ks, () => read(client));
+      try {
+        if (signal?.aborted) throw new CancelledError();
+        // The shared client's default consistency follows the setting; this client was opened with an older one.
+        const current = (client as { options?: { queryOptions?: { consistency?: number } } }).options?.queryOptions?.consistency;
+        if (options['consistency'] === undefined && current !== undefined) options['consistency'] = current;
+        return { value: await read(lease.client), keyspaceAfter: ks };
+      } finally {
+        lease.release();
+      }
+    };
     try {
       const { value, keyspaceAfter } = await raceAbort(send(), signal);
       return { result: value, keyspaceAfter };
@@ -256,21 +272,6 @@ export class CqlSession {
       const { value, keyspaceAfter } = await raceAbort(send(), signal);
       return { result: value, keyspaceAfter };
     }
-  }
-
-  private encodeRows(result: DriverResult, columns: LiveColumn[]): EncodedValue[][] {
-    const tz = { timeZone: this.opts.timeZone };
-    const names = columns.map((c) => c.name);
-    const encoders: ValueEncoder[] = columns.map((c) => encoderFor(c.type, tz));
-    const rows = result.rows ?? [];
-    const out: EncodedValue[][] = [];
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i]!;
-      const row: EncodedValue[] = [];
-      for (let j = 0; j < names.length; j++) row.push(encoders[j]!(r[names[j]!]));
-      out.push(row);
-    }
-    return out;
   }
 
   private remember(queryId: string, lq: LiveQuery): void {
@@ -315,7 +316,7 @@ export class CqlSession {
       const client = await raceAbort(this.opts.client(), signal);
       const { result } = await this.fetch(client, lq, lq.pageState, false, signal);
       lq.pageState = result.pageState ?? undefined;
-      return { rows: this.encodeRows(result, lq.columns), hasMore: lq.pageState !== undefined };
+      return { rows: result.rows, hasMore: lq.pageState !== undefined };
     } finally {
       lq.busy = false;
     }
@@ -340,7 +341,7 @@ export class CqlSession {
     let count = 0;
     do {
       const { result } = await this.fetch(client, lq, pageState, false, signal);
-      const rows = this.encodeRows(result, lq.columns);
+      const rows = result.rows;
       count += rows.length;
       await raceAbort(onPage(columns, rows), signal);
       pageState = result.pageState ?? undefined;

@@ -11,6 +11,7 @@ export function sessionOptions(connections: ConnectionService, profileId: string
   const config = vscode.workspace.getConfiguration('astra.notebook');
   return {
     client: () => connectWithProgress(connections, profileId),
+    ...(connections.keyspaceClient ? { keyspaceClient: (ks: string) => connections.keyspaceClient!(profileId, ks) } : {}),
     errorContext: () => connections.errorContext(profileId),
     defaultConsistency: () => connections.defaultConsistency(),
     pageSize: Math.max(1, config.get<number>('pageSize', 100)),

@@ -1,0 +1,90 @@
+// One page of a query, read row by row and encoded as each row arrives (the driver's `eachRow`). Encoding a whole
+// page after `execute` kept every driver row (and its Long, BigDecimal, Uuid … objects) alive until the page was
+// complete, so each young-generation collection copied the page again: that, not the encoders, was most of the
+// session's cost over the bare driver. Here a driver row is garbage as soon as its encoded row exists. Per row,
+// though, `eachRow` costs the driver a few events more than `execute`, which outweighs the saving on narrow rows:
+// a page whose columns are known to be few is read with `execute` and encoded afterwards.
+
+import type { Client } from 'cassandra-driver';
+import type { EncodedValue } from '../../shared/valueEncoding.js';
+import type { LiveColumn } from './liveQueries.js';
+import { encoderFor, type ValueEncoder } from './valueEncoder.js';
+
+export interface PageInfo {
+  queriedHost?: string;
+  achievedConsistency?: number;
+  warnings?: string[] | null;
+  traceId?: { toString(): string } | null;
+}
+
+export interface Page {
+  /** The result's columns; null for a result without rows (an INSERT, a USE, DDL). */
+  columns: LiveColumn[] | null;
+  rows: EncodedValue[][];
+  pageState?: string;
+  info: PageInfo;
+}
+
+interface DriverPage {
+  columns?: LiveColumn[] | null;
+  pageState?: string | null;
+  info: PageInfo;
+}
+
+type DriverRow = Record<string, unknown> & { __columns?: LiveColumn[] };
+
+/** Rows of at most this many columns are read with `execute`: measured, row by row only pays from about six. */
+const NARROW_ROW = 4;
+
+/**
+ * Reads one page of `query` (`options` as for `client.execute`, with `autoPage: false`), encoding rows in
+ * `timeZone`. `columns`: the query's columns when an earlier page told them.
+ */
+export function readPage(client: Client, query: string, options: Record<string, unknown>, timeZone: string, columns?: LiveColumn[]): Promise<Page> {
+  if (columns && columns.length > 0 && columns.length <= NARROW_ROW) return readWhole(client, query, options, timeZone);
+  const tz = { timeZone };
+  const rows: EncodedValue[][] = [];
+  let names: string[] | undefined;
+  let encoders: ValueEncoder[] = [];
+  // Rows whose columns the driver did not attach: encoded at the end, from the page's columns.
+  let pending: DriverRow[] | undefined;
+  const onRow = (_n: number, row: DriverRow) => {
+    if (!names) {
+      const columns = row.__columns;
+      if (!columns) return (pending ??= []).push(row);
+      names = columns.map((c) => c.name);
+      encoders = columns.map((c) => encoderFor(c.type, tz));
+    }
+    const out: EncodedValue[] = [];
+    for (let j = 0; j < names.length; j++) out.push(encoders[j]!(row[names[j]!]));
+    rows.push(out);
+  };
+  return new Promise<Page>((resolve, reject) => {
+    client.eachRow(query, [], options, onRow as (n: number, row: unknown) => void, (err: unknown, result: DriverPage) => {
+      if (err) return reject(err);
+      const columns = result.columns ?? null;
+      if (pending && columns) {
+        const cols = columns.map((c) => ({ name: c.name, encode: encoderFor(c.type, tz) }));
+        for (const r of pending) rows.push(cols.map((c) => c.encode(r[c.name])));
+      }
+      resolve({ columns, rows, ...(result.pageState ? { pageState: result.pageState } : {}), info: result.info });
+    });
+  });
+}
+
+async function readWhole(client: Client, query: string, options: Record<string, unknown>, timeZone: string): Promise<Page> {
+  const result = (await client.execute(query, [], options)) as unknown as DriverPage & { rows?: DriverRow[] };
+  const columns = result.columns ?? null;
+  const rows: EncodedValue[][] = [];
+  if (columns && result.rows) {
+    const tz = { timeZone };
+    const names = columns.map((c) => c.name);
+    const encoders = columns.map((c) => encoderFor(c.type, tz));
+    for (const r of result.rows) {
+      const out: EncodedValue[] = [];
+      for (let j = 0; j < names.length; j++) out.push(encoders[j]!(r[names[j]!]));
+      rows.push(out);
+    }
+  }
+  return { columns, rows, ...(result.pageState ? { pageState: result.pageState } : {}), info: result.info };
+}
