@@ -152,7 +152,8 @@ async function main() {
   const demoFile = join(runDir, 'demo-connection.json');
   // The workspace folder is created by startCodeServer below; the hook opens the notebook once the extension is up.
   const demoNotebookPath = join(runDir, 'workspace', 'demo.cqlnb');
-  writeFileSync(demoFile, JSON.stringify({ name: profileName, bundlePath: sandbox.bundlePath, token: sandbox.token, openNotebook: demoNotebookPath }), {
+  const demo = { name: profileName, bundlePath: sandbox.bundlePath, token: sandbox.token, astraDatabaseId: sandbox.databaseId, openNotebook: demoNotebookPath };
+  writeFileSync(demoFile, JSON.stringify(demo), {
     mode: 0o600,
   });
 
@@ -163,7 +164,9 @@ async function main() {
     host,
     port,
     extension,
-    env: { ASTRA_DB_VSCODE_DEMO: demoFile },
+    // The sandbox's Data API stand-in (collections such as demo.catalog) is on loopback under the sandbox CA.
+    env: { ASTRA_DB_VSCODE_DEMO: demoFile, ASTRA_DB_VSCODE_DEVOPS_CA: sandbox.caPath },
+    settings: sandbox.dataApiEndpoint ? { 'astra.dataApiUrl': sandbox.dataApiEndpoint } : {},
     workspaceFiles: { 'demo.cqlnb': `${JSON.stringify(demoNotebook(profileName), null, 2)}\n` },
   });
   cleanups.push(() => cs.stop());

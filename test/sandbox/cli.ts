@@ -91,8 +91,8 @@ async function main(): Promise<void> {
   const upstreamCredentials = username ? { username, password: password ?? '' } : undefined;
   const sb = await startSandbox({ seed: 'demo', upstreamCredentials, ...parsed.options });
   if (parsed.json) {
-    const { bundlePath, token, cqlPort, metadataPort, sniPort, devopsUrl, contactPoint, dataApiEndpoint, caPath } = sb;
-    process.stdout.write(JSON.stringify({ bundlePath, token, cqlPort, metadataPort, sniPort, devopsUrl, contactPoint, dataApiEndpoint, caPath }) + '\n');
+    const { bundlePath, token, cqlPort, metadataPort, sniPort, devopsUrl, contactPoint, dataApiEndpoint, caPath, databaseId } = sb;
+    process.stdout.write(JSON.stringify({ bundlePath, token, cqlPort, metadataPort, sniPort, devopsUrl, contactPoint, dataApiEndpoint, caPath, databaseId }) + '\n');
   } else {
     process.stdout.write(describe(sb));
   }

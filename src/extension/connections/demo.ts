@@ -13,7 +13,8 @@ import { ProfileStore } from './profileStore.js';
 export const DEMO_ENV = 'ASTRA_DB_VSCODE_DEMO';
 
 export type DemoConfig = (
-  | { name: string; bundlePath: string; token: string }
+  // astraDatabaseId: the database the bundle belongs to, so its Data API collections are listed too.
+  | { name: string; bundlePath: string; token: string; astraDatabaseId?: string }
   | {
       name: string;
       contactPoints: string[];
@@ -40,7 +41,8 @@ export function parseDemoConfig(text: string): DemoConfig {
   const extra = typeof raw.openNotebook === 'string' ? { openNotebook: raw.openNotebook } : {};
   if (hasBundle) {
     if (typeof raw.token !== 'string' || !raw.token) throw new Error('the demo file has a bundlePath but no token');
-    return { name, bundlePath: raw.bundlePath as string, token: raw.token, ...extra };
+    const dbId = typeof raw.astraDatabaseId === 'string' && raw.astraDatabaseId ? { astraDatabaseId: raw.astraDatabaseId } : {};
+    return { name, bundlePath: raw.bundlePath as string, token: raw.token, ...dbId, ...extra };
   }
   if (hasContactPoints) {
     const cfg: DemoConfig = {
@@ -66,7 +68,8 @@ export async function applyDemoConfig(service: ConnectionService, cfg: DemoConfi
     const info = await inspectBundleFile(cfg.bundlePath);
     if (existing) await service.disconnect(id);
     const credentials = { username: 'token', password: cfg.token };
-    await service.saveBundleProfile({ id, name: cfg.name, bundle: { path: cfg.bundlePath }, info, authKind: 'token', credentials });
+    const dbId = cfg.astraDatabaseId ? { astraDatabaseId: cfg.astraDatabaseId } : {};
+    await service.saveBundleProfile({ id, name: cfg.name, bundle: { path: cfg.bundlePath }, info, authKind: 'token', credentials, ...dbId });
   } else {
     let credentials: Credentials | undefined;
     const profile: ConnectionProfile = {

@@ -168,7 +168,7 @@ describe('sandbox CLI', { skip }, () => {
     const info = JSON.parse(line);
     assert.deepEqual(
       Object.keys(info).sort(),
-      ['bundlePath', 'caPath', 'contactPoint', 'cqlPort', 'dataApiEndpoint', 'devopsUrl', 'metadataPort', 'sniPort', 'token'].sort(),
+      ['bundlePath', 'caPath', 'contactPoint', 'cqlPort', 'dataApiEndpoint', 'databaseId', 'devopsUrl', 'metadataPort', 'sniPort', 'token'].sort(),
     );
     assert.match(info.dataApiEndpoint, /^https:\/\/127\.0\.0\.1:\d+$/);
     assert.equal(info.contactPoint, `127.0.0.1:${info.cqlPort}`);
