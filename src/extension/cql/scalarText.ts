@@ -176,9 +176,9 @@ export function durationText(v: unknown): string {
   let out = d.months < 0 || d.days < 0 || nanos < 0 ? '-' : '';
   const months = Math.abs(d.months);
   let rest = months;
-  // The driver prints years as (months / 12).toFixed(0), which rounds; kept as is so the text does not change.
-  if (months !== 0 && months >= 12) {
-    out += `${(months / 12).toFixed(0)}y`;
+  // Whole years: the driver's own toString uses (months / 12).toFixed(0), which rounds 18 months up to "2y6mo".
+  if (months >= 12) {
+    out += `${Math.floor(months / 12)}y`;
     rest = months % 12;
   }
   if (rest !== 0) out += `${rest}mo`;
