@@ -16,6 +16,8 @@ const RULES = [
   { from: 'extension/cql/', not: ['extension/notebook/', 'extension/language/', 'extension/explorer/'], why: 'the execution core serves the features' },
   { from: 'extension/schema/', not: ['extension/notebook/', 'extension/language/', 'extension/explorer/', 'extension/cql/'], why: 'schema reading serves the features' },
   { from: 'extension/connections/', not: ['extension/notebook/', 'extension/language/', 'extension/explorer/', 'extension/cql/', 'extension/schema/', 'extension/astra/'], why: 'connections is the bottom layer of the host' },
+  { from: 'extension/copy/', not: ['extension/notebook/', 'extension/language/', 'extension/explorer/', 'extension/astra/'], why: 'COPY is a feature on the cql core, handed to sessions by the composition root' },
+  { from: 'extension/cql/', not: ['extension/copy/'], why: 'the execution core takes COPY as an injected statement handler' },
   { from: 'extension/secrets/', only: ['extension/secrets/'], why: 'redaction is the bottom layer: everything logs through it' },
   { from: 'webview/', only: ['webview/', 'shared/'], why: 'a webview bundle runs in the browser' },
   { from: 'shared/', only: ['shared/'], why: 'shared is imported by both runtimes' },

@@ -14,13 +14,14 @@ import { registerExplorer } from './explorer/index.js';
 import { registerNotebooks } from './notebook/index.js';
 import { registerAstraAccount } from './astra/index.js';
 import { registerLanguage } from './language/index.js';
+import { copyStatementHandler, registerCopy } from './copy/index.js';
 
 let connections: AstraConnectionService | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   const logs = new LogService();
   connections = createConnectionService(context, logs);
-  const sessions = new CqlSessions(connections);
+  const sessions = new CqlSessions(connections, copyStatementHandler);
   const services: Services = { context, logger: (prefix) => logs.logger(prefix), connections };
   context.subscriptions.push(logs, connections, sessions, registerConnectionCommands({ service: connections, logs }));
 
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerNotebooks(services, sessions);
   registerAstraAccount(services);
   registerLanguage(services, sessions);
+  registerCopy(services);
 
   startDemoIfRequested(connections, logs);
 }

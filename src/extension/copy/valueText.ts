@@ -5,7 +5,7 @@
 
 import { types } from 'cassandra-driver';
 import { encoderFor, type DriverType } from '../cql/valueEncoder.js';
-import { formatFloat32, type EncodedValue } from '../../shared/valueEncoding.js';
+import { formatFloat32, toJsonValue, type EncodedValue } from '../../shared/valueEncoding.js';
 import { parseLiteral, type Literal } from './cqlLiteral.js';
 import type { TimestampFormat } from './timestampFormat.js';
 import { exactDurationText, parseScalar, SCALAR_CODES } from './scalarParse.js';
@@ -45,6 +45,14 @@ export function textWriter(type: DriverType, ts: TimestampFormat): (v: unknown) 
     const e = encode(v);
     return e === null ? null : encodedText(e, ts, false);
   };
+}
+
+/** Driver value → its JSON Lines value (exact numbers as strings, as the notebook's JSON export writes them). */
+export function jsonWriter(type: DriverType): (v: unknown) => unknown {
+  const t = normalizeType(type);
+  if (t.code === C.duration) return (v) => (v === null || v === undefined ? null : exactDurationText(v));
+  const encode = encoderFor(type);
+  return (v) => toJsonValue(encode(v));
 }
 
 /** cqlsh-like text; nested strings and the text-like scalars (timestamps, dates, times, inets) are quoted. */

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionService } from '../connections/types.js';
 import { LiveQueries } from './liveQueries.js';
-import { CqlSession } from './session.js';
+import { CqlSession, type StatementHandler } from './session.js';
 import { sessionOptions } from './sessionOptions.js';
 
 export interface BoundSession {
@@ -20,7 +20,11 @@ export class CqlSessions implements vscode.Disposable {
   /** Fired with the document key when its session was created, dropped or changed keyspace. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly connections: ConnectionService) {}
+  constructor(
+    private readonly connections: ConnectionService,
+    /** Per document (by key), statements answered outside the CQL core (COPY, with paths relative to the document). */
+    private readonly statementHandler?: (key: string) => StatementHandler,
+  ) {}
 
   get(key: string): BoundSession | undefined {
     return this.byDocument.get(key);
@@ -35,6 +39,7 @@ export class CqlSessions implements vscode.Disposable {
       ...sessionOptions(this.connections, profileId, keyspace),
       liveQueries: this.liveQueries,
       onKeyspaceChanged: () => this.changed.fire(key),
+      ...(this.statementHandler ? { handleStatement: this.statementHandler(key) } : {}),
     });
     const bound = { session, profileId };
     this.byDocument.set(key, bound);
