@@ -17,7 +17,7 @@ import { jsonReader, textReader } from './valueText.js';
 /** Requests in flight at most. */
 export const WINDOW = 128;
 
-interface Parsed { line: number; values: unknown[]; partition: string; raw: string[] }
+interface Parsed { line: number; values: unknown[]; partition: string; raw: (string | null)[] }
 
 export async function importTable(
   client: Client, table: CopyTable, chosen: CopyColumn[], named: boolean, path: string, o: CopyOptions, run: CopyRunOptions = {},
@@ -31,7 +31,7 @@ export async function importTable(
   const onAbort = () => stop.abort();
   run.signal?.addEventListener('abort', onAbort, { once: true });
 
-  const reject = (line: number, reason: string, raw: string[]) => {
+  const reject = (line: number, reason: string, raw: (string | null)[]) => {
     result.errors++;
     errOut ??= createWriteStream(errPath, { encoding: 'utf8' });
     errOut.write(csvLine([String(line), reason, ...raw], o, o.nullText));
@@ -106,7 +106,8 @@ export async function importTable(
     try {
       row = parse(fields, quoted, line);
     } catch (e) {
-      reject(line, (e as Error).message, fields);
+      // Written back as read: an unquoted NULL field stays a null field.
+      reject(line, (e as Error).message, quoted ? fields.map((f, i) => (!quoted[i] && f === o.nullText ? null : f)) : fields);
       return;
     }
     if (group.length && (group.length >= o.maxBatchSize || group[0]!.partition !== row.partition)) await flush();
