@@ -41,13 +41,11 @@ export async function importTable(
     }
   };
 
-  let columns = chosen;
   let insert = '';
   let parse: ((fields: string[], quoted: boolean[] | undefined, line: number) => Parsed) | undefined;
   const setColumns = (cols: CopyColumn[]) => {
     const missing = table.columns.filter((c) => c.key && !cols.includes(c));
     if (missing.length) throw new Error(`COPY FROM needs every primary key column; missing: ${missing.map((c) => c.name).join(', ')}.`);
-    columns = cols;
     insert = `INSERT INTO ${quoteIdentifier(table.keyspace)}.${quoteIdentifier(table.name)} (${cols.map((c) => quoteIdentifier(c.name)).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
     parse = rowParser(cols, o);
   };
