@@ -127,21 +127,29 @@ export async function importTable(
     const csv = new CsvReader(o);
     let jsonLine = 0;
     let rest = '';
+    // Progress within a chunk: the share of its records taken so far (a small file is one chunk).
+    let chunkStart = 0;
+    let chunkBytes = 0;
+    const at = (j: number, k: number) => (bytesRead = chunkStart + (chunkBytes * (j + 1)) / k);
     const json = async (text: string) => {
       const lines = (rest + text).split('\n');
       rest = lines.pop() ?? '';
-      for (const l of lines) {
+      for (let j = 0; j < lines.length && !stop.signal.aborted; j++) {
         jsonLine++;
-        if (stop.signal.aborted) return;
-        if (l.trim()) await take([l], undefined, jsonLine);
+        at(j, lines.length);
+        if (lines[j]!.trim()) await take([lines[j]!], undefined, jsonLine);
       }
     };
     for await (const chunk of input) {
-      bytesRead = input.bytesRead;
+      chunkStart += chunkBytes;
+      chunkBytes = input.bytesRead - chunkStart;
       if (o.format === 'json') await json(chunk as string);
-      else for (const r of csv.push(chunk as string)) {
-        if (stop.signal.aborted) break;
-        await take(r.fields, r.quoted, r.line);
+      else {
+        const records = csv.push(chunk as string);
+        for (let j = 0; j < records.length && !stop.signal.aborted; j++) {
+          at(j, records.length);
+          await take(records[j]!.fields, records[j]!.quoted, records[j]!.line);
+        }
       }
       if (stop.signal.aborted) break;
     }

@@ -91,7 +91,7 @@ export class ChartView {
     this.plot.replaceChildren(svg, this.legend(ys));
     const wide = ys.filter((c) => isWideType(this.columns[c]!.type)).map((c) => this.columns[c]!.name);
     const notes = [
-      this.rows.length > MAX_POINTS ? `First ${MAX_POINTS} of ${this.rows.length} rows drawn.` : `${rows.length} rows drawn (the rows loaded; Load more adds rows).`,
+      this.rows.length > MAX_POINTS ? `First ${MAX_POINTS} of ${this.rows.length} rows drawn.` : `${rows.length} row${rows.length === 1 ? '' : 's'} drawn (the rows loaded; Load more adds rows).`,
       wide.length ? `${wide.join(', ')}: exact values are drawn as doubles (about 15–17 significant digits); the grid shows them exactly.` : '',
     ];
     this.note.textContent = notes.filter(Boolean).join(' ');

@@ -28,8 +28,8 @@ export function traceSteps(t: TraceInfo): TraceStep[] {
   return out;
 }
 
-/** The `n` longest steps (ties by order). */
-export function slowestSteps(steps: readonly TraceStep[], n = 3): Set<TraceStep> {
+/** The longest steps (ties by order): up to three, fewer in a short trace so the highlight still means something. */
+export function slowestSteps(steps: readonly TraceStep[], n = Math.max(1, Math.min(3, Math.floor(steps.length / 4)))): Set<TraceStep> {
   return new Set([...steps].sort((a, b) => b.endUs - b.elapsedUs - (a.endUs - a.elapsedUs)).slice(0, n));
 }
 
@@ -61,7 +61,7 @@ export function traceTimeline(t: TraceInfo): HTMLElement {
   const title = el('span');
   title.textContent = 'Timeline';
   bar.append(title, filter);
-  legend.textContent = 'Highlighted: the three slowest steps. Hover a step for its activity and duration.';
+  legend.textContent = 'Highlighted: the slowest steps. Each step lasts until the next event of its lane; hover one for its activity and duration.';
   wrap.append(bar, plot, legend);
   draw();
   return wrap;
