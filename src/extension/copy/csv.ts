@@ -43,6 +43,8 @@ export class CsvReader {
     const out: CsvRecord[] = [];
     let pos = 0;
     let line = this.line;
+    // Next escape character at or after the scan position (-1: none left in the text), found once per stretch.
+    let escAt = escape === undefined ? -1 : -2;
     records: while (pos < n) {
       const start = pos;
       const startLine = line;
@@ -59,6 +61,17 @@ export class CsvReader {
               pos = start;
               break records;
             }
+            // Runs of plain text are copied whole (the common case: no quotes or escapes inside).
+            const q = s.indexOf(quote, i);
+            if (escape !== undefined && escAt !== -1 && escAt < i) escAt = s.indexOf(escape, i);
+            const stopAt = Math.min(q < 0 ? n : q, escAt < 0 ? n : escAt);
+            if (stopAt > i) {
+              const run = s.slice(i, stopAt);
+              for (let k = run.indexOf('\n'); k >= 0; k = run.indexOf('\n', k + 1)) breaks++;
+              text += run;
+              i = stopAt;
+              continue;
+            }
             const c = s[i]!;
             if (escape !== undefined && c === escape) {
               if (i + 1 >= n && !final) { pos = start; break records; }
@@ -71,9 +84,6 @@ export class CsvReader {
               if (i + 1 >= n && !final) { pos = start; break records; }
               break;
             }
-            if (c === '\n') breaks++;
-            text += c;
-            i++;
           }
           fields.push(text);
           quoted.push(true);
