@@ -19,7 +19,7 @@ export interface CopyOptions {
   maxRows: number;
   /** Rows per page when exporting. */
   pageSize: number;
-  /** Rows read from the file per unit of work when importing. */
+  /** Accepted for cqlsh compatibility; an import reads the file as a stream of 256 KB pieces whatever it says. */
   chunkSize: number;
   /** Rows of one partition grouped in one unlogged batch when importing. */
   maxBatchSize: number;
@@ -123,43 +123,49 @@ export function copyOptions(raw: Record<string, string>, direction: 'to' | 'from
     format: /\.(jsonl|ndjson|json)$/i.test(file) ? 'json' : 'csv',
   };
   for (const [name, value] of Object.entries(raw)) {
-    // -1 means "no limit" where cqlsh allows it (MAXROWS, MAXERRORS).
-    const int = (min: number, unlimited = false): number | string => {
-      const n = Number(value);
-      return /^-?\d+$/.test(value) && (n >= min || (unlimited && n === -1)) ? n : `${name} must be a whole number of at least ${min}${unlimited ? ' (or -1)' : ''}, not '${value}'.`;
-    };
-    const char = (): string => (value.length === 1 ? value : `${name} must be one character, not '${value}'.`);
-    let r: unknown;
-    switch (name) {
-      case 'HEADER':
-        if (!/^(true|false|yes|no|1|0)$/i.test(value)) return `HEADER must be true or false, not '${value}'.`;
-        o.header = /^(true|yes|1)$/i.test(value);
-        continue;
-      case 'DELIMITER': r = o.delimiter = char(); break;
-      case 'QUOTE': r = o.quote = char(); break;
-      case 'ESCAPE': r = o.escape = char(); break;
-      case 'NULL': o.nullText = value; continue;
-      case 'DATETIMEFORMAT': o.dateTimeFormat = value; continue;
-      case 'MAXROWS': r = o.maxRows = int(1, true) as number; break;
-      case 'PAGESIZE': r = o.pageSize = int(1) as number; break;
-      case 'CHUNKSIZE': r = o.chunkSize = int(1) as number; break;
-      case 'MAXBATCHSIZE': r = o.maxBatchSize = int(1) as number; break;
-      case 'INGESTRATE': r = o.ingestRate = int(1) as number; break;
-      case 'MAXERRORS': case 'MAXPARSEERRORS': case 'MAXINSERTERRORS': r = o.maxErrors = int(0, true) as number; break;
-      case 'FORMAT': {
-        const f = value.toLowerCase();
-        if (f !== 'csv' && f !== 'json' && f !== 'jsonl') return `FORMAT must be csv or json (JSON Lines), not '${value}'.`;
-        o.format = f === 'csv' ? 'csv' : 'json';
-        continue;
-      }
-      default:
-        return `Unknown COPY ${direction.toUpperCase()} option: ${name}.`;
-    }
-    if (typeof r === 'string' && r.includes(' must ')) return r;
+    const problem = setOption(o, name, value);
+    if (problem !== undefined) return problem ?? `Unknown COPY ${direction.toUpperCase()} option: ${name}.`;
   }
   if (o.escape === o.quote) o.escape = undefined;
   if (o.delimiter === o.quote) return 'DELIMITER and QUOTE must differ.';
   return o;
+}
+
+/** Sets one option; undefined when it was fine, a message when the value is bad, null for an unknown name. */
+function setOption(o: CopyOptions, name: string, value: string): string | null | undefined {
+  // -1 means "no limit" where cqlsh allows it (MAXROWS, MAXERRORS).
+  const int = (set: (n: number) => void, min: number, unlimited = false) => {
+    const n = Number(value);
+    if (!/^-?\d+$/.test(value) || !(n >= min || (unlimited && n === -1))) return `${name} must be a whole number of at least ${min}${unlimited ? ' (or -1)' : ''}, not '${value}'.`;
+    set(n);
+    return undefined;
+  };
+  const char = (set: (c: string) => void) => (value.length === 1 ? void set(value) : `${name} must be one character, not '${value}'.`);
+  switch (name) {
+    case 'HEADER':
+      if (!/^(true|false|yes|no|1|0)$/i.test(value)) return `HEADER must be true or false, not '${value}'.`;
+      o.header = /^(true|yes|1)$/i.test(value);
+      return undefined;
+    case 'DELIMITER': return char((c) => (o.delimiter = c));
+    case 'QUOTE': return char((c) => (o.quote = c));
+    case 'ESCAPE': return char((c) => (o.escape = c));
+    case 'NULL': o.nullText = value; return undefined;
+    case 'DATETIMEFORMAT': o.dateTimeFormat = value; return undefined;
+    case 'MAXROWS': return int((n) => (o.maxRows = n), 1, true);
+    case 'PAGESIZE': return int((n) => (o.pageSize = n), 1);
+    case 'CHUNKSIZE': return int((n) => (o.chunkSize = n), 1);
+    case 'MAXBATCHSIZE': return int((n) => (o.maxBatchSize = n), 1);
+    case 'INGESTRATE': return int((n) => (o.ingestRate = n), 1);
+    case 'MAXERRORS': case 'MAXPARSEERRORS': case 'MAXINSERTERRORS': return int((n) => (o.maxErrors = n), 0, true);
+    case 'FORMAT': {
+      const f = value.toLowerCase();
+      if (f !== 'csv' && f !== 'json' && f !== 'jsonl') return `FORMAT must be csv or json (JSON Lines), not '${value}'.`;
+      o.format = f === 'csv' ? 'csv' : 'json';
+      return undefined;
+    }
+    default:
+      return null;
+  }
 }
 
 /** `ks.table` as CQL must spell it. */
