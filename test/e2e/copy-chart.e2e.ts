@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Frame } from 'playwright-core';
 import { withEditor } from './harness/editor.js';
 import { NotebookEditor } from './harness/notebook.js';
-import { poll } from './harness/workbench.js';
+import { poll, scaled } from './harness/workbench.js';
 import { testTarget } from '../support/target.js';
 
 // COPY FROM a CSV next to the notebook (relative path) shows a progress notification with rows/s and ends with the
-// row count in the cell; TRACING ON draws the trace timeline; a result with numeric columns draws a chart.
+// row count in the cell; TRACING ON draws the trace timeline; a result with numeric columns draws a chart; Export
+// Table… on a table node writes a CSV through the save dialog.
 
 const ROWS = 1500;
 
@@ -42,7 +44,7 @@ test('notebook: COPY FROM with progress and count, trace timeline, chart', async
       env: { ASTRA_DB_VSCODE_DEMO: demo },
       workspaceFiles: { 'copy.cqlnb': nbFile, 'rows.csv': csv },
       viewport: { width: 1440, height: 1300 },
-    }, async ({ wb }) => {
+    }, async ({ wb, cs }) => {
       await wb.openFile('copy.cqlnb');
       const nb = new NotebookEditor(wb.page);
       await nb.waitOpen();
@@ -81,6 +83,29 @@ test('notebook: COPY FROM with progress and count, trace timeline, chart', async
       await poll('chart points', async () => ((await grid.locator('.astra-chart-svg circle.astra-point').count()) >= 30 ? true : undefined), 15_000);
       assert.equal(await grid.locator('.astra-chart-svg polyline.astra-line').count(), 1);
       await wb.screenshot('copy-chart');
+
+      // Export Table… on a table of the explorer: a save dialog, progress, then a summary notification.
+      await wb.activityBarItem('Astra DB').click();
+      const conn = wb.treeRow(/^Sandbox/);
+      await conn.waitFor({ timeout: scaled(30_000) });
+      await poll('keyspace "demo" under the connection', async () => {
+        if (await wb.treeRow(/^demo$/).isVisible().catch(() => false)) return true;
+        if ((await conn.getAttribute('aria-expanded')) !== 'true') await conn.click();
+        return undefined;
+      }, 30_000);
+      await wb.expandTreeRow(/^demo$/);
+      await wb.expandTreeRow(/^Tables/);
+      await wb.treeRow(/^users$/).scrollIntoViewIfNeeded();
+      await wb.contextMenuAction(wb.treeRow(/^users$/), 'Export Table');
+      const csvPath = join(cs.workspaceDir, 'users-export.csv');
+      await wb.pickFileInDialog(csvPath);
+      const done = await wb.waitForNotification(/Exported \d+ rows? from demo\.users/, 60_000);
+      const exported = Number(/Exported (\d+) row/.exec(done)![1]);
+      const lines = readFileSync(csvPath, 'utf8').split('\n');
+      assert.equal(lines.pop(), '', 'the file ends with a line break');
+      assert.equal(lines[0], 'id,age,country,email,name', 'header: primary key first, then the other columns');
+      assert.equal(lines.length, exported + 1);
+      await wb.screenshot('copy-export-table');
     });
   } finally {
     await target.stop();

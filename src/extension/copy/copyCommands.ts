@@ -11,7 +11,7 @@ import { withCopyProgress } from './copyProgress.js';
 import { resultText } from './copyResult.js';
 import { runCopy } from './copyStatement.js';
 
-export const COPY_COMMANDS = { exportTable: 'astra.explorer.exportTable', importTable: 'astra.explorer.importTable' } as const;
+export const COPY_COMMANDS = { exportTable: 'astra.copy.exportTable', importTable: 'astra.copy.importTable' } as const;
 
 /** The explorer's table node, as far as these commands need it. */
 interface TableNode { kind: string; profileId: string; keyspace: string; name: string }

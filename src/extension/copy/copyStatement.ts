@@ -10,6 +10,7 @@ import type { CopyResult, CopyRunOptions } from './copyResult.js';
 import { chooseColumns, copyTable } from './copyTable.js';
 import { exportTable } from './exportTable.js';
 import { importTable } from './importTable.js';
+import { loadDriverTypes } from './driverTypes.js';
 
 export interface CopyTarget {
   client: Client;
@@ -33,6 +34,7 @@ export function copyKeyspace(spec: CopySpec, keyspace: string | undefined): stri
 }
 
 export async function runCopy(spec: CopySpec, t: CopyTarget, run: CopyRunOptions = {}): Promise<CopyResult> {
+  await loadDriverTypes();
   const keyspace = copyKeyspace(spec, t.keyspace);
   const path = copyPath(spec.file, t.baseDir);
   if (spec.direction === 'from' && !existsSync(path)) throw new Error(`COPY FROM: no file ${path}`);

@@ -3,7 +3,8 @@
 // cancelling stops between pages and the file ends on a complete row.
 
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { types, type Client } from 'cassandra-driver';
+import type { Client, types } from 'cassandra-driver';
+import { driverTypes } from './driverTypes.js';
 import { quoteIdentifier } from '../../shared/identifier.js';
 import type { CopyOptions } from './copyCommand.js';
 import type { CopyResult, CopyRunOptions } from './copyResult.js';
@@ -44,7 +45,8 @@ export async function exportTable(
         const index = next++;
         const r = ranges[index]!;
         const query = r ? `SELECT ${names}, token(${pk}) FROM ${from} WHERE token(${pk}) > ? AND token(${pk}) <= ?` : `SELECT ${names} FROM ${from}`;
-        const params = r ? [types.Long.fromString(r[0].toString()), types.Long.fromString(r[1].toString())] : [];
+        const Long = driverTypes().Long;
+        const params = r ? [Long.fromString(r[0].toString()), Long.fromString(r[1].toString())] : [];
         let pageState: string | undefined;
         do {
           const options: Record<string, unknown> = { prepare: true, fetchSize: o.pageSize, autoPage: false };

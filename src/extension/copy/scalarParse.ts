@@ -1,7 +1,7 @@
 // One scalar's text → the driver value for its CQL type, checked strictly (a value that does not fit the type is
 // an error for the error file, never silently changed), and the exact text of a duration.
 
-import { types } from 'cassandra-driver';
+import { driverTypes } from './driverTypes.js';
 import type { TimestampFormat } from './timestampFormat.js';
 
 const S = {
@@ -41,11 +41,11 @@ export function parseScalar(code: number, text: string, ts: TimestampFormat): un
       if (!INT.test(t)) throw bad(text, 'bigint');
       const b = BigInt(t);
       if (b < LONG_MIN || b > LONG_MAX) throw bad(text, 'bigint');
-      return types.Long.fromString(b.toString());
+      return driverTypes().Long.fromString(b.toString());
     }
     case S.varint:
       if (!INT.test(text.trim())) throw bad(text, 'varint');
-      return types.Integer.fromString(BigInt(text.trim()).toString());
+      return driverTypes().Integer.fromString(BigInt(text.trim()).toString());
     case S.decimal: {
       const t = text.trim();
       if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) throw bad(text, 'decimal');
@@ -65,7 +65,7 @@ export function parseScalar(code: number, text: string, ts: TimestampFormat): un
       const t = text.trim();
       if (!UUID.test(t)) throw bad(text, code === S.uuid ? 'uuid' : 'timeuuid');
       if (code === S.timeuuid && t[14] !== '1') throw bad(text, 'timeuuid');
-      return types.Uuid.fromString(t.toLowerCase());
+      return driverTypes().Uuid.fromString(t.toLowerCase());
     }
     case S.timestamp: {
       const ms = ts.parse(text);
@@ -73,13 +73,13 @@ export function parseScalar(code: number, text: string, ts: TimestampFormat): un
       return new Date(ms);
     }
     case S.date:
-      return driverParse(() => types.LocalDate.fromString(text.trim()), text, 'date', /^[-+]?\d+-\d{2}-\d{2}$|^\d+$/);
+      return driverParse(() => driverTypes().LocalDate.fromString(text.trim()), text, 'date', /^[-+]?\d+-\d{2}-\d{2}$|^\d+$/);
     case S.time:
-      return driverParse(() => types.LocalTime.fromString(text.trim()), text, 'time', /^\d{1,2}:\d{2}(:\d{2}(\.\d{1,9})?)?$/);
+      return driverParse(() => driverTypes().LocalTime.fromString(text.trim()), text, 'time', /^\d{1,2}:\d{2}(:\d{2}(\.\d{1,9})?)?$/);
     case S.duration:
-      return driverParse(() => types.Duration.fromString(text.trim()), text, 'duration', /^-?(P|\d)/i);
+      return driverParse(() => driverTypes().Duration.fromString(text.trim()), text, 'duration', /^-?(P|\d)/i);
     case S.inet:
-      return driverParse(() => types.InetAddress.fromString(text.trim()), text, 'inet', /^[0-9a-f.:]+$/i);
+      return driverParse(() => driverTypes().InetAddress.fromString(text.trim()), text, 'inet', /^[0-9a-f.:]+$/i);
     case S.blob: {
       const t = text.trim();
       if (!/^0x([0-9a-f]{2})*$/i.test(t)) throw bad(text, 'blob');
@@ -95,8 +95,8 @@ function decimal(t: string): unknown {
   const m = /^([-+]?)(\d*)\.?(\d*)(?:[eE]([-+]?\d+))?$/.exec(t)!;
   const digits = `${m[2] ?? ''}${m[3] ?? ''}` || '0';
   const scale = (m[3] ?? '').length - Number(m[4] ?? 0);
-  const unscaled = types.Integer.fromString(`${m[1] === '-' ? '-' : ''}${BigInt(digits).toString()}`);
-  return new types.BigDecimal(unscaled as unknown as number, scale);
+  const unscaled = driverTypes().Integer.fromString(`${m[1] === '-' ? '-' : ''}${BigInt(digits).toString()}`);
+  return new (driverTypes().BigDecimal)(unscaled as unknown as number, scale);
 }
 
 function driverParse(parse: () => unknown, text: string, type: string, shape: RegExp): unknown {

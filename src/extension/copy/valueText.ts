@@ -3,7 +3,7 @@
 // Exact forms throughout: bigint/varint/decimal digits, shortest float32 text, 0x blobs, ISO-like timestamps with
 // milliseconds and offset, durations in whole units (months, days, nanoseconds).
 
-import { types } from 'cassandra-driver';
+import { driverTypes } from './driverTypes.js';
 import { encoderFor, type DriverType } from '../cql/valueEncoder.js';
 import { formatFloat32, toJsonValue, type EncodedValue } from '../../shared/valueEncoding.js';
 import { parseLiteral, type Literal } from './cqlLiteral.js';
@@ -116,7 +116,7 @@ export function jsonReader(type: DriverType, ts: TimestampFormat): (v: unknown) 
     }
     case C.tuple: {
       const parts = (t.info as DriverType[]).map((x) => jsonReader(x, ts));
-      return (v) => (v === null ? null : types.Tuple.fromArray(asArray(v).map((x, i) => (parts[i] ?? fail('too many tuple items'))(x))));
+      return (v) => (v === null ? null : driverTypes().Tuple.fromArray(asArray(v).map((x, i) => (parts[i] ?? fail('too many tuple items'))(x))));
     }
     case C.map: {
       const [kt, vt] = t.info as [DriverType, DriverType];
@@ -171,7 +171,7 @@ function literalReader(t: DriverType, ts: TimestampFormat): (lit: Literal) => un
         if (isNull(lit)) return null;
         const xs = items(lit, 'tuple');
         if (xs.length > parts.length) throw new Error(`expected at most ${parts.length} tuple items, got ${xs.length}`);
-        return types.Tuple.fromArray(xs.map((x, i) => parts[i]!(x)));
+        return driverTypes().Tuple.fromArray(xs.map((x, i) => parts[i]!(x)));
       };
     }
     case C.map: {
@@ -225,8 +225,8 @@ function mapKey(kt: DriverType, ts: TimestampFormat): (text: string) => string {
 
 function makeVector(sub: DriverType, dim: number, xs: unknown[]): unknown {
   if (xs.length !== dim) throw new Error(`expected a vector of ${dim} values, got ${xs.length}`);
-  if (sub.code === C.float) return new types.Vector(Float32Array.from(xs as number[]), 'float');
-  return new types.Vector(xs, typeName(sub));
+  if (sub.code === C.float) return new (driverTypes().Vector)(Float32Array.from(xs as number[]), 'float');
+  return new (driverTypes().Vector)(xs, typeName(sub));
 }
 
 const isNull = (lit: Literal) => lit.k === 'atom' && lit.v.toLowerCase() === 'null';
