@@ -42,12 +42,16 @@ export async function importTable(
   };
 
   let insert = '';
+  let counters = false;
   let parse: ((fields: string[], quoted: boolean[] | undefined, line: number) => Parsed) | undefined;
   const setColumns = (cols: CopyColumn[]) => {
     const missing = table.columns.filter((c) => c.key && !cols.includes(c));
     if (missing.length) throw new Error(`COPY FROM needs every primary key column; missing: ${missing.map((c) => c.name).join(', ')}.`);
-    insert = `INSERT INTO ${quoteIdentifier(table.keyspace)}.${quoteIdentifier(table.name)} (${cols.map((c) => quoteIdentifier(c.name)).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
-    parse = rowParser(cols, o);
+    const write = writeStatement(table, cols);
+    insert = write.query;
+    counters = write.counters;
+    const read = rowParser(cols, o);
+    parse = write.order ? (f, q, l) => reorder(read(f, q, l), write.order!) : read;
   };
   // With HEADER and no column list, the header names the columns (in the file's order).
   let headerLine = o.header && o.format === 'csv';
@@ -108,7 +112,8 @@ export async function importTable(
       reject(line, (e as Error).message, quoted ? fields.map((f, i) => (!quoted[i] && f === o.nullText ? null : f)) : fields);
       return;
     }
-    if (group.length && (group.length >= o.maxBatchSize || group[0]!.partition !== row.partition)) await flush();
+    // Counter updates are not idempotent and cannot share an unlogged batch: one request each.
+    if (group.length && (counters || group.length >= o.maxBatchSize || group[0]!.partition !== row.partition)) await flush();
     group.push(row);
     const ahead = dataRows / rate - (performance.now() - started) / 1000;
     if (ahead > 0.05) await sleep(ahead * 1000, stop.signal);
@@ -172,6 +177,29 @@ export async function importTable(
   result.seconds = (performance.now() - started) / 1000;
   run.onProgress?.({ rows: result.rows, errors: result.errors, fraction: 1 });
   return result;
+}
+
+/**
+ * INSERT for ordinary tables; for counter tables (cqlsh does the same) `UPDATE … SET c = c + ?` with the key in
+ * the WHERE clause, whose bind order differs from the file's (`order`: file positions in bind order).
+ */
+function writeStatement(table: CopyTable, cols: CopyColumn[]): { query: string; counters: boolean; order?: number[] } {
+  const name = `${quoteIdentifier(table.keyspace)}.${quoteIdentifier(table.name)}`;
+  const counters = cols.some((c) => !c.key && c.type.code === COUNTER);
+  if (!counters) {
+    return { query: `INSERT INTO ${name} (${cols.map((c) => quoteIdentifier(c.name)).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, counters };
+  }
+  const values = cols.flatMap((c, i) => (c.key ? [] : [i]));
+  const keys = cols.flatMap((c, i) => (c.key ? [i] : []));
+  const set = values.map((i) => `${quoteIdentifier(cols[i]!.name)} = ${quoteIdentifier(cols[i]!.name)} + ?`).join(', ');
+  const where = keys.map((i) => `${quoteIdentifier(cols[i]!.name)} = ?`).join(' AND ');
+  return { query: `UPDATE ${name} SET ${set} WHERE ${where}`, counters, order: [...values, ...keys] };
+}
+
+const COUNTER = 0x05;
+
+function reorder(p: Parsed, order: number[]): Parsed {
+  return { ...p, values: order.map((i) => p.values[i]) };
 }
 
 /** One record (CSV fields, or one JSON Lines line) → the INSERT's values, or an Error worded for the error file. */
