@@ -2,7 +2,7 @@
 // prepared INSERTs (window 128, as COPY FROM uses), next to COPY TO a CSV file and COPY FROM it into an empty table,
 // with this process's peak memory growth during each COPY. The sandbox runs in its own process, so the memory
 // measured is the client's (what the extension host would hold), not the server's stored rows.
-//   COPY_BENCH_ROWS (default 100000; the figure is 1000000)  10 columns of mixed types.
+//   COPY_BENCH_ROWS (default 50000; the figure is 1000000)  10 columns of mixed types.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import { parseCopyCommand } from '../../src/extension/copy/copyCommand.js';
 import { runCopy } from '../../src/extension/copy/copyStatement.js';
 import { WINDOW } from '../../src/extension/copy/importTable.js';
 
-const ROWS = Number(process.env.COPY_BENCH_ROWS ?? 100_000);
+const ROWS = Number(process.env.COPY_BENCH_ROWS ?? 50_000);
 const PAGE = 1000;
 const KS = 'bench_copy';
 const COLUMNS = 'id int PRIMARY KEY, c_bigint bigint, c_text text, c_double double, c_ts timestamp, c_uuid uuid, c_int int, c_decimal decimal, c_bool boolean, c_note text';
