@@ -13,14 +13,14 @@ import type { CopyRunOptions } from '../../src/extension/copy/copyResult.js';
 import { encodeValue } from '../../src/extension/cql/valueEncoder.js';
 import { columnsOf, rowValues } from '../bench/allTypesTable.js';
 import { serverFeatures } from '../support/features.js';
-import { nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
+import { isRealTarget, nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
 
 let target: TestTarget;
 let client: Client;
 let ks: string;
 let dir: string;
 let withVector = false;
-const N = { udt: '', src: '', csv: '', json: '', errs: '', big: '', big2: '', cnt: '', cnt2: '' };
+const N = { udt: '', src: '', csv: '', json: '', errs: '', big: '', big2: '', cnt: '', cnt2: '', retry: '' };
 
 const spec = (cql: string): CopySpec => {
   const r = parseCopyCommand(cql);
@@ -66,6 +66,7 @@ before(async () => {
   await client.execute(`CREATE TABLE IF NOT EXISTS ${ks}.${N.errs} (id int PRIMARY KEY, n int, t text)`);
   await client.execute(`CREATE TABLE IF NOT EXISTS ${ks}.${N.big} (p int, c int, v text, PRIMARY KEY (p, c))`);
   await client.execute(`CREATE TABLE IF NOT EXISTS ${ks}.${N.big2} (p int, c int, v text, PRIMARY KEY (p, c))`);
+  await client.execute(`CREATE TABLE IF NOT EXISTS ${ks}.${N.retry} (p int, c int, v text, PRIMARY KEY (p, c))`);
   for (const t of [N.cnt, N.cnt2]) await client.execute(`CREATE TABLE IF NOT EXISTS ${ks}.${t} (page text, day int, views counter, PRIMARY KEY (page, day))`);
   for (let i = 0; i < 30; i++) await client.execute(`UPDATE ${ks}.${N.cnt} SET views = views + ? WHERE page = ? AND day = ?`, [types.Long.fromNumber(i * 1000 - 7), `p${i % 4}`, i], { prepare: true });
   const bigRows = Array.from({ length: 3000 }, (_, i) => [i % 97, i, `value ${i}`]);
@@ -143,6 +144,25 @@ describe('COPY FROM errors', () => {
     assert.match(r.stopped ?? '', /more than 3 rejected rows/);
     assert.ok(r.rows <= 5, `rows written ${r.rows}`);
     assert.equal(readFileSync(r.errorFile!, 'utf8').trim().split('\n').length, 4);
+  });
+});
+
+describe('COPY FROM retries', () => {
+  test('overloaded and write-timeout answers are retried with backoff, and no row is lost', { skip: isRealTarget() && 'needs sandbox fault injection' }, async () => {
+    const faults = target.sandbox!.faults;
+    faults.errorFor.push({ match: `INSERT INTO ${ks}.${N.retry}`, error: 'overloaded', times: 6 }, { match: `INSERT INTO ${ks}.${N.retry}`, error: 'write_timeout', times: 4 });
+    try {
+      writeFileSync(join(dir, 'retry.csv'), Array.from({ length: 60 }, (_, i) => `1000,${i},r${i}\n`).join(''));
+      const r = await copy(`COPY ${N.retry} (p, c, v) FROM 'retry.csv' WITH MAXBATCHSIZE = 1`);
+      assert.equal(r.errors, 0, r.errorFile ? readFileSync(r.errorFile, 'utf8') : '');
+      assert.equal(r.rows, 60);
+      assert.ok(r.retries >= 1, `retries ${r.retries}`);
+      assert.equal(faults.errorFor.reduce((n, rule) => n + (rule.times ?? 0), 0), 0, 'every injected error was answered');
+      const rows = await client.execute(`SELECT c FROM ${ks}.${N.retry} WHERE p = 1000`);
+      assert.equal(rows.rows.length, 60);
+    } finally {
+      faults.errorFor.length = 0;
+    }
   });
 });
 
