@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, concurrent, types } from 'cassandra-driver';
 import { parseCopyCommand, type CopySpec } from '../../src/extension/copy/copyCommand.js';
+import { resultText } from '../../src/extension/copy/copyResult.js';
+import { CqlSession, type Outcome } from '../../src/extension/cql/session.js';
+import { splitStatements } from '../../src/extension/cql/statements.js';
 import { runCopy } from '../../src/extension/copy/copyStatement.js';
 import type { CopyRunOptions } from '../../src/extension/copy/copyResult.js';
 import { encodeValue } from '../../src/extension/cql/valueEncoder.js';
@@ -117,6 +120,29 @@ describe('COPY round trip', () => {
     const lines = readFileSync(join(dir, 'some.csv'), 'utf8').split('\n');
     assert.equal(lines.length, 251);
     assert.match(lines[0]!, /^\d+,\d+$/);
+  });
+});
+
+describe('COPY in a session', () => {
+  test('the session hands COPY to its statement handler (keyspace, CONSISTENCY) and the rest to the server', async () => {
+    const seen: { keyspace?: string; consistency?: number }[] = [];
+    const session = new CqlSession({
+      client: async () => client, pageSize: 100, timeZone: 'UTC', keyspace: ks,
+      handleStatement: (text, ctx) => {
+        const parsed = parseCopyCommand(text);
+        if (!parsed?.ok) return undefined;
+        seen.push({ keyspace: ctx.keyspace, consistency: ctx.consistency });
+        return runCopy(parsed.spec, { client, keyspace: ctx.keyspace, baseDir: dir }).then((r): Outcome => ({ kind: 'text', text: resultText(r, parsed.spec.table) }));
+      },
+    });
+    const outcomes: Outcome[] = [];
+    for (const stmt of splitStatements(`CONSISTENCY ONE\nCOPY ${N.big} TO 'session.csv' WITH MAXROWS = 10;\nSELECT * FROM ${N.big} LIMIT 1;`)) {
+      outcomes.push(await session.run(stmt));
+    }
+    assert.deepEqual(outcomes.map((o) => o.kind), ['text', 'text', 'result']);
+    assert.match((outcomes[1] as { text: string }).text, /^Exported 10 rows from \S+ to .*session\.csv in [\d.]+ s \(\d+ rows\/s\)\.$/);
+    assert.deepEqual(seen, [{ keyspace: ks, consistency: 1 }]);
+    assert.equal(readFileSync(join(dir, 'session.csv'), 'utf8').split('\n').length, 11);
   });
 });
 
