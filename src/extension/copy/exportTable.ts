@@ -9,6 +9,7 @@ import { quoteIdentifier } from '../../shared/identifier.js';
 import type { CopyOptions } from './copyCommand.js';
 import type { CopyResult, CopyRunOptions } from './copyResult.js';
 import type { CopyColumn, CopyTable } from './copyTable.js';
+import { withKeyspace } from '../cql/keyspaceScope.js';
 import { csvLine } from './csv.js';
 import { withRetry } from './retry.js';
 import { timestampFormat } from './timestampFormat.js';
@@ -52,7 +53,8 @@ export async function exportTable(
           const options: Record<string, unknown> = { prepare: true, fetchSize: o.pageSize, autoPage: false };
           if (pageState) options['pageState'] = pageState;
           if (run.consistency !== undefined) options['consistency'] = run.consistency;
-          const page = await withRetry(() => client.execute(query, params, options), run.signal, () => retries++);
+          // In the table's keyspace, as every request on the shared client (prepared ids depend on it).
+          const page = (await withRetry(() => withKeyspace(client, table.keyspace, () => client.execute(query, params, options)), run.signal, () => retries++)).value;
           if (run.signal?.aborted) break;
           let list = page.rows;
           if (rows + list.length > limit) list = list.slice(0, limit - rows);

@@ -9,6 +9,7 @@ import { quoteIdentifier } from '../../shared/identifier.js';
 import type { CopyOptions } from './copyCommand.js';
 import type { CopyResult, CopyRunOptions } from './copyResult.js';
 import type { CopyColumn, CopyTable } from './copyTable.js';
+import { withKeyspace } from '../cql/keyspaceScope.js';
 import { CsvReader, csvLine } from './csv.js';
 import { sleep, withRetry } from './retry.js';
 import { timestampFormat } from './timestampFormat.js';
@@ -66,10 +67,12 @@ export async function importTable(
     inFlight++;
     const queryOptions: Record<string, unknown> = { prepare: true };
     if (run.consistency !== undefined) queryOptions['consistency'] = run.consistency;
+    // In the table's keyspace like every request of the shared client (see cql/keyspaceScope.ts): prepared ids
+    // depend on the connection's keyspace, and a connection left on another one would answer UNPREPARED.
     const p = withRetry(
-      () => (group.length === 1
+      () => withKeyspace(client, table.keyspace, () => (group.length === 1
         ? client.execute(insert, group[0]!.values, queryOptions)
-        : client.batch(group.map((g) => ({ query: insert, params: g.values })), { ...queryOptions, logged: false })),
+        : client.batch(group.map((g) => ({ query: insert, params: g.values })), { ...queryOptions, logged: false }))),
       undefined,
       () => result.retries++,
     ).then(
