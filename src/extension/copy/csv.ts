@@ -121,16 +121,25 @@ export class CsvReader {
   }
 }
 
+const SPECIAL = new Map<string, RegExp>();
+
+/** Characters that force quoting in this dialect (plus leading / trailing space), compiled once per dialect. */
+function special(d: CsvDialect): RegExp {
+  const key = `${d.delimiter}${d.quote}${d.escape ?? ''}`;
+  let re = SPECIAL.get(key);
+  if (!re) {
+    const chars = [d.delimiter, d.quote, ...(d.escape === undefined ? [] : [d.escape])].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
+    SPECIAL.set(key, (re = new RegExp(`[${chars}\\r\\n]|^\\s|\\s$`)));
+  }
+  return re;
+}
+
 /** One field as written: null as the NULL text; quoted when it would otherwise read back differently. */
 export function csvFieldText(value: string | null, d: CsvDialect, nullText: string): string {
   if (value === null) return nullText;
-  const { delimiter, quote, escape } = d;
-  const needs = value === '' || value === nullText || value.includes(delimiter) || value.includes(quote) || value.includes('\n') ||
-    value.includes('\r') || (escape !== undefined && value.includes(escape)) || value.trim() !== value;
-  if (!needs) return value;
-  let body: string;
-  if (escape === undefined) body = value.split(quote).join(quote + quote);
-  else body = value.split(escape).join(escape + escape).split(quote).join(escape + quote);
+  if (value !== '' && value !== nullText && !special(d).test(value)) return value;
+  const { quote, escape } = d;
+  const body = escape === undefined ? value.split(quote).join(quote + quote) : value.split(escape).join(escape + escape).split(quote).join(escape + quote);
   return quote + body + quote;
 }
 

@@ -5,6 +5,7 @@
 
 import { driverTypes } from './driverTypes.js';
 import { encoderFor, type DriverType } from '../cql/valueEncoder.js';
+import { blobHex, decimalText, inetText, integerText, longText, uuidText } from '../cql/scalarText.js';
 import { formatFloat32, toJsonValue, type EncodedValue } from '../../shared/valueEncoding.js';
 import { parseLiteral, type Literal } from './cqlLiteral.js';
 import type { TimestampFormat } from './timestampFormat.js';
@@ -40,12 +41,23 @@ export function textWriter(type: DriverType, ts: TimestampFormat): (v: unknown) 
   const t = normalizeType(type);
   if (t.code === C.duration) return (v) => (v === null || v === undefined ? null : exactDurationText(v));
   if (t.code === C.ascii || t.code === C.text || t.code === C.varchar) return (v) => (v === null || v === undefined ? null : String(v));
+  // Common scalars straight to text, without building the encoded value first (exports are all values).
+  const direct = DIRECT[t.code];
+  if (direct) return (v) => (v === null || v === undefined ? null : direct(v));
+  if (t.code === C.timestamp) return (v) => (v === null || v === undefined ? null : v instanceof Date ? ts.format(v.getTime()) : ts.format(Number(v)));
   const encode = encoderFor(type);
   return (v) => {
     const e = encode(v);
     return e === null ? null : encodedText(e, ts, false);
   };
 }
+
+const finite = (v: unknown): string => String(v);
+const DIRECT: Partial<Record<number, (v: unknown) => string>> = {
+  [C.int]: finite, [C.smallint]: finite, [C.tinyint]: finite, [C.boolean]: finite, [C.double]: finite,
+  [C.float]: (v) => formatFloat32(v as number), [C.bigint]: longText, [C.counter]: longText, [C.varint]: integerText,
+  [C.decimal]: decimalText, [C.uuid]: uuidText, [C.timeuuid]: uuidText, [C.inet]: inetText, [C.blob]: blobHex,
+};
 
 /** Driver value → its JSON Lines value (exact numbers as strings, as the notebook's JSON export writes them). */
 export function jsonWriter(type: DriverType): (v: unknown) => unknown {

@@ -66,8 +66,8 @@ describe('csvLine', () => {
 
   test('random fields survive write → read in both dialects (with NULL)', () => {
     const rand = prng(18);
-    const alphabet = ['a', 'Z', ' ', ',', '"', '\n', '\r', '\\', ';', 'é', '0', ''];
-    for (const d of [RFC, BACKSLASH, { delimiter: ';', quote: "'", escape: undefined }]) {
+    const alphabet = ['a', 'Z', ' ', ',', '"', '\n', '\r', '\\', ';', 'é', '0', '', '|', '^', '-', ']'];
+    for (const d of [RFC, BACKSLASH, { delimiter: ';', quote: "'", escape: undefined }, { delimiter: '|', quote: '^', escape: '-' }, { delimiter: ']', quote: '"', escape: undefined }]) {
       const rows: (string | null)[][] = [];
       let text = '';
       for (let i = 0; i < 300; i++) {
