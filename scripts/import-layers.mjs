@@ -18,6 +18,8 @@ const RULES = [
   { from: 'extension/history/', not: ['extension/notebook/', 'extension/language/', 'extension/explorer/', 'extension/rowEdits/'], why: 'the query history listens to the cql core and re-runs through commands' },
   { from: 'extension/schema/', not: ['extension/notebook/', 'extension/language/', 'extension/explorer/', 'extension/cql/'], why: 'schema reading serves the features' },
   { from: 'extension/connections/', not: ['extension/notebook/', 'extension/language/', 'extension/explorer/', 'extension/cql/', 'extension/schema/', 'extension/astra/'], why: 'connections is the bottom layer of the host' },
+  { from: 'extension/copy/', not: ['extension/notebook/', 'extension/language/', 'extension/explorer/', 'extension/astra/'], why: 'COPY is a feature on the cql core, handed to sessions by the composition root' },
+  { from: 'extension/cql/', not: ['extension/copy/'], why: 'the execution core takes COPY as an injected statement handler' },
   { from: 'extension/secrets/', only: ['extension/secrets/'], why: 'redaction is the bottom layer: everything logs through it' },
   { from: 'extension/dataApi/', only: ['extension/dataApi/', 'extension/connections/', 'extension/secrets/', 'extension/astra/core/', 'extension/logging', 'extension/services', 'shared/'], why: 'the Data API feature sits beside the trees it feeds, never on them' },
   { from: 'webview/', only: ['webview/', 'shared/'], why: 'a webview bundle runs in the browser' },

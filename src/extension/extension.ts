@@ -16,13 +16,14 @@ import { registerAstraAccount } from './astra/index.js';
 import { registerLanguage } from './language/index.js';
 import { registerHistory } from './history/index.js';
 import { registerDataApi } from './dataApi/index.js';
+import { copyStatementHandler, registerCopy } from './copy/index.js';
 
 let connections: AstraConnectionService | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   const logs = new LogService();
   connections = createConnectionService(context, logs);
-  const sessions = new CqlSessions(connections);
+  const sessions = new CqlSessions(connections, copyStatementHandler);
   const services: Services = { context, logger: (prefix) => logs.logger(prefix), connections };
   context.subscriptions.push(logs, connections, sessions, registerConnectionCommands({ service: connections, logs }));
 
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerAstraAccount(services, collections);
   registerLanguage(services, sessions);
   registerHistory(services, sessions);
+  registerCopy(services);
 
   startDemoIfRequested(connections, logs);
 }

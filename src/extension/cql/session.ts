@@ -52,6 +52,19 @@ export interface SessionOptions {
   errorContext?: () => ErrorContext;
   /** Called after each statement (the query history); gets the statement text only. */
   onStatementFinished?: (s: FinishedStatement) => void;
+  /** Statements a feature module answers instead of the server (COPY); see StatementHandler. */
+  handleStatement?: StatementHandler;
+}
+
+/** Undefined when `text` is not the handler's statement; else its outcome (a thrown error becomes a failure). */
+export type StatementHandler = (text: string, ctx: StatementContext) => Promise<Outcome> | undefined;
+
+export interface StatementContext {
+  client: () => Promise<Client>;
+  keyspace: string | undefined;
+  /** The session's CONSISTENCY as a driver code, when one was set. */
+  consistency: number | undefined;
+  signal: AbortSignal | undefined;
 }
 
 export type Outcome =
@@ -128,6 +141,9 @@ export class CqlSession {
       const shell = parseShellCommand(stmt.text);
       if (shell && !shell.ok) return { kind: 'error', failure: { errorClass: 'shell', name: 'ShellCommandError', message: shell.error, statement: stmt.text } };
       if (shell) return await this.runShell(shell.command, keyspace, signal);
+      const consistency = this.consistency ? CONSISTENCY_LEVELS[this.consistency] : undefined;
+      const handled = this.opts.handleStatement?.(stmt.text, { client: this.opts.client, keyspace, consistency, signal });
+      if (handled) return await handled;
       return await this.runCql(stmt.text, keyspace, signal);
     } catch (e) {
       if (e instanceof CancelledError) return { kind: 'cancelled' };

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionService } from '../connections/types.js';
 import { LiveQueries } from './liveQueries.js';
-import { CqlSession } from './session.js';
+import { CqlSession, type StatementHandler } from './session.js';
 import { sessionOptions } from './sessionOptions.js';
 import type { ProfileStatement } from './finishedStatement.js';
 
@@ -24,7 +24,11 @@ export class CqlSessions implements vscode.Disposable {
   /** Fired after every statement any session ran (the query history listens). */
   readonly onDidFinishStatement = this.finished.event;
 
-  constructor(private readonly connections: ConnectionService) {}
+  constructor(
+    private readonly connections: ConnectionService,
+    /** Per document (by key), statements answered outside the CQL core (COPY, with paths relative to the document). */
+    private readonly statementHandler?: (key: string) => StatementHandler,
+  ) {}
 
   get(key: string): BoundSession | undefined {
     return this.byDocument.get(key);
@@ -40,6 +44,7 @@ export class CqlSessions implements vscode.Disposable {
       liveQueries: this.liveQueries,
       onKeyspaceChanged: () => this.changed.fire(key),
       onStatementFinished: (s) => this.finished.fire({ ...s, profileId }),
+      ...(this.statementHandler ? { handleStatement: this.statementHandler(key) } : {}),
     });
     const bound = { session, profileId };
     this.byDocument.set(key, bound);

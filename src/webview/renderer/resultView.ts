@@ -8,6 +8,9 @@ import { tsv } from './cellText.js';
 import { el, VirtualGrid } from './grid.js';
 import type { HostChannel } from './hostChannel.js';
 import { RowEditing } from './rowEditing.js';
+import { chartableColumns } from './chartData.js';
+import { ChartView } from './chartView.js';
+import { traceTimeline } from './traceTimeline.js';
 
 /** JSON and vertical views are plain text: cap them so a huge result does not freeze the webview. */
 const TEXT_VIEW_ROWS = 2000;
@@ -30,7 +33,7 @@ export class ResultView {
   private hasMore: boolean;
   private live = false;
   /** `records` (EXPAND ON) is only ever the first view; the toggle switches between the grid and JSON. */
-  private view: 'grid' | 'json' | 'records';
+  private view: 'grid' | 'json' | 'records' | 'chart';
   private readonly content = el('div');
   private readonly detail = el('div', 'astra-detail');
   private readonly note = el('div', 'astra-note');
@@ -71,6 +74,7 @@ export class ResultView {
       this.exportButtons.push(button('Export CSV', () => void this.exportAll('csv'), true), button('Export JSON', () => void this.exportAll('json'), true));
       const copies = (['cell', 'row', 'column'] as const).map((k) => button(`Copy ${k}`, () => void this.copy(k), true));
       toolbar.append(toggle, this.loadMore, ...this.exportButtons, ...copies);
+      if (chartableColumns(p.columns).length) toolbar.insertBefore(button('Chart', () => ((this.view = 'chart'), (toggle.textContent = 'Grid'), this.showContent()), true), this.loadMore);
       this.loadMore.hidden = !this.hasMore;
     } else {
       const msg = el('span');
@@ -190,6 +194,7 @@ export class ResultView {
     this.grid = undefined;
     this.editing?.attach(undefined);
     this.content.replaceChildren();
+    if (this.view === 'chart') return (this.drainPending(), void this.content.append(new ChartView(this.p.columns, this.rows).element));
     if (this.view !== 'grid') {
       const pre = el('pre', `astra-${this.view}`);
       const shown = this.rows.slice(0, TEXT_VIEW_ROWS);
@@ -306,6 +311,7 @@ function traceView(p: ResultPayload): HTMLElement {
   summary.textContent = `Tracing session ${t.sessionId}${t.coordinator ? ` · coordinator ${t.coordinator}` : ''}${t.durationUs !== undefined ? ` · ${t.durationUs} µs` : ''}`;
   wrap.append(summary);
   if (t.error) wrap.append(noteText(t.error));
+  wrap.append(traceTimeline(t));
   const table = el('table');
   const head = el('tr');
   for (const h of ['activity', 'source', 'elapsed (µs)', 'thread']) {

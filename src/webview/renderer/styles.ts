@@ -34,6 +34,26 @@ const CSS = `
 .astra-trace { margin-top: 6px; }
 .astra-trace table { border-collapse: collapse; font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
 .astra-trace td, .astra-trace th { padding: 1px 8px; text-align: left; border-bottom: 1px solid var(--vscode-panel-border, transparent); }
+.astra-chart-controls { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 4px 0; }
+.astra-chart-controls select, .astra-chart-controls input { font: inherit; color: var(--vscode-dropdown-foreground); background: var(--vscode-dropdown-background); border: 1px solid var(--vscode-dropdown-border, transparent); }
+.astra-chart-label { display: inline-flex; align-items: center; gap: 4px; }
+.astra-chart-svg, .astra-timeline-svg { width: 100%; max-width: 900px; height: auto; display: block; }
+.astra-chart-grid { stroke: var(--vscode-panel-border, var(--vscode-editorWidget-border)); stroke-width: 0.5; }
+.astra-chart-axis { stroke: var(--vscode-foreground); stroke-width: 1; }
+.astra-chart-tick { fill: var(--vscode-descriptionForeground); font-size: 10px; font-family: var(--vscode-font-family); }
+.astra-line { fill: none; stroke-width: 1.5; }
+.astra-series-0 { fill: var(--vscode-charts-blue); stroke: var(--vscode-charts-blue); color: var(--vscode-charts-blue); }
+.astra-series-1 { fill: var(--vscode-charts-orange); stroke: var(--vscode-charts-orange); color: var(--vscode-charts-orange); }
+.astra-series-2 { fill: var(--vscode-charts-green); stroke: var(--vscode-charts-green); color: var(--vscode-charts-green); }
+.astra-series-3 { fill: var(--vscode-charts-purple); stroke: var(--vscode-charts-purple); color: var(--vscode-charts-purple); }
+.astra-series-4 { fill: var(--vscode-charts-yellow); stroke: var(--vscode-charts-yellow); color: var(--vscode-charts-yellow); }
+.astra-series-5 { fill: var(--vscode-charts-red); stroke: var(--vscode-charts-red); color: var(--vscode-charts-red); }
+.astra-line.astra-series-0, .astra-line.astra-series-1, .astra-line.astra-series-2, .astra-line.astra-series-3, .astra-line.astra-series-4, .astra-line.astra-series-5 { fill: none; }
+.astra-chart-legend { display: flex; gap: 12px; }
+.astra-legend-item::before { content: '■ '; }
+.astra-step { fill: var(--vscode-charts-blue); opacity: 0.75; }
+.astra-step-slow { fill: var(--vscode-charts-red); opacity: 1; }
+.astra-timeline { margin: 4px 0 8px; }
 .astra-textbutton { background: none; border: none; padding: 0 4px; color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; }
 .astra-staged { background: var(--vscode-diffEditor-insertedTextBackground, var(--vscode-editor-findMatchHighlightBackground)) !important; font-weight: 600; }
 .astra-deleted { text-decoration: line-through; background: var(--vscode-diffEditor-removedTextBackground, var(--vscode-inputValidation-errorBackground)) !important; }

@@ -11,7 +11,7 @@ export const STATEMENT_STARTERS = [
   'ALTER ROLE', 'DROP TABLE', 'DROP KEYSPACE', 'DROP INDEX', 'DROP TYPE', 'DROP FUNCTION', 'DROP AGGREGATE',
   'DROP MATERIALIZED VIEW', 'DROP ROLE', 'GRANT', 'REVOKE', 'LIST ROLES', 'LIST PERMISSIONS',
   // cqlsh shell commands the notebook understands
-  'DESCRIBE', 'CONSISTENCY', 'SERIAL CONSISTENCY', 'PAGING', 'TRACING', 'EXPAND',
+  'DESCRIBE', 'CONSISTENCY', 'SERIAL CONSISTENCY', 'PAGING', 'TRACING', 'EXPAND', 'COPY',
 ];
 
 /** Keywords that may continue a statement, by statement kind (first word). */
