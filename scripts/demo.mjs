@@ -128,7 +128,7 @@ async function main() {
   const { ensureCodeServer } = await tsImport('../test/e2e/harness/paths.ts', import.meta.url);
   const { startCodeServer } = await tsImport('../test/e2e/harness/codeServer.ts', import.meta.url);
   const { openWorkbench, workbenchUrl } = await tsImport('../test/e2e/harness/browser.ts', import.meta.url);
-  const { Workbench, scaled, poll } = await tsImport('../test/e2e/harness/workbench.ts', import.meta.url);
+  const { Workbench, scaled } = await tsImport('../test/e2e/harness/workbench.ts', import.meta.url);
   const { NotebookEditor } = await tsImport('../test/e2e/harness/notebook.ts', import.meta.url);
 
   ensureCodeServer();
@@ -197,12 +197,7 @@ async function main() {
       const output = await nb.waitForOutput(/\d+ rows?/, 30_000);
       say(`first cell ran: ${output.match(/\d+ rows?[^\n]*/)?.[0]}`);
       // The Data API side of the sandbox: the seeded collection is listed beside the tables.
-      const conn = wb.treeRow(profileName);
-      await poll('keyspace "demo" under the demo connection', async () => {
-        if (await wb.treeRow(/^demo$/).isVisible().catch(() => false)) return true;
-        if ((await conn.getAttribute('aria-expanded')) !== 'true') await conn.click();
-        return undefined;
-      }, 30_000);
+      await wb.showConnectionKeyspace(profileName);
       await wb.expandTreeRow(/^demo$/);
       await wb.expandTreeRow(/^\s*Collections\s*$/);
       const catalog = wb.treeRow(/^\s*catalog/);

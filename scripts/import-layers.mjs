@@ -21,7 +21,7 @@ const RULES = [
   { from: 'extension/copy/', not: ['extension/notebook/', 'extension/language/', 'extension/explorer/', 'extension/astra/'], why: 'COPY is a feature on the cql core, handed to sessions by the composition root' },
   { from: 'extension/cql/', not: ['extension/copy/'], why: 'the execution core takes COPY as an injected statement handler' },
   { from: 'extension/secrets/', only: ['extension/secrets/'], why: 'redaction is the bottom layer: everything logs through it' },
-  { from: 'extension/dataApi/', only: ['extension/dataApi/', 'extension/connections/', 'extension/secrets/', 'extension/astra/core/', 'extension/logging', 'extension/services', 'shared/'], why: 'the Data API feature sits beside the trees it feeds, never on them' },
+  { from: 'extension/dataApi/', only: ['extension/dataApi/', 'extension/connections/', 'extension/secrets/', 'extension/astra/core/', 'extension/logging', 'extension/services', 'extension/webviewPage', 'shared/'], why: 'the Data API feature sits beside the trees it feeds, never on them' },
   { from: 'webview/', only: ['webview/', 'shared/'], why: 'a webview bundle runs in the browser' },
   { from: 'shared/', only: ['shared/'], why: 'shared is imported by both runtimes' },
 ];

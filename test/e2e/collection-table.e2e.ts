@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { withEditor } from './harness/editor.js';
 import { NotebookEditor } from './harness/notebook.js';
 import { requireExtension } from './harness/paths.js';
-import { poll, scaled } from './harness/workbench.js';
+import { scaled } from './harness/workbench.js';
 import { startSandbox } from '../sandbox/index.js';
 
 test('collection as a table: demo.catalog in the explorer, Select Rows shows document JSON', async () => {
@@ -19,14 +19,7 @@ test('collection as a table: demo.catalog in the explorer, Select Rows shows doc
   writeFileSync(demo, JSON.stringify({ name: 'Sandbox DB', bundlePath: sb.bundlePath, token: sb.token }));
   try {
     await withEditor('collection-table', { extension: requireExtension(), env: { ASTRA_DB_VSCODE_DEMO: demo } }, async ({ wb }) => {
-      await wb.activityBarItem('Astra DB').click();
-      const conn = wb.treeRow('Sandbox DB');
-      await conn.waitFor({ timeout: scaled(30_000) });
-      await poll('keyspace "demo" under the connection', async () => {
-        if (await wb.treeRow(/^demo$/).isVisible().catch(() => false)) return true;
-        if ((await conn.getAttribute('aria-expanded')) !== 'true') await conn.click();
-        return undefined;
-      }, 30_000);
+      await wb.showConnectionKeyspace('Sandbox DB');
       await wb.expandTreeRow(/^demo$/);
       await wb.expandTreeRow(/^Tables/);
       await wb.expandTreeRow(/^catalog$/);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import type { Frame } from 'playwright-core';
 import { withEditor } from './harness/editor.js';
 import { NotebookEditor } from './harness/notebook.js';
-import { poll, scaled } from './harness/workbench.js';
+import { poll } from './harness/workbench.js';
 import { testTarget } from '../support/target.js';
 
 // COPY FROM a CSV next to the notebook (relative path) shows a progress notification with rows/s and ends with the
@@ -85,14 +85,7 @@ test('notebook: COPY FROM with progress and count, trace timeline, chart', async
       await wb.screenshot('copy-chart');
 
       // Export Table… on a table of the explorer: a save dialog, progress, then a summary notification.
-      await wb.activityBarItem('Astra DB').click();
-      const conn = wb.treeRow(/^Sandbox/);
-      await conn.waitFor({ timeout: scaled(30_000) });
-      await poll('keyspace "demo" under the connection', async () => {
-        if (await wb.treeRow(/^demo$/).isVisible().catch(() => false)) return true;
-        if ((await conn.getAttribute('aria-expanded')) !== 'true') await conn.click();
-        return undefined;
-      }, 30_000);
+      await wb.showConnectionKeyspace(/^Sandbox/);
       await wb.expandTreeRow(/^demo$/);
       await wb.expandTreeRow(/^Tables/);
       await wb.treeRow(/^users$/).scrollIntoViewIfNeeded();

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { withEditor } from './harness/editor.js';
 import { NotebookEditor } from './harness/notebook.js';
 import { requireExtension } from './harness/paths.js';
-import { poll, scaled } from './harness/workbench.js';
+import { poll } from './harness/workbench.js';
 import { startSandbox } from '../sandbox/index.js';
 
 test('explorer: expand schema, Describe, Select Rows', async () => {
@@ -18,15 +18,7 @@ test('explorer: expand schema, Describe, Select Rows', async () => {
   writeFileSync(demo, JSON.stringify({ name: 'Sandbox DB', bundlePath: sb.bundlePath, token: sb.token }));
   try {
     await withEditor('explorer', { extension: requireExtension(), env: { ASTRA_DB_VSCODE_DEMO: demo } }, async ({ wb }) => {
-      await wb.activityBarItem('Astra DB').click();
-      const conn = wb.treeRow('Sandbox DB');
-      await conn.waitFor({ timeout: scaled(30_000) });
-      // The demo hook connects in the background; expand once it is connected.
-      await poll('keyspace "demo" under the connection', async () => {
-        if (await wb.treeRow(/^demo$/).isVisible().catch(() => false)) return true;
-        if ((await conn.getAttribute('aria-expanded')) !== 'true') await conn.click();
-        return undefined;
-      }, 30_000);
+      await wb.showConnectionKeyspace('Sandbox DB');
       assert.ok(await wb.treeRow(/^System keyspaces$/).isVisible(), 'system keyspaces are folded into one folder');
       assert.ok(!(await wb.treeRow(/^system_schema$/).isVisible().catch(() => false)));
 

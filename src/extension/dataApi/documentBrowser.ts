@@ -2,7 +2,7 @@
 // Load more, vector / $vectorize search and "find similar". The host keeps the loaded documents; the webview names
 // them by index. One panel per collection; a second Open reveals it.
 
-import { randomBytes } from 'node:crypto';
+import { webviewPageHead } from '../webviewPage.js';
 import * as vscode from 'vscode';
 import { DataAPIVector } from '@datastax/astra-db-ts';
 import type { Logger } from '../logging.js';
@@ -173,18 +173,15 @@ export function browserKey(t: CollectionTarget): string {
 }
 
 function browserHtml(webview: vscode.Webview, script: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
-  const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}' ${webview.cspSource}`, `style-src 'nonce-${nonce}' ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
+  const head = webviewPageHead(webview, script);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
+${head.meta}
 </head>
 <body>
-<div id="app" data-nonce="${nonce}"></div>
-<script type="module" nonce="${nonce}" src="${webview.asWebviewUri(script).toString()}"></script>
+<div id="app" data-nonce="${head.nonce}"></div>
+${head.script}
 </body>
 </html>`;
 }

@@ -2,7 +2,7 @@
 // the notebook's result renderer, so both places show results identically. Messages are typed in
 // src/shared/resultsPanelMessages.ts and validated on arrival.
 
-import { randomBytes } from 'node:crypto';
+import { webviewPageHead } from '../webviewPage.js';
 import * as vscode from 'vscode';
 import type { ExtensionResponse, RendererRequest } from '../../shared/messages.js';
 import type { RowEditRequest, RowEditResponse } from '../../shared/rowEditMessages.js';
@@ -75,15 +75,12 @@ export class ResultsPanel implements vscode.Disposable {
 }
 
 function html(webview: vscode.Webview, script: vscode.Uri, trusted: boolean): string {
-  const nonce = randomBytes(16).toString('base64');
-  const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}' ${webview.cspSource}`, `style-src 'nonce-${nonce}' ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
+  const head = webviewPageHead(webview, script);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${nonce}">
+${head.meta}
+<style nonce="${head.nonce}">
   body { padding: 0 12px 12px; color: var(--vscode-foreground); font-family: var(--vscode-font-family); }
   .title { color: var(--vscode-descriptionForeground); margin: 8px 0; }
   section { margin: 10px 0 16px; }
@@ -96,7 +93,7 @@ function html(webview: vscode.Webview, script: vscode.Uri, trusted: boolean): st
 <body data-trusted="${trusted ? 'true' : 'false'}">
 <div class="title" id="title"></div>
 <div id="results"></div>
-<script type="module" nonce="${nonce}" src="${webview.asWebviewUri(script).toString()}"></script>
+${head.script}
 </body>
 </html>`;
 }

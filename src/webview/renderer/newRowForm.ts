@@ -4,7 +4,7 @@
 import type { CellInput } from '../../shared/rowEditMessages.js';
 import type { EditStage } from './editStage.js';
 import { el } from './grid.js';
-import { button } from './editButton.js';
+import { button } from './toolbarButton.js';
 
 export class NewRowForm {
   readonly element = el('div', 'astra-newrow');

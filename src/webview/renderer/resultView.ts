@@ -11,11 +11,10 @@ import { RowEditing } from './rowEditing.js';
 import { chartableColumns } from './chartData.js';
 import { ChartView } from './chartView.js';
 import { traceTimeline } from './traceTimeline.js';
+import { button, type Button } from './toolbarButton.js';
 
 /** JSON and vertical views are plain text: cap them so a huge result does not freeze the webview. */
 const TEXT_VIEW_ROWS = 2000;
-
-type Button = HTMLElement & { disabled: boolean };
 
 /** Rows of the output not parsed yet: `next(n)` parses up to n more (none left: an empty array). */
 export interface PendingRows {
@@ -285,16 +284,6 @@ export class ResultView {
     this.note.textContent = r.type === 'exported' ? `Exported ${r.rowCount} rows.` : r.type === 'error' ? r.message : '';
     this.note.hidden = this.note.textContent === '';
   }
-}
-
-function button(label: string, onClick: () => void, secondary = false): Button {
-  const b = document.createElement('vscode-button') as Button;
-  b.textContent = label;
-  if (secondary) b.setAttribute('secondary', '');
-  b.addEventListener('click', () => {
-    if (!b.disabled) onClick();
-  });
-  return b;
 }
 
 function noteText(text: string): HTMLElement {

@@ -9,7 +9,7 @@ import type { GridCallbacks } from './grid.js';
 import { el } from './grid.js';
 import type { HostChannel } from './hostChannel.js';
 import { NewRowForm } from './newRowForm.js';
-import { button, type Button } from './editButton.js';
+import { button, type Button } from './toolbarButton.js';
 
 /** What the editing needs from the grid that shows the rows. */
 export interface EditableGrid {

@@ -239,6 +239,23 @@ export class Workbench {
     }, timeoutMs);
     return row;
   }
+  /**
+   * Shows the Astra DB side bar (unless it is showing) and `keyspace` under the connection row `connection`. The
+   * demo hook connects in the background, so the connection row is expanded (again) until the keyspace is listed.
+   */
+  async showConnectionKeyspace(connection: TextMatch, keyspace = 'demo', timeoutMs = 30_000): Promise<void> {
+    const conn = this.treeRow(connection);
+    // Clicking the item of the view already shown would close the side bar.
+    const shown = await this.page.locator('.part.sidebar .composite.title', { hasText: /astra db/i }).isVisible().catch(() => false);
+    if (!shown) await this.activityBarItem('Astra DB').click();
+    await conn.waitFor({ timeout: scaled(30_000) });
+    const row = this.treeRow(new RegExp(`^${keyspace}$`));
+    await poll(`keyspace "${keyspace}" under the connection`, async () => {
+      if (await row.isVisible().catch(() => false)) return true;
+      if ((await conn.getAttribute('aria-expanded')) !== 'true') await conn.click();
+      return undefined;
+    }, timeoutMs);
+  }
 
   /**
    * Runs `action` from the context menu of `target`; returns the labels the menu showed.

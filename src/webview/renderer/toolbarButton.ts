@@ -1,4 +1,4 @@
-// A toolbar button of the row-editing UI (the webview UI toolkit's button, with a disabled guard).
+// A toolbar button of the result view and the row-editing UI (@vscode-elements' button, with a disabled guard).
 
 export type Button = HTMLElement & { disabled: boolean };
 
