@@ -3,7 +3,8 @@
 // "Re-enter Token"). Cancellation is silent.
 
 import * as vscode from 'vscode';
-import type { LogService } from '../logging.js';
+import type { Logger, LogService } from '../logging.js';
+import { redact } from '../secrets/redact.js';
 import { ConnectCancelledError, ConnectionError, type MappedError } from './connectionErrors.js';
 
 const REENTER = 'Re-enter credentials';
@@ -48,4 +49,11 @@ export async function notifyError(err: unknown, opts: NotifyOptions): Promise<vo
 /** For the connections module's own commands, which hold the LogService. */
 export function showConnectionError(err: unknown, logs: LogService): Promise<void> {
   return notifyError(err, { redact: (t) => logs.redact(t), showLog: () => logs.show() });
+}
+
+/** For a feature's commands (explorer actions, COPY): logs the failure, then notifies with the fixes above. */
+export async function showCommandError(err: unknown, log: Logger, what: string): Promise<void> {
+  if (err instanceof ConnectCancelledError) return;
+  log.error(`${what} failed`, err);
+  await notifyError(err, { redact: (t) => redact(t), showLog: () => vscode.commands.executeCommand('astra.showLog') });
 }

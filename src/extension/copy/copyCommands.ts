@@ -4,6 +4,7 @@
 import { openSync, readSync, closeSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { connectWithProgress } from '../connections/connectProgress.js';
+import { showCommandError } from '../connections/errorNotification.js';
 import type { Logger } from '../logging.js';
 import type { Services } from '../services.js';
 import { copyOptions, tableName, type CopySpec } from './copyCommand.js';
@@ -25,10 +26,7 @@ export function registerCopyCommands(services: Services, log: Logger): vscode.Di
         if (node?.kind !== 'table') throw new Error('Run this command on a table in the Astra DB Connections view.');
         await fn(node);
       } catch (err) {
-        const msg = err instanceof Error ? err.message : String(err);
-        log.error(`${id} failed: ${msg}`);
-        const choice = await vscode.window.showErrorMessage(msg, 'Show Log');
-        if (choice === 'Show Log') void vscode.commands.executeCommand('astra.showLog');
+        await showCommandError(err, log, id);
       }
     });
 

@@ -11,6 +11,7 @@ import type { ExplorerNode } from './model.js';
 import { readAggregates, readFunctions, readKeyspaceSchema, readTable, readTableForDescribe, readType, readViewForDescribe } from '../schema/schemaReader.js';
 import type { SchemaTreeProvider } from './treeProvider.js';
 import { connectWithProgress } from '../connections/connectProgress.js';
+import { showCommandError } from '../connections/errorNotification.js';
 
 export function registerExplorerCommands(services: Services, tree: SchemaTreeProvider, log: Logger): vscode.Disposable[] {
   const { connections } = services;
@@ -20,10 +21,7 @@ export function registerExplorerCommands(services: Services, tree: SchemaTreePro
         if (!node) throw new Error('Run this command from the Astra DB Connections view.');
         await fn(node);
       } catch (err) {
-        const msg = err instanceof Error ? err.message : String(err);
-        log.error(`${id} failed: ${msg}`);
-        const choice = await vscode.window.showErrorMessage(msg, 'Show Log');
-        if (choice === 'Show Log') void vscode.commands.executeCommand('astra.showLog');
+        await showCommandError(err, log, id);
       }
     });
   const client = (profileId: string) => connectWithProgress(connections, profileId);
