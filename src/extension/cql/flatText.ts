@@ -53,7 +53,7 @@ export function putAscii(s: string, at: number): number {
 export function putUintBefore(n: number, end: number): number {
   do {
     const q = Math.floor(n / 10);
-    OUT[--end] = 48 + n - q * 10;
+    OUT[--end] = 48 + (n - q * 10);
     n = q;
   } while (n > 0);
   return end;

@@ -114,57 +114,19 @@ export function integerText(v: unknown): string {
   if (n === 0) return sign === 0 ? '0' : '-1';
   if (n === 1) return String(sign === 0 ? bits[0]! >>> 0 : (bits[0]! >>> 0) - TWO_32);
   if (n === 2 && bits[1]! >>> 0 < 0x200000 && sign === 0) return String((bits[1]! >>> 0) * TWO_32 + (bits[0]! >>> 0));
-  if (n > MAX_WORDS) return bigIntText(bits, sign);
-  return flat(putIntegerBefore(bits, sign, FLAT_MAX), FLAT_MAX);
-}
-
-function bigIntText(bits: number[], sign: number): string {
   let x = 0n;
-  for (let i = bits.length - 1; i >= 0; i--) x = (x << 32n) | BigInt(bits[i]! >>> 0);
-  if (sign !== 0) x -= 1n << BigInt(32 * bits.length);
+  for (let i = n - 1; i >= 0; i--) x = (x << 32n) | BigInt(bits[i]! >>> 0);
+  if (sign !== 0) x -= 1n << BigInt(32 * n);
   return x.toString();
 }
 
-// Integers up to this many words print through 16-bit halves in HALVES (BigInt builds a new value per word).
-const MAX_WORDS = 24;
-const HALVES = new Float64Array(2 * MAX_WORDS + 1);
-
-/**
- * Writes an Integer's text (sign, digits) to end before `end`; returns where it starts. The magnitude is split into
- * 16-bit halves and divided by 10^9 from the top: remainder·2^16 + half stays below 2^46, exact in doubles.
- */
-function putIntegerBefore(bits: number[], sign: number, end: number): number {
-  let len = 2 * bits.length;
-  for (let i = 0; i < bits.length; i++) {
-    const w = bits[i]! >>> 0;
-    HALVES[2 * i] = w & 0xffff;
-    HALVES[2 * i + 1] = w >>> 16;
-  }
-  if (sign !== 0) {
-    // Two's complement: the magnitude is the inverted bits plus one (one word more for -2^(32n)).
-    let carry = 1;
-    for (let i = 0; i < len; i++) {
-      const h = (HALVES[i]! ^ 0xffff) + carry;
-      carry = h >>> 16;
-      HALVES[i] = h & 0xffff;
-    }
-    if (carry) HALVES[len++] = carry;
-  }
-  let top = len - 1;
-  while (top >= 0 && HALVES[top] === 0) top--;
-  if (top < 0) end = putUintBefore(0, end);
-  while (top >= 0) {
-    let rem = 0;
-    for (let i = top; i >= 0; i--) {
-      const cur = rem * 65536 + HALVES[i]!;
-      const q = Math.floor(cur / 1e9);
-      HALVES[i] = q;
-      rem = cur - q * 1e9;
-    }
-    while (top >= 0 && HALVES[top] === 0) top--;
-    end = top >= 0 ? putPaddedBefore(rem, 9, end) : putUintBefore(rem, end);
-  }
-  return sign !== 0 ? putChar(45, end - 1) - 1 : end;
+/** The value of an Integer of at most two words when it is a safe integer, else undefined. */
+function smallInteger(bits: number[], sign: number): number | undefined {
+  const n = bits.length;
+  if (n === 0) return sign === 0 ? 0 : -1;
+  if (n === 1) return sign === 0 ? bits[0]! >>> 0 : (bits[0]! >>> 0) - TWO_32;
+  if (n === 2 && sign === 0 && bits[1]! >>> 0 < 0x200000) return (bits[1]! >>> 0) * TWO_32 + (bits[0]! >>> 0);
+  return undefined;
 }
 
 const isInteger = (v: unknown): v is IntegerBits =>
@@ -179,16 +141,15 @@ interface DecimalParts {
 export function decimalText(v: unknown): string {
   if (typeof v !== 'object' || v === null || typeof (v as DecimalParts)._scale !== 'number' || !('_intVal' in v)) return String(v);
   const { _intVal, _scale: scale } = v as DecimalParts;
-  // Room for the digits, the zeros before them and the sign and point, in the flat buffer.
-  if (scale > 0 && scale < 256 && isInteger(_intVal) && _intVal.bits_.length <= MAX_WORDS) {
-    let start = putIntegerBefore(_intVal.bits_, _intVal.sign_, FLAT_MAX);
-    const negative = _intVal.sign_ !== 0;
-    if (negative) start++;
+  const small = scale > 0 && scale < 256 && isInteger(_intVal) ? smallInteger(_intVal.bits_, _intVal.sign_) : undefined;
+  if (small !== undefined) {
+    // Digits, zeros before them up to one before the point, the point, the sign: one flat string.
+    let start = putUintBefore(Math.abs(small), FLAT_MAX);
     const point = FLAT_MAX - scale;
     while (start >= point) start = putUintBefore(0, start);
     insertBefore(46, start, point);
     start--;
-    if (negative) start = putChar(45, start - 1) - 1;
+    if (small < 0) start = putChar(45, start - 1) - 1;
     return flat(start, FLAT_MAX);
   }
   let digits = integerText(_intVal);
