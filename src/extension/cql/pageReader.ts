@@ -8,7 +8,7 @@
 import type { Client } from 'cassandra-driver';
 import type { EncodedValue } from '../../shared/valueEncoding.js';
 import type { LiveColumn } from './liveQueries.js';
-import { encoderFor, type ValueEncoder } from './valueEncoder.js';
+import { encoderFor, sized, type ValueEncoder } from './valueEncoder.js';
 
 export interface PageInfo {
   queriedHost?: string;
@@ -55,8 +55,8 @@ export function readPage(client: Client, query: string, options: Record<string, 
       names = columns.map((c) => c.name);
       encoders = columns.map((c) => encoderFor(c.type, tz));
     }
-    const out: EncodedValue[] = [];
-    for (let j = 0; j < names.length; j++) out.push(encoders[j]!(row[names[j]!]));
+    const out = sized<EncodedValue>(names.length);
+    for (let j = 0; j < names.length; j++) out[j] = encoders[j]!(row[names[j]!]);
     rows.push(out);
   };
   return new Promise<Page>((resolve, reject) => {
@@ -81,8 +81,8 @@ async function readWhole(client: Client, query: string, options: Record<string, 
     const names = columns.map((c) => c.name);
     const encoders = columns.map((c) => encoderFor(c.type, tz));
     for (const r of result.rows) {
-      const out: EncodedValue[] = [];
-      for (let j = 0; j < names.length; j++) out.push(encoders[j]!(r[names[j]!]));
+      const out = sized<EncodedValue>(names.length);
+      for (let j = 0; j < names.length; j++) out[j] = encoders[j]!(r[names[j]!]);
       rows.push(out);
     }
   }

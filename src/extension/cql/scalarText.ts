@@ -4,6 +4,11 @@
 // String(). The driver classes are recognised by their fields, not instanceof: importing the driver here would load
 // it with the extension instead of on first connection.
 
+import * as flatText from './flatText.js';
+
+// Bound once here: compiled to CommonJS (tests, benchmarks), each use of an imported name is a getter call.
+const { FLAT_MAX, flat, insertBefore, put2, putAscii, putChar, putHex, putPaddedBefore, putUintBefore } = flatText;
+
 const TWO_32 = 4294967296;
 const DEC = Array.from({ length: 256 }, (_, i) => String(i));
 
@@ -21,29 +26,27 @@ export function longText(v: unknown): string {
   if (!isLong(v)) return String(v);
   const high = v.high;
   const low = v.low >>> 0;
-  if (high >= 0) return unsigned64Text(high, low);
+  if (high >= 0) return high === 0 && low < 100000 ? String(low) : flat(putUnsigned64Before(high, low, FLAT_MAX), FLAT_MAX);
   if (high === -0x80000000 && low === 0) return '-9223372036854775808';
   // Two's-complement negation of the 64 bits, then the magnitude.
   const nlow = (~low + 1) >>> 0;
-  return `-${unsigned64Text((~high + (nlow === 0 ? 1 : 0)) >>> 0, nlow)}`;
+  const start = putUnsigned64Before((~high + (nlow === 0 ? 1 : 0)) >>> 0, nlow, FLAT_MAX) - 1;
+  putChar(45, start);
+  return flat(start, FLAT_MAX);
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /**
- * Decimal text of high·2^32 + low (high < 2^31), exact in doubles: 2^32 = 42949·10^5 + 67296, so the value is
- * top·10^5 + rest with top < 10^14; top then splits at 10^9. Every part printed is a small integer, which the engine
- * prints far faster than a large double.
+ * Writes the decimal digits of high·2^32 + low (high < 2^31) to end before `end`, exact in doubles:
+ * 2^32 = 42949·10^5 + 67296, so the value is top·10^5 + rest with top < 10^14.
  */
-function unsigned64Text(high: number, low: number): string {
+function putUnsigned64Before(high: number, low: number, end: number): number {
   const below = high * 67296 + low;
   const rest = below % 100000;
   const top = high * 42949 + (below - rest) / 100000;
-  if (top === 0) return String(rest);
-  const topHigh = Math.floor(top / 1e9);
-  const topLow = top - topHigh * 1e9;
-  if (topHigh === 0) return `${topLow}${pad(rest, 5)}`;
-  return `${topHigh}${pad(topLow, 9)}${pad(rest, 5)}`;
+  if (top === 0) return putUintBefore(rest, end);
+  return putUintBefore(top, putPaddedBefore(rest, 5, end));
 }
 
 /** inet: dotted quad for IPv4 (as the driver prints it); IPv6 keeps the driver's own zero compression. */
@@ -54,7 +57,6 @@ export function inetText(v: unknown): string {
 }
 
 const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
-const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
 // Timestamps in one result are often on the same day: the date part of the last one is kept.
 let lastDay = Number.NaN;
@@ -77,7 +79,11 @@ export function isoUtc(ms: number): string {
   rest = (rest - sec) / 60;
   const min = rest % 60;
   const hour = (rest - min) / 60;
-  return `${lastDayText}${PAD2[hour]}:${PAD2[min]}:${PAD2[sec]}.${PAD3[milli]}Z`;
+  let at = put2(hour, putAscii(lastDayText, 0));
+  at = put2(min, putChar(58, at));
+  at = put2(sec, putChar(58, at));
+  at = putPaddedBefore(milli, 3, putChar(46, at) + 3) + 3;
+  return flat(0, putChar(90, at));
 }
 
 /** `YYYY-MM-DDT` of a day number (days since 1970-01-01). */
@@ -114,6 +120,18 @@ export function integerText(v: unknown): string {
   return x.toString();
 }
 
+/** The value of an Integer of at most two words when it is a safe integer, else undefined. */
+function smallInteger(bits: number[], sign: number): number | undefined {
+  const n = bits.length;
+  if (n === 0) return sign === 0 ? 0 : -1;
+  if (n === 1) return sign === 0 ? bits[0]! >>> 0 : (bits[0]! >>> 0) - TWO_32;
+  if (n === 2 && sign === 0 && bits[1]! >>> 0 < 0x200000) return (bits[1]! >>> 0) * TWO_32 + (bits[0]! >>> 0);
+  return undefined;
+}
+
+const isInteger = (v: unknown): v is IntegerBits =>
+  typeof v === 'object' && v !== null && Array.isArray((v as IntegerBits).bits_) && typeof (v as IntegerBits).sign_ === 'number';
+
 interface DecimalParts {
   _intVal: unknown;
   _scale: number;
@@ -123,6 +141,17 @@ interface DecimalParts {
 export function decimalText(v: unknown): string {
   if (typeof v !== 'object' || v === null || typeof (v as DecimalParts)._scale !== 'number' || !('_intVal' in v)) return String(v);
   const { _intVal, _scale: scale } = v as DecimalParts;
+  const small = scale > 0 && scale < 256 && isInteger(_intVal) ? smallInteger(_intVal.bits_, _intVal.sign_) : undefined;
+  if (small !== undefined) {
+    // Digits, zeros before them up to one before the point, the point, the sign: one flat string.
+    let start = putUintBefore(Math.abs(small), FLAT_MAX);
+    const point = FLAT_MAX - scale;
+    while (start >= point) start = putUintBefore(0, start);
+    insertBefore(46, start, point);
+    start--;
+    if (small < 0) start = putChar(45, start - 1) - 1;
+    return flat(start, FLAT_MAX);
+  }
   let digits = integerText(_intVal);
   if (scale === 0) return digits;
   let sign = '';
@@ -138,27 +167,30 @@ export function decimalText(v: unknown): string {
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** uuid / timeuuid: 8-4-4-4-12 lower-case hex of the 16 bytes. */
 export function uuidText(v: unknown): string {
   const b = (v as { buffer?: unknown } | null)?.buffer;
   // An IPv6 InetAddress also holds 16 bytes, but has a version.
   if (!Buffer.isBuffer(b) || b.length !== 16 || (v as { version?: unknown }).version !== undefined) return String(v);
-  return (
-    HEX[b[0]!]! + HEX[b[1]!] + HEX[b[2]!] + HEX[b[3]!] + '-' + HEX[b[4]!] + HEX[b[5]!] + '-' + HEX[b[6]!] + HEX[b[7]!] + '-' +
-    HEX[b[8]!] + HEX[b[9]!] + '-' + HEX[b[10]!] + HEX[b[11]!] + HEX[b[12]!] + HEX[b[13]!] + HEX[b[14]!] + HEX[b[15]!]
-  );
+  let at = 0;
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) at = putChar(45, at);
+    at = putHex(b[i]!, at);
+  }
+  return flat(0, at);
 }
 
-/** blob: `0x` and lower-case hex; short values through a table (cheaper than a native call), long ones natively. */
+const BLOB_FLAT = (FLAT_MAX - 2) >> 1;
+
+/** blob: `0x` and lower-case hex. */
 export function blobHex(v: unknown): string {
   if (!Buffer.isBuffer(v)) return `0x${String(v)}`;
   const n = v.length;
-  if (n > 32) return `0x${v.toString('hex')}`;
-  let s = '0x';
-  for (let i = 0; i < n; i++) s += HEX[v[i]!];
-  return s;
+  if (n > BLOB_FLAT) return `0x${v.toString('hex')}`;
+  let at = putChar(120, putChar(48, 0));
+  for (let i = 0; i < n; i++) at = putHex(v[i]!, at);
+  return flat(0, at);
 }
 
 const NANOS_PER = [

@@ -169,8 +169,8 @@ function compileItems(t: 'list' | 'set', item: ValueEncoder): ValueEncoder {
   return (v) => {
     if (v === null || v === undefined) return null;
     const xs = toArray(v);
-    const items: EncodedValue[] = [];
-    for (let i = 0; i < xs.length; i++) items.push(item(xs[i]));
+    const items = sized<EncodedValue>(xs.length);
+    for (let i = 0; i < xs.length; i++) items[i] = item(xs[i]);
     return { t, items };
   };
 }
@@ -180,14 +180,15 @@ function compileTuple(types: DriverType[], tz: string): ValueEncoder {
   let other: ValueEncoder | undefined;
   return (v) => {
     if (v === null || v === undefined) return null;
-    const items: EncodedValue[] = [];
     const tuple = v as { get?: (i: number) => unknown };
     if (typeof tuple.get === 'function') {
-      for (let i = 0; i < parts.length; i++) items.push(parts[i]!(tuple.get(i)));
-    } else {
-      const xs = toArray(v);
-      for (let i = 0; i < xs.length; i++) items.push((parts[i] ?? (other ??= compile({ code: T.custom }, tz)))(xs[i]));
+      const items = sized<EncodedValue>(parts.length);
+      for (let i = 0; i < parts.length; i++) items[i] = parts[i]!(tuple.get(i));
+      return { t: 'tuple', items };
     }
+    const xs = toArray(v);
+    const items = sized<EncodedValue>(xs.length);
+    for (let i = 0; i < xs.length; i++) items[i] = (parts[i] ?? (other ??= compile({ code: T.custom }, tz)))(xs[i]);
     return { t: 'tuple', items };
   };
 }
@@ -198,8 +199,8 @@ function compileUdt(info: UdtInfo, tz: string): ValueEncoder {
   return (v) => {
     if (v === null || v === undefined) return null;
     const o = v as Record<string, unknown>;
-    const fields: [string, EncodedValue][] = [];
-    for (let i = 0; i < names.length; i++) fields.push([names[i]!, parts[i]!(o[names[i]!])]);
+    const fields = sized<[string, EncodedValue]>(names.length);
+    for (let i = 0; i < names.length; i++) fields[i] = [names[i]!, parts[i]!(o[names[i]!])];
     return { t: 'udt', fields };
   };
 }
@@ -217,6 +218,14 @@ function compileVector(sub: ValueEncoder): ValueEncoder {
     for (let i = 0; i < xs.length; i++) items.push(item(xs[i]));
     return { t: 'vector', items };
   };
+}
+
+/**
+ * An array of exactly `n` slots, for the caller to fill. Pushing onto `[]` reserves 17 slots at the first push and
+ * half as many again at each growth; encoded values live as long as their page, so the spare slots cost copying.
+ */
+export function sized<T>(n: number): T[] {
+  return new Array<T>(n);
 }
 
 function toArray(value: unknown): ArrayLike<unknown> {
@@ -241,15 +250,16 @@ function compileMap([kt, vt]: [DriverType, DriverType], tz: string): ValueEncode
   const order = INT_KEYS.has(kt.code) ? (a: string, b: string) => Number(a) - Number(b) : NUMERIC_KEYS.has(kt.code) ? compareNumericText : undefined;
   return (v) => {
     if (v === null || v === undefined) return null;
-    const entries: [EncodedValue, EncodedValue][] = [];
     if (v instanceof Map) {
+      const entries: [EncodedValue, EncodedValue][] = [];
       for (const [k, x] of v) entries.push([key(k), value(x)]);
       return { t: 'map', entries };
     }
     const o = v as Record<string, unknown>;
     const keys = Object.keys(o);
     if (order) keys.sort(order);
-    for (let i = 0; i < keys.length; i++) entries.push([keyText(keys[i]!), value(o[keys[i]!])]);
+    const entries = sized<[EncodedValue, EncodedValue]>(keys.length);
+    for (let i = 0; i < keys.length; i++) entries[i] = [keyText(keys[i]!), value(o[keys[i]!])];
     return { t: 'map', entries };
   };
 }

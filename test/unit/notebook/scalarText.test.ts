@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { types } from 'cassandra-driver';
-import { decimalText, durationText, integerText, isoUtc, longText, uuidText } from '../../../src/extension/cql/scalarText.js';
+import { blobHex, decimalText, durationText, integerText, isoUtc, longText, uuidText } from '../../../src/extension/cql/scalarText.js';
 
 // Deterministic pseudo-random numbers (a failure reproduces).
 function lcg(seed: number) {
@@ -56,5 +56,30 @@ test('integerText, decimalText, durationText and uuidText match the driver objec
     if (Math.abs(monthsOf(dur)) % 12 < 6) assert.equal(durText, dur.toString());
     const uuid = new types.Uuid(Buffer.from(Array.from({ length: 16 }, () => (rnd() * 256) | 0)));
     assert.equal(uuidText(uuid), uuid.toString());
+  }
+});
+
+test('blobHex is 0x and the hex of every byte, short and long', () => {
+  const rnd = lcg(4);
+  for (let n = 0; n < 600; n++) {
+    const b = Buffer.from(Array.from({ length: n }, () => (rnd() * 256) | 0));
+    assert.equal(blobHex(b), `0x${b.toString('hex')}`);
+  }
+});
+
+test('integerText and decimalText on word boundaries, powers of two and long values', () => {
+  const rnd = lcg(5);
+  const values: bigint[] = [];
+  for (let bits = 0; bits <= 800; bits += 1 + ((rnd() * 7) | 0)) {
+    const p = 1n << BigInt(bits);
+    values.push(p, -p, p - 1n, -p + 1n, -p - 1n);
+  }
+  for (const x of values) {
+    const int = types.Integer.fromString(String(x));
+    assert.equal(integerText(int), String(x));
+    for (const scale of [1, 3, 40, 255, 256, 300]) {
+      const dec = new types.BigDecimal(int as unknown as number, scale);
+      assert.equal(decimalText(dec), dec.toString(), `${x} scale ${scale}`);
+    }
   }
 });

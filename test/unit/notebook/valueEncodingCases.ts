@@ -92,6 +92,16 @@ function cases(): { name: string; type: DriverType; raw: unknown[]; timeZones?: 
       raw: ['0.0.0.0', '127.0.0.1', '255.255.255.255', '::', '::1', '2001:db8::ff00:42:8329', 'fe80::1:2:3:4', '::ffff:10.0.0.1'].map((x) => InetAddress.fromString(x)),
     },
     { name: 'blob', type: s('blob'), raw: [Buffer.alloc(0), Buffer.from([0]), Buffer.from([0xde, 0xad, 0xbe, 0xef]), Buffer.from(Array.from({ length: 300 }, (_, i) => i & 255))] },
+    { name: 'blob around 255 bytes', type: s('blob'), raw: [254, 255, 256].map((n) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 37) & 255))) },
+    {
+      name: 'varint of many words', type: s('varint'),
+      raw: [2n ** 767n - 1n, -(2n ** 768n), 2n ** 768n, -(big(300) + 1n), big(232) - 1n].map((x) => Integer.fromString(String(x))),
+    },
+    {
+      name: 'decimal with long fractions', type: s('decimal'),
+      raw: [[big(20), 255], [-big(20) - 3n, 255], [-1n, 256], [2n ** 800n, 40], [-(2n ** 64n), 300]]
+        .map(([x, scale]) => new BigDecimal(Integer.fromString(String(x)) as unknown as number, Number(scale))),
+    },
     {
       name: 'date', type: s('date'),
       raw: [LocalDate.fromString('1970-01-01'), LocalDate.fromString('1969-12-31'), LocalDate.fromString('0001-01-01'), LocalDate.fromString('9999-12-31'),
