@@ -1,20 +1,10 @@
 // The result renderer in a real browser: virtualization, text-only values, Load more, keyboard, JSON view.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { optedOut, requireTool } from '../support/tools.js';
-import { openRenderer, renderRows, type RendererPage } from './rendererHarness.js';
+import { rendererPageForFile, rendererSkip, renderRows } from './rendererHarness.js';
 
-let r: RendererPage;
-const skip = optedOut('chromium');
-
-before(async () => {
-  if (skip) return;
-  requireTool('chromium');
-  r = await openRenderer();
-});
-after(async () => {
-  await r?.close();
-});
+const r = rendererPageForFile();
+const skip = rendererSkip;
 
 const domRows = () => r.page.evaluate(() => document.querySelectorAll('.astra-body .astra-row').length);
 const visibleRowNumbers = () =>

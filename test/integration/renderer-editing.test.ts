@@ -1,22 +1,12 @@
 // Row editing in the real renderer bundle (headless chromium, a fake extension answering): the cell editor, type
 // checks as you type, Tab between editable cells, staged and deleted rows highlighted, the typed edits sent on
 // Apply (values as typed, keys as the lossless values held, no CQL), and the read-only reason.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { optedOut, requireTool } from '../support/tools.js';
-import { openRenderer, renderRows, type RendererPage } from './rendererHarness.js';
+import { rendererPageForFile, rendererSkip, renderRows } from './rendererHarness.js';
 
-let r: RendererPage;
-const skip = optedOut('chromium');
-
-before(async () => {
-  if (skip) return;
-  requireTool('chromium');
-  r = await openRenderer();
-});
-after(async () => {
-  await r?.close();
-});
+const r = rendererPageForFile();
+const skip = rendererSkip;
 
 // renderRows' columns: id bigint, seq int, name text, at timestamp, vec vector<float, 6>.
 const editable = {

@@ -3,14 +3,40 @@
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, optedOut } from '../support/tools.js';
+import { after, before } from 'node:test';
+import { CHROMIUM, optedOut, requireTool } from '../support/tools.js';
 
 export interface RendererPage {
   page: Page;
   close(): Promise<void>;
 }
 
-/** For benchmarks, which report instead of failing; tests use `requireTool('chromium')`. */
+/** True when the user opted out of chromium: the tests of a file that uses `rendererPageForFile()` skip. */
+export const rendererSkip = optedOut('chromium');
+
+/**
+ * One renderer page for the whole test file, opened before its tests (chromium is required unless opted out) and
+ * closed after them. `page` is read when a test runs, after the page is open.
+ */
+export function rendererPageForFile(): { readonly page: Page } {
+  let opened: RendererPage | undefined;
+  before(async () => {
+    if (rendererSkip) return;
+    requireTool('chromium');
+    opened = await openRenderer();
+  });
+  after(async () => {
+    await opened?.close();
+  });
+  return {
+    get page(): Page {
+      if (!opened) throw new Error('the renderer page is not open');
+      return opened.page;
+    },
+  };
+}
+
+/** For benchmarks, which report instead of failing; tests use `rendererPageForFile()`. */
 export const chromiumAvailable = () => !optedOut('chromium') && existsSync(CHROMIUM);
 
 /** Page-side glue: a fake renderer context whose messages are answered by a fake extension. */
