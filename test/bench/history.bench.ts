@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HistoryFile } from '../../src/extension/history/historyFile.js';
 import { HistoryStore } from '../../src/extension/history/historyStore.js';
-import { prng } from '../support/prng.js';
+import { prng } from '../sandbox/seed/prng.js';
 
 const PER_PROFILE = 5000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   CollectionInsertManyError, DataAPIResponseError, TooManyDocumentsToCountError, type Collection,
 } from '@datastax/astra-db-ts';
-import { prng } from '../support/prng.js';
+import { prng } from '../sandbox/seed/prng.js';
 import { dataApiTarget, isRealDataApiTarget, type DataApiTarget } from '../support/dataApiTarget.js';
 
 type Metric = 'cosine' | 'dot_product' | 'euclidean';

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { redact } from '../../src/extension/secrets/redact.js';
-import { prng } from '../support/prng.js';
+import { prng } from '../sandbox/seed/prng.js';
 
 const CASES = 600;
 const SEED = Number(process.env.REDACT_SEED ?? 20261204);

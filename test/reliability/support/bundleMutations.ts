@@ -4,7 +4,7 @@
 // reader's code.
 import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
 import { rawZip, type RawEntry, type RawZipOptions } from '../../support/rawZip.js';
-import { prng } from '../../support/prng.js';
+import { prng } from '../../sandbox/seed/prng.js';
 
 export type Expect = 'accept' | 'refuse' | 'either';
 

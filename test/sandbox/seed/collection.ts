@@ -3,7 +3,7 @@
 // PRNG) so tests can derive expected answers, e.g. the vector sort order.
 import type { DocumentStore } from '../dataapi/store.js';
 import { Num, type JsonObject } from '../dataapi/json.js';
-import { prng } from './demo.js';
+import { prng } from './prng.js';
 
 export const CATALOG = 'catalog';
 export const CATALOG_DOCS = 1200;

@@ -4,6 +4,7 @@
 import type { Engine, ExecContext } from '../engine/api.js';
 import type { CqlValue } from '../types/cqltype.js';
 import { encodeValue } from '../types/codec.js';
+import { prng } from './prng.js';
 
 export const EVENTS_ROWS = 100_000;
 export const EVENTS_PARTITIONS = 1_000;
@@ -46,18 +47,6 @@ const ALL_TYPES_ROWS = [
    '9999-12-31', '12:00:00', 0s, 0x0102030405060708090a, '10.0.0.1', [5, 5, 5], {'dup'}, {'a': 1},
    ['p', 'q', 'r'], {1, 2, 3}, {3: 'tres'}, (7, 'seven', true), {street: 'Elm', city: 'Oak', zip: 99999}, [3, 2, 1]`,
 ];
-
-/** Deterministic PRNG (mulberry32) so the demo data is identical on every start. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The vector of demo.products row `id` (also used by tests to compute the expected ANN order). */
 export function productVector(id: number): number[] {

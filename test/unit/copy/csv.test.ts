@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CsvReader, csvLine, type CsvDialect, type CsvRecord } from '../../../src/extension/copy/csv.js';
-import { prng } from '../../support/prng.js';
+import { prng } from '../../sandbox/seed/prng.js';
 
 const RFC: CsvDialect = { delimiter: ',', quote: '"', escape: undefined };
 const BACKSLASH: CsvDialect = { delimiter: ',', quote: '"', escape: '\\' };

@@ -1,4 +1,7 @@
-/** mulberry32: a small, seedable PRNG, so generated test cases are the same on every run and a failure replays. */
+/**
+ * mulberry32: a small, seedable PRNG, so the demo data is identical on every start, generated test cases are the same
+ * on every run and a failure replays.
+ */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
