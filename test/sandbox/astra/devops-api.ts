@@ -3,8 +3,8 @@
 // downloads use short-lived unauthenticated URLs like Astra's signed storage links.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import https from 'node:https';
-import { closeHttp, listenOn, sendJson } from '../listen.js';
+import { HttpsService } from '../httpsService.js';
+import { sendJson } from '../listen.js';
 import type { KeyPairPem } from './certs.js';
 
 export interface DevopsDatacenter {
@@ -57,28 +57,23 @@ export interface DevopsFaults {
 
 const MAX_LIMIT = 100;
 
-export class DevopsApi {
-  private readonly server: https.Server;
+export class DevopsApi extends HttpsService {
   private readonly downloads = new Map<string, { dbId: string; dcId: string; expires: number }>();
-  private port = 0;
   faults: DevopsFaults = {};
   urlTtlSeconds: number;
   /** Every request seen, for assertions ("the client sent the bearer token", "paged with starting_after"). */
   readonly log: { method: string; url: string; authorized: boolean }[] = [];
 
   constructor(private readonly opts: DevopsApiOptions) {
+    super(opts.server);
     this.urlTtlSeconds = opts.urlTtlSeconds ?? 300;
-    this.server = https.createServer({ cert: opts.server.cert, key: opts.server.key }, (req, res) => {
-      this.serve(req, res).catch((e: unknown) => sendError(res, 500, (e as Error).message));
-    });
-    this.server.keepAliveTimeout = 1000;
   }
 
-  get url(): string {
-    return `https://127.0.0.1:${this.port}`;
+  protected answerFailure(res: ServerResponse, error: unknown): void {
+    sendError(res, 500, (error as Error).message);
   }
 
-  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     if (req.method === 'GET' && parts[0] === 'download' && parts.length === 2) return this.download(parts[1], res);
@@ -171,14 +166,6 @@ export class DevopsApi {
     res.end(zip);
   }
 
-  async listen(port = 0, host = '127.0.0.1'): Promise<number> {
-    this.port = await listenOn(this.server, port, host);
-    return this.port;
-  }
-
-  close(): Promise<void> {
-    return closeHttp(this.server);
-  }
 }
 
 function sendError(res: ServerResponse, status: number, message: string): void {

@@ -1,10 +1,9 @@
 // The Data API stand-in's HTTPS front: Astra's URL shape (/api/json/v1[/<keyspace>[/<collection>]]), the `Token`
 // header checked against the sandbox's credentials, one command per POST, and the status/data/errors envelope.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import https from 'node:https';
 import type { KeyPairPem } from '../astra/certs.js';
 import type { Engine, ExecContext } from '../engine/api.js';
-import { closeHttp, listenOn } from '../listen.js';
+import { HttpsService } from '../httpsService.js';
 import { COMMANDS, type Level } from './commands.js';
 import { ApiError } from './errors.js';
 import { isObject, JsonSyntaxError, parseJson, stringifyJson, toJson, type JsonObject } from './json.js';
@@ -31,29 +30,25 @@ export interface DataApiRequest {
 const MAX_BODY = 20 * 1024 * 1024;
 const MAX_LOG = 1000; // a long demo session pages thousands of times
 
-export class DataApiServer {
-  private readonly server: https.Server;
-  private port = 0;
+export class DataApiServer extends HttpsService {
   readonly store: DocumentStore;
   readonly settings: DataApiSettings;
   /** The latest requests (no tokens), for assertions such as "the client identified itself". */
   readonly log: DataApiRequest[] = [];
 
   constructor(private readonly opts: DataApiOptions) {
+    super(opts.server);
     this.store = new DocumentStore(opts.engine, opts.context);
     this.settings = { pageSize: 20, maxCollections: 10, lexical: false, ...opts.settings };
-    this.server = https.createServer({ cert: opts.server.cert, key: opts.server.key }, (req, res) => {
-      this.serve(req, res).catch((e: unknown) => send(res, 500, { errors: [serverError(e)] }));
-    });
-    this.server.keepAliveTimeout = 1000;
   }
 
-  /** The Data API endpoint, as the client expects it (without `/api/json/v1`). */
-  get url(): string {
-    return `https://127.0.0.1:${this.port}`;
+  // `url` (from HttpsService) is the Data API endpoint as the client expects it, without `/api/json/v1`.
+
+  protected answerFailure(res: ServerResponse, error: unknown): void {
+    send(res, 500, { errors: [serverError(error)] });
   }
 
-  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts[0] === 'api' && parts[1] === 'json') parts.splice(0, 2);
@@ -115,14 +110,6 @@ export class DataApiServer {
     }
   }
 
-  async listen(port = 0, host = '127.0.0.1'): Promise<number> {
-    this.port = await listenOn(this.server, port, host);
-    return this.port;
-  }
-
-  close(): Promise<void> {
-    return closeHttp(this.server);
-  }
 }
 
 function serverError(e: unknown): ApiError {
