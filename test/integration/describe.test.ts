@@ -3,27 +3,21 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from 'cassandra-driver';
-import { lacks, serverFeatures, type ServerFeatures } from '../support/features.js';
-import { nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
+import { lacks, type ServerFeatures } from '../support/features.js';
+import type { TestTarget } from '../support/target.js';
 import { describeAggregate, describeFunction, describeKeyspace, describeTable, describeView } from '../../src/extension/schema/describe.js';
 import {
   readAggregates, readFunctions, readKeyspaceSchema, readTable, readViewForDescribe,
 } from '../../src/extension/schema/schemaReader.js';
-import { normalize, runAll, runScript, schemaDdl } from './explorer-schema.js';
+import { normalize, openSchemaFixture, runScript } from './explorer-schema.js';
 
 let target: TestTarget;
 let client: Client;
 let features: ServerFeatures;
 let n: (base: string) => string;
-const astraTarget = () => target.kind === 'astra' || (target.kind === 'sandbox' && !!target.bundlePath);
 
 before(async () => {
-  target = await testTarget({ mode: 'plain', seed: 'none' });
-  client = new Client(nodeClientOptions(target));
-  await client.connect();
-  n = target.name;
-  features = await serverFeatures(client, target);
-  await runAll(client, schemaDdl(target.keyspace, { functions: !astraTarget(), vector: features.vector, sai: features.sai, n }));
+  ({ target, client, features, n } = await openSchemaFixture());
 });
 
 after(async () => {
@@ -37,11 +31,9 @@ test('DESCRIBE KEYSPACE re-executed into an empty keyspace recreates identical s
   const original = await readKeyspaceSchema(client, ks);
   assert.equal(original.tables.length, 3);
   assert.equal(original.types.length, 2);
-  if (!astraTarget()) {
-    assert.equal(original.functions.length, 2);
-    assert.equal(original.aggregates.length, 1);
-    assert.equal(original.views.length, 1);
-  }
+  assert.equal(original.functions.length, features.functions ? 2 : 0);
+  assert.equal(original.aggregates.length, features.functions ? 1 : 0);
+  assert.equal(original.views.length, features.views ? 1 : 0);
   const script = describeKeyspace(original);
   assert.doesNotMatch(script, /CREATE MATERIALIZED VIEW[^;]*default_time_to_live/, 'views take no TTL option');
   const copy = `${ks}_copy`;
@@ -61,7 +53,8 @@ test('DESCRIBE KEYSPACE re-executed into an empty keyspace recreates identical s
 });
 
 test('DESCRIBE MATERIALIZED VIEW keeps every view option but default_time_to_live, and re-executes', async (t) => {
-  if (astraTarget()) return t.skip('Astra refuses materialized views');
+  const missing = lacks(features, 'views');
+  if (missing) return t.skip(missing);
   const ks = target.keyspace;
   const view = await readViewForDescribe(client, ks, n('users_by_name'));
   const text = describeView(ks, view);
@@ -97,7 +90,8 @@ test('DESCRIBE TABLE prints SAI indexes, vector ones with their similarity funct
 });
 
 test('Describe on one function or aggregate overload, as the tree asks for it', async (t) => {
-  if (astraTarget()) return t.skip('Astra refuses user functions');
+  const missing = lacks(features, 'functions');
+  if (missing) return t.skip(missing);
   const ks = target.keyspace;
   const [fn] = await readFunctions(client, ks, n('add_one'), ['int', 'int']);
   assert.equal(

@@ -21,7 +21,7 @@ before(async () => {
   client = new Client(nodeClientOptions(target));
   await client.connect();
   const { vector, sai } = await serverFeatures(client, target);
-  const ddl = schemaDdl(target.keyspace, { functions: false, vector, sai, n: target.name });
+  const ddl = schemaDdl(target.keyspace, { functions: false, views: false, vector, sai, n: target.name });
   fixtureStatements = ddl.length;
   await runAll(client, ddl);
 });

@@ -1,12 +1,16 @@
 // A schema that uses every object kind the explorer shows, plus helpers shared by the explorer integration tests.
-import type { Client } from 'cassandra-driver';
+import { Client } from 'cassandra-driver';
+import { serverFeatures, type ServerFeatures } from '../support/features.js';
+import { nodeClientOptions, testTarget, type TestTarget } from '../support/target.js';
 import { splitStatements } from '../../src/extension/cql/statements.js';
 import type { KeyspaceSchema } from '../../src/extension/schema/describe.js';
 import type { TypeInfo } from '../../src/extension/schema/schemaTypes.js';
 
 export interface SchemaDdlOptions {
-  /** Functions, aggregates and a materialized view (plain Cassandra; Astra refuses them). */
+  /** Functions and an aggregate (refused by Astra and by Cassandra without enable_user_defined_functions). */
   functions: boolean;
+  /** A materialized view (refused by Astra and by Cassandra without materialized views enabled). */
+  views: boolean;
   /** A vector column and its SAI index; false on servers without vector types (Cassandra 4.0). */
   vector?: boolean;
   /** SAI indexes; false on servers without storage-attached indexes. */
@@ -36,11 +40,13 @@ export function schemaDdl(ks: string, opts: SchemaDdlOptions): string[] {
     ddl.push(`CREATE CUSTOM INDEX ${n('events_ann')} ON ${ks}.${n('events')} (embedding) USING 'StorageAttachedIndex' WITH OPTIONS = {'similarity_function': 'COSINE'}`);
   }
   if (sai) ddl.push(`CREATE CUSTOM INDEX ${n('events_owner_sai')} ON ${ks}.${n('events')} (owner) USING 'StorageAttachedIndex'`);
+  if (opts.views) {
+    ddl.push(`CREATE MATERIALIZED VIEW ${ks}.${n('users_by_name')} AS SELECT id, name FROM ${ks}."${n('Users')}"
+       WHERE name IS NOT NULL AND id IS NOT NULL PRIMARY KEY (name, id)
+       WITH CLUSTERING ORDER BY (id DESC) AND comment = 'by name' AND gc_grace_seconds = 3600`);
+  }
   if (opts.functions) {
     ddl.push(
-      `CREATE MATERIALIZED VIEW ${ks}.${n('users_by_name')} AS SELECT id, name FROM ${ks}."${n('Users')}"
-         WHERE name IS NOT NULL AND id IS NOT NULL PRIMARY KEY (name, id)
-         WITH CLUSTERING ORDER BY (id DESC) AND comment = 'by name' AND gc_grace_seconds = 3600`,
       `CREATE FUNCTION ${ks}.${n('add_one')}(state int, v int) CALLED ON NULL INPUT RETURNS int LANGUAGE java
          AS 'return (state == null ? 0 : state) + (v == null ? 0 : v);'`,
       `CREATE FUNCTION ${ks}.${n('half')}(v int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS $$return v / 2;$$`,
@@ -48,6 +54,25 @@ export function schemaDdl(ks: string, opts: SchemaDdlOptions): string[] {
     );
   }
   return ddl;
+}
+
+export interface SchemaFixture {
+  target: TestTarget;
+  client: Client;
+  features: ServerFeatures;
+  /** Object names unique to this run (target.name). */
+  n: (base: string) => string;
+}
+
+/** The plain test target with schemaDdl() created in its keyspace, using what the server supports. */
+export async function openSchemaFixture(): Promise<SchemaFixture> {
+  const target = await testTarget({ mode: 'plain', seed: 'none' });
+  const client = new Client(nodeClientOptions(target));
+  await client.connect();
+  const n = target.name;
+  const features = await serverFeatures(client, target);
+  await runAll(client, schemaDdl(target.keyspace, { ...features, n }));
+  return { target, client, features, n };
 }
 
 export async function runAll(client: Client, statements: string[]): Promise<void> {
