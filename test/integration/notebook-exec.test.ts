@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from 'cassandra-driver';
 import { CqlSession, type Outcome } from '../../src/extension/cql/session.js';
-import { splitStatements } from '../../src/extension/cql/statements.js';
+import { runCell } from '../support/cells.js';
 import { formatValue } from '../../src/shared/valueEncoding.js';
 import { isResultPayload, type ResultPayload } from '../../src/shared/resultPayload.js';
 import { serverFeatures, type ServerFeatures } from '../support/features.js';
@@ -19,15 +19,6 @@ const T = { pages: '', multi: '', addr: '', types_t: '', warned: '' };
 const newSession = (opts: Partial<ConstructorParameters<typeof CqlSession>[0]> = {}) =>
   new CqlSession({ client: async () => client, pageSize: 100, timeZone: 'UTC', keyspace: ks, ...opts });
 
-async function runCell(session: CqlSession, source: string, signal?: AbortSignal): Promise<Outcome[]> {
-  const out: Outcome[] = [];
-  for (const stmt of splitStatements(source)) {
-    const o = await session.run(stmt, signal);
-    out.push(o);
-    if (o.kind === 'error' || o.kind === 'cancelled') break;
-  }
-  return out;
-}
 
 function payloadOf(o: Outcome | undefined): ResultPayload {
   assert.ok(o, 'no outcome');

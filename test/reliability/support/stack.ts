@@ -9,7 +9,6 @@ import type { AstraConnectionService } from '../../../src/extension/connections/
 import type { ProfileStore } from '../../../src/extension/connections/profileStore.js';
 import type { CqlSession, Outcome, SessionOptions } from '../../../src/extension/cql/session.js';
 import { describeFailure } from '../../../src/extension/cql/cqlErrors.js';
-import { splitStatements } from '../../../src/extension/cql/statements.js';
 import { createFakeVscode, fakeContext, installFakeVscode, type FakeVscode } from '../../unit/fakes/fakeVscode.js';
 
 export interface ExtensionStack {
@@ -77,16 +76,7 @@ export async function extensionStack(settings: Partial<ConnectionSettings> = {})
   };
 }
 
-/** Runs a cell as the controller does: statement by statement, stopping at the first error or cancellation. */
-export async function runCell(session: CqlSession, source: string, signal?: AbortSignal): Promise<Outcome[]> {
-  const out: Outcome[] = [];
-  for (const stmt of splitStatements(source)) {
-    const o = await session.run(stmt, signal);
-    out.push(o);
-    if (o.kind === 'error' || o.kind === 'cancelled') break;
-  }
-  return out;
-}
+export { runCell } from '../../support/cells.js';
 
 /** The text the cell's error output shows (name, message and the details block), or '' when there is none. */
 export function cellErrorText(outcomes: readonly Outcome[], source = ''): string {
