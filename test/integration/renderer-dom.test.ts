@@ -14,6 +14,9 @@ test('100,000 rows: few DOM rows, scrolling to row 50,000 shows it, values are t
   await r.page.evaluate(() => (document.body.textContent = ''));
   await renderRows(r.page, 100_000);
   assert.ok((await domRows()) < 60, `DOM rows: ${await domRows()}`);
+  // The first paint comes before every row is read: the result says it is busy until the last one is.
+  assert.equal(await r.page.evaluate(() => document.querySelector('.astra-result')!.getAttribute('aria-busy')), 'true');
+  await r.page.waitForFunction(() => !document.querySelector('.astra-result')!.hasAttribute('aria-busy'));
   await r.page.evaluate(() => {
     const grid = document.querySelector('.astra-grid') as HTMLElement;
     grid.scrollTop = 49_999 * 22;

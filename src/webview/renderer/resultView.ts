@@ -93,7 +93,11 @@ export class ResultView {
     this.updateMeta();
     this.setLive(false, channel ? 'Checking whether this result is still live…' : 'No connection to the extension: this output cannot page or export.');
     if (p.kind === 'rows') this.showContent();
-    if (pending) this.parseRest();
+    if (pending) {
+      // Rows still being read in the background: assistive technology (and tests) can tell the result is incomplete.
+      this.root.setAttribute('aria-busy', 'true');
+      this.parseRest();
+    }
   }
 
   /**
@@ -125,6 +129,7 @@ export class ResultView {
     }
     if (rows.length === 0) {
       this.pending = undefined;
+      this.root.removeAttribute('aria-busy');
       // The announced count was a hint: the rows read are what there is.
       if (this.total !== this.rows.length) {
         this.total = this.rows.length;
