@@ -12,6 +12,7 @@ import type { CopyColumn, CopyTable } from './copyTable.js';
 import { withKeyspace } from '../cql/keyspaceScope.js';
 import { csvLine } from './csv.js';
 import { withRetry } from './retry.js';
+import { rowTokenOf } from './rowToken.js';
 import { timestampFormat } from './timestampFormat.js';
 import { jsonWriter, textWriter } from './valueText.js';
 
@@ -37,15 +38,18 @@ export async function exportTable(
     if (o.header && o.format === 'csv') await write(out, csvLine(columns.map((c) => c.name), o, o.nullText));
     const ranges = await tokenRanges(client, table);
     const done = new Array<number>(ranges.length).fill(0);
-    const names = columns.map((c) => quoteIdentifier(c.name)).join(', ');
+    // The partition key is read with the row (not written unless chosen) so progress can place the row on the ring.
+    const read = [...columns, ...table.partitionKey.filter((k) => !columns.some((c) => c.name === k.name))];
+    const names = read.map((c) => quoteIdentifier(c.name)).join(', ');
     const pk = table.partitionKey.map((c) => quoteIdentifier(c.name)).join(', ');
+    const tokenOf = rowTokenOf(client, table.partitionKey);
     const from = `${quoteIdentifier(table.keyspace)}.${quoteIdentifier(table.name)}`;
     let next = 0;
     const worker = async () => {
       while (next < ranges.length && rows < limit && !run.signal?.aborted) {
         const index = next++;
         const r = ranges[index]!;
-        const query = r ? `SELECT ${names}, token(${pk}) FROM ${from} WHERE token(${pk}) > ? AND token(${pk}) <= ?` : `SELECT ${names} FROM ${from}`;
+        const query = r ? `SELECT ${names} FROM ${from} WHERE token(${pk}) > ? AND token(${pk}) <= ?` : `SELECT ${names} FROM ${from}`;
         const Long = driverTypes().Long;
         const params = r ? [Long.fromString(r[0].toString()), Long.fromString(r[1].toString())] : [];
         let pageState: string | undefined;
@@ -61,7 +65,7 @@ export async function exportTable(
           rows += list.length;
           if (list.length) await write(out, format(list));
           pageState = page.pageState ?? undefined;
-          if (r && list.length) done[index] = rangeFraction(r, list[list.length - 1]!);
+          if (r && list.length) done[index] = Math.max(done[index]!, rangeFraction(r, tokenOf(list[list.length - 1]!)));
           run.onProgress?.({ rows, errors: 0, fraction: done.reduce((a, b) => a + b, 0) / ranges.length });
         } while (pageState && rows < limit && !run.signal?.aborted);
         if (!run.signal?.aborted) done[index] = 1;
@@ -86,12 +90,9 @@ async function tokenRanges(client: Client, table: CopyTable): Promise<([bigint, 
   return out;
 }
 
-/** How far into its range a row's token is (0–1). */
-function rangeFraction(r: [bigint, bigint], row: types.Row): number {
-  const values = row.values();
-  const token = values[values.length - 1] as { toString(): string } | null;
-  if (!token) return 0;
-  const t = BigInt(token.toString());
+/** How far into its range a token is (0–1; 0 when unknown). */
+function rangeFraction(r: [bigint, bigint], t: bigint | undefined): number {
+  if (t === undefined || t <= r[0] || t > r[1]) return 0;
   return Number(((t - r[0]) * 1000n) / (r[1] - r[0])) / 1000;
 }
 

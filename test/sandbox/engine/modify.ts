@@ -112,7 +112,7 @@ export function planInsert(env: StmtEnv, s: Insert, batchTs?: bigint): Planned {
   if (ckMissing.length && !staticOnly) throw missing('clustering keys', ckMissing);
   const ck = staticOnly ? [] : t.clustering.map((c) => keyValue(c, values.get(c.name)!));
   const attrs = writeAttrs(env, t, s.using, batchTs, false);
-  const ref = partitionRef(t, pk);
+  const ref = writeRef(t, pk);
   const planned: Planned = {
     t,
     counter: false,
@@ -172,7 +172,7 @@ export function planUpdate(env: StmtEnv, s: Update, batchTs?: bigint): Planned {
   const counter = t.isCounter;
   const attrs = writeAttrs(env, t, s.using, batchTs, counter);
   const ops = s.assignments.map((a, i) => applyAssignment(env, t, cols[i], a, attrs));
-  const pks = plan.partitions!.map((pk) => partitionRef(t, pk));
+  const pks = plan.partitions!.map((pk) => writeRef(t, pk));
   const planned: Planned = {
     t,
     counter,
@@ -209,7 +209,7 @@ export function planDelete(env: StmtEnv, s: Delete, batchTs?: bigint): Planned {
     if (c.kind === 'partition_key' || c.kind === 'clustering') throw invalid(`Invalid identifier ${c.name} for deletion (should not be a PRIMARY KEY part)`);
   }
   const attrs = writeAttrs(env, t, s.using, batchTs, false);
-  const pks = plan.partitions!.map((pk) => partitionRef(t, pk));
+  const pks = plan.partitions!.map((pk) => writeRef(t, pk));
   const staticOnly = cols.length > 0 && cols.every((c) => c.kind === 'static');
   const full = clusteringCombos(plan, t.clustering.length);
   if (cols.length && !staticOnly && !full) throw missing('clustering keys', t.clustering.filter((_, i) => plan.ckValues[i] === undefined));
@@ -265,4 +265,11 @@ export function planModification(env: StmtEnv, s: Modification, batchTs?: bigint
   if (s.kind === 'insert') return planInsert(env, s, batchTs);
   if (s.kind === 'update') return planUpdate(env, s, batchTs);
   return planDelete(env, s, batchTs);
+}
+
+/** Cassandra refuses to write a partition whose serialized key is empty ('' or 0x as a one-column key). */
+function writeRef(t: TableDef, pk: CqlValue[]): PartitionRef {
+  const ref = partitionRef(t, pk);
+  if (ref.key.length === 0) throw invalid('Key may not be empty');
+  return ref;
 }

@@ -165,3 +165,17 @@ test('prepared modification metadata names bind variables like Cassandra', () =>
   const j = f.engine.prepare('INSERT INTO pm JSON ?', f.ctx);
   assert.deepEqual(j.bindVariables.map((b) => b.name), ['[json]']);
 });
+
+test('an empty one-column partition key is refused as Cassandra does; an empty part of a composite key is kept', () => {
+  const f = fixture();
+  f.q('CREATE TABLE b (k blob PRIMARY KEY, v int)');
+  f.q('CREATE TABLE s (k text PRIMARY KEY, v int)');
+  f.q('CREATE TABLE c (a text, b int, v int, PRIMARY KEY ((a, b)))');
+  for (const cql of [`INSERT INTO b (k, v) VALUES (0x, 1)`, `UPDATE s SET v = 1 WHERE k = ''`, `DELETE FROM s WHERE k = ''`]) {
+    const e = cqlError(() => f.q(cql));
+    assert.equal(e.code, ErrorCode.INVALID, cql);
+    assert.equal(e.message, 'Key may not be empty', cql);
+  }
+  f.q(`INSERT INTO c (a, b, v) VALUES ('', 1, 2)`);
+  assert.deepEqual(f.rows(`SELECT v FROM c WHERE a = '' AND b = 1`), [{ v: 2 }]);
+});
