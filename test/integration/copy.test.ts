@@ -170,6 +170,10 @@ describe('COPY FROM errors', () => {
     assert.match(r.stopped ?? '', /more than 3 rejected rows/);
     assert.ok(r.rows <= 5, `rows written ${r.rows}`);
     assert.equal(readFileSync(r.errorFile!, 'utf8').trim().split('\n').length, 4);
+    // CHUNKSIZE is accepted as cqlsh's but changes nothing here, and the answer says so rather than ignore it silently.
+    assert.match(resultText(r, N.errs), /\nCHUNKSIZE has no effect here: .*import streams the file into 128 concurrent writes\.$/);
+    const plain = await copy(`COPY ${N.errs} (id, n, t) TO 'no-chunksize.csv'`);
+    assert.doesNotMatch(resultText(plain, N.errs), /CHUNKSIZE/);
   });
 });
 

@@ -19,8 +19,11 @@ export interface CopyOptions {
   maxRows: number;
   /** Rows per page when exporting. */
   pageSize: number;
-  /** Accepted for cqlsh compatibility; an import reads the file as a stream of 256 KB pieces whatever it says. */
-  chunkSize: number;
+  /**
+   * cqlsh's rows per worker process; given or not, an import here is one stream into a window of concurrent writes,
+   * so it changes nothing and the result says so (undefined when not given).
+   */
+  chunkSize: number | undefined;
   /** Rows of one partition grouped in one unlogged batch when importing. */
   maxBatchSize: number;
   /** Rows per second at most when importing. */
@@ -119,7 +122,7 @@ export function parseCopyCommand(statement: string): CopyParse {
 export function copyOptions(raw: Record<string, string>, direction: 'to' | 'from', file: string): CopyOptions | string {
   const o: CopyOptions = {
     header: false, delimiter: ',', quote: '"', escape: undefined, nullText: '', dateTimeFormat: DEFAULT_DATETIME_FORMAT,
-    maxRows: -1, pageSize: 1000, chunkSize: 5000, maxBatchSize: 20, ingestRate: 100_000, maxErrors: 1000,
+    maxRows: -1, pageSize: 1000, chunkSize: undefined, maxBatchSize: 20, ingestRate: 100_000, maxErrors: 1000,
     format: /\.(jsonl|ndjson|json)$/i.test(file) ? 'json' : 'csv',
   };
   for (const [name, value] of Object.entries(raw)) {

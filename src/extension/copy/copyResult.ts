@@ -27,6 +27,8 @@ export interface CopyResult {
   errorFile?: string;
   /** Writes retried after overloaded / timeout / rate-limit answers. */
   retries: number;
+  /** Options accepted for cqlsh compatibility that had no effect, each with why. */
+  notes?: string[];
 }
 
 /** The cell's answer: counts, time and rate, and where the rejected rows went. */
@@ -39,5 +41,6 @@ export function resultText(r: CopyResult, table: string): string {
   if (r.direction === 'from') lines.push(`${r.errors} row${r.errors === 1 ? '' : 's'} rejected${r.errorFile ? `: see ${r.errorFile}` : '.'}`);
   if (r.retries) lines.push(`${r.retries} write${r.retries === 1 ? '' : 's'} retried after overloaded, timeout or rate-limit answers.`);
   if (r.stopped) lines.push(r.stopped);
+  if (r.notes) lines.push(...r.notes);
   return lines.join('\n');
 }

@@ -9,7 +9,7 @@ import type { CopySpec } from './copyCommand.js';
 import type { CopyResult, CopyRunOptions } from './copyResult.js';
 import { chooseColumns, copyTable } from './copyTable.js';
 import { exportTable } from './exportTable.js';
-import { importTable } from './importTable.js';
+import { importTable, WINDOW } from './importTable.js';
 import { loadDriverTypes } from './driverTypes.js';
 
 export interface CopyTarget {
@@ -40,7 +40,11 @@ export async function runCopy(spec: CopySpec, t: CopyTarget, run: CopyRunOptions
   if (spec.direction === 'from' && !existsSync(path)) throw new Error(`COPY FROM: no file ${path}`);
   const table = await copyTable(t.client, keyspace, spec.table);
   const columns = chooseColumns(table, spec.columns);
-  return spec.direction === 'to'
+  const result = await (spec.direction === 'to'
     ? exportTable(t.client, table, columns, path, spec.options, run)
-    : importTable(t.client, table, columns, spec.columns.length > 0, path, spec.options, run);
+    : importTable(t.client, table, columns, spec.columns.length > 0, path, spec.options, run));
+  if (spec.options.chunkSize !== undefined) {
+    result.notes = [`CHUNKSIZE has no effect here: cqlsh hands chunks of rows to worker processes; this ${spec.direction === 'to' ? 'export reads pages of PAGESIZE rows' : `import streams the file into ${WINDOW} concurrent writes`}.`];
+  }
+  return result;
 }
