@@ -36,7 +36,7 @@ async function startSandbox(): Promise<{ contactPoint: string; stop: () => void 
 }
 
 /** Runs `fn`, sampling this process's RSS and heap; returns its result, seconds and peak growth in MB. */
-async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; rssMb: number; heapMb: number }> {
+async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; cpuSeconds: number; rssMb: number; heapMb: number }> {
   const base = process.memoryUsage();
   let rss = base.rss;
   let heap = base.heapUsed;
@@ -46,9 +46,11 @@ async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: n
     heap = Math.max(heap, m.heapUsed);
   }, 20);
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   try {
     const value = await fn();
-    return { value, seconds: (performance.now() - t0) / 1000, rssMb: (rss - base.rss) / 2 ** 20, heapMb: (heap - base.heapUsed) / 2 ** 20 };
+    const c = process.cpuUsage(c0);
+    return { value, seconds: (performance.now() - t0) / 1000, cpuSeconds: (c.user + c.system) / 1e6, rssMb: (rss - base.rss) / 2 ** 20, heapMb: (heap - base.heapUsed) / 2 ** 20 };
   } finally {
     clearInterval(timer);
   }
@@ -100,9 +102,11 @@ async function main(): Promise<void> {
     const readCopy = rps(exp.value.rows, exp.seconds);
     const writeCopy = rps(imp.value.rows, imp.seconds);
     const mb = (x: number) => x.toFixed(1);
+    // This process's CPU per row (driver + COPY; the server runs elsewhere): what COPY adds, steady under other load.
+    const us = (m: { cpuSeconds: number }, n: number) => `${((m.cpuSeconds * 1e6) / n).toFixed(1)} µs`;
     console.log(`COPY bench: ${ROWS} rows × 10 columns, page ${PAGE}, write window ${WINDOW}, CSV ${(statSync(join(dir, 'src.csv')).size / 2 ** 20).toFixed(1)} MB`);
-    console.log(`  read   raw driver ${readRaw} rows/s   COPY TO   ${readCopy} rows/s   ratio ${(readCopy / readRaw).toFixed(2)}   peak growth rss ${mb(exp.rssMb)} MB, heap ${mb(exp.heapMb)} MB`);
-    console.log(`  write  raw driver ${writeRaw} rows/s   COPY FROM ${writeCopy} rows/s   ratio ${(writeCopy / writeRaw).toFixed(2)}   peak growth rss ${mb(imp.rssMb)} MB, heap ${mb(imp.heapMb)} MB`);
+    console.log(`  read   raw driver ${readRaw} rows/s   COPY TO   ${readCopy} rows/s   ratio ${(readCopy / readRaw).toFixed(2)}   client CPU/row ${us(rawRead, ROWS)} vs ${us(exp, ROWS)}   peak growth rss ${mb(exp.rssMb)} MB, heap ${mb(exp.heapMb)} MB`);
+    console.log(`  write  raw driver ${writeRaw} rows/s   COPY FROM ${writeCopy} rows/s   ratio ${(writeCopy / writeRaw).toFixed(2)}   client CPU/row ${us(rawWrite, ROWS)} vs ${us(imp, ROWS)}   peak growth rss ${mb(imp.rssMb)} MB, heap ${mb(imp.heapMb)} MB`);
   } finally {
     await client.shutdown();
     sandbox.stop();

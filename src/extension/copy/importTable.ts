@@ -235,7 +235,15 @@ function rowParser(cols: CopyColumn[], o: CopyOptions): (fields: string[], quote
     const values = new Array<unknown>(cols.length);
     for (let i = 0; i < cols.length; i++) {
       const text = fields[i]!;
-      values[i] = !quoted?.[i] && text === o.nullText ? null : convert(cols[i]!, () => readers[i]!(text));
+      if (!quoted?.[i] && text === o.nullText) values[i] = null;
+      else {
+        // Inline rather than through convert(): no closure per value on the hot path.
+        try {
+          values[i] = readers[i]!(text);
+        } catch (e) {
+          throw new Error(`${cols[i]!.name}: ${(e as Error).message}`);
+        }
+      }
       if (values[i] === null && cols[i]!.key) throw new Error(`missing primary key column ${cols[i]!.name}`);
     }
     let partition = '';

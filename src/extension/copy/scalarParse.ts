@@ -39,6 +39,8 @@ export function parseScalar(code: number, text: string, ts: TimestampFormat): un
     case S.bigint: case S.counter: {
       const t = text.trim();
       if (!INT.test(t)) throw bad(text, 'bigint');
+      // Up to 15 digits is exact as a double (most values): no BigInt and no second parse by Long.fromString.
+      if (t.length <= 15) return driverTypes().Long.fromNumber(Number(t));
       const b = BigInt(t);
       if (b < LONG_MIN || b > LONG_MAX) throw bad(text, 'bigint');
       return driverTypes().Long.fromString(b.toString());
@@ -65,7 +67,9 @@ export function parseScalar(code: number, text: string, ts: TimestampFormat): un
       const t = text.trim();
       if (!UUID.test(t)) throw bad(text, code === S.uuid ? 'uuid' : 'timeuuid');
       if (code === S.timeuuid && t[14] !== '1') throw bad(text, 'timeuuid');
-      return driverTypes().Uuid.fromString(t.toLowerCase());
+      // The shape is checked above: the bytes straight from the hex, without the driver checking it again.
+      const Uuid = driverTypes().Uuid;
+      return new Uuid(Buffer.from(`${t.slice(0, 8)}${t.slice(9, 13)}${t.slice(14, 18)}${t.slice(19, 23)}${t.slice(24)}`, 'hex'));
     }
     case S.timestamp: {
       const ms = ts.parse(text);
@@ -95,7 +99,10 @@ function decimal(t: string): unknown {
   const m = /^([-+]?)(\d*)\.?(\d*)(?:[eE]([-+]?\d+))?$/.exec(t)!;
   const digits = `${m[2] ?? ''}${m[3] ?? ''}` || '0';
   const scale = (m[3] ?? '').length - Number(m[4] ?? 0);
-  const unscaled = driverTypes().Integer.fromString(`${m[1] === '-' ? '-' : ''}${BigInt(digits).toString()}`);
+  const Integer = driverTypes().Integer;
+  const unscaled = digits.length <= 15
+    ? Integer.fromNumber((m[1] === '-' ? -1 : 1) * Number(digits))
+    : Integer.fromString(`${m[1] === '-' ? '-' : ''}${BigInt(digits).toString()}`);
   return new (driverTypes().BigDecimal)(unscaled as unknown as number, scale);
 }
 

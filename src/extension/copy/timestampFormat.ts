@@ -75,20 +75,32 @@ export function timestampFormat(fmt: string): TimestampFormat {
   };
 }
 
+/** Milliseconds since 1970 from civil UTC parts (then the zone's offset), by arithmetic: no Date object per value. */
 function civil(y: string, mo: string, d: string, h?: string, mi?: string, s?: string, frac?: string, zone?: string): number | undefined {
+  const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const date = new Date(0);
-  date.setUTCFullYear(Number(y), month - 1, day);
-  if (date.getUTCDate() !== day) return undefined;
-  const ms = frac ? Number(frac.padEnd(3, '0').slice(0, 3)) : 0;
-  date.setUTCHours(Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return undefined;
+  const ms = frac ? Number(frac.length === 3 ? frac : frac.padEnd(3, '0').slice(0, 3)) : 0;
   let offset = 0;
   if (zone && zone !== 'Z' && zone !== 'UTC' && zone !== 'GMT') {
     const z = /^([-+])(\d{2}):?(\d{2})$/.exec(zone)!;
     offset = (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3])) * 60_000;
   }
-  const out = date.getTime() - offset;
-  return Number.isFinite(out) ? out : undefined;
+  const out = daysFromCivil(year, month, day) * 86_400_000 + Number(h ?? 0) * 3_600_000 + Number(mi ?? 0) * 60_000 + Number(s ?? 0) * 1000 + ms - offset;
+  // The range a JavaScript Date (and so the driver) can carry.
+  return Math.abs(out) <= 8.64e15 ? out : undefined;
+}
+
+const daysInMonth = (y: number, m: number) =>
+  m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date, any year (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }

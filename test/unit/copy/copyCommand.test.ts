@@ -6,6 +6,7 @@ import { timestampFormat } from '../../../src/extension/copy/timestampFormat.js'
 import { parseLiteral } from '../../../src/extension/copy/cqlLiteral.js';
 import { exactDurationText } from '../../../src/extension/copy/scalarParse.js';
 import { types } from 'cassandra-driver';
+import { prng } from '../../sandbox/seed/prng.js';
 
 describe('parseCopyCommand', () => {
   test('table, columns, direction, file and options', () => {
@@ -54,6 +55,29 @@ describe('timestampFormat', () => {
     assert.equal(f.parse('1700000000123'), 1_700_000_000_123);
     assert.equal(f.parse('2023-02-30'), undefined);
     assert.equal(f.parse('yesterday'), undefined);
+  });
+
+  test('reading agrees with Date for instants across the whole range, leap days and offsets included', () => {
+    const f = timestampFormat('%Y-%m-%d %H:%M:%S.%f%z');
+    const rand = prng(7);
+    const cases = [-8.64e15, 8.64e15, -62_198_755_200_000, 951_782_400_000, 4_107_542_400_000, -2_203_891_200_001];
+    for (let i = 0; i < 5000; i++) cases.push(Math.round((rand() * 2 - 1) * (i % 2 ? 8.64e15 : 4e12)));
+    for (const ms of cases) {
+      const text = f.format(ms);
+      assert.equal(f.parse(text), ms, text);
+      const d = new Date(ms);
+      // The same instant written by Date with an offset of +05:30 reads back to the same milliseconds.
+      if (d.getUTCFullYear() > 0 && d.getUTCFullYear() < 9999) {
+        const local = new Date(ms + 19_800_000).toISOString().replace('Z', '+05:30');
+        assert.equal(f.parse(local), ms, local);
+      }
+    }
+    assert.equal(f.parse('2024-02-29 00:00:00.000+0000'), Date.UTC(2024, 1, 29));
+    assert.equal(f.parse('2023-02-29 00:00:00.000+0000'), undefined);
+    assert.equal(f.parse('1900-02-29 00:00:00.000+0000'), undefined);
+    assert.equal(f.parse('2000-02-29 00:00:00.000+0000'), Date.UTC(2000, 1, 29));
+    assert.equal(f.parse('0099-03-01 00:00:00.000+0000'), new Date('0099-03-01T00:00:00Z').getTime());
+    assert.equal(f.parse('275760-09-13 00:00:00.001+0000'), undefined);
   });
 });
 
