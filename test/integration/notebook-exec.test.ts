@@ -159,6 +159,37 @@ SELECT * FROM ${T.types_t} WHERE k IN (1, 2);`);
     await assert.rejects(s.loadMore('nope:1'), /no longer attached to a live session/);
   });
 
+  test('Load more reads the following page ahead while this one is encoded; a cancelled Load more keeps it', async () => {
+    // Requests for later pages (those sent with a page state) are counted on the way to the real client.
+    let pagedRequests = 0;
+    const counting = new Proxy(client, {
+      get(target, prop, receiver) {
+        if (prop === 'execute') {
+          return (q: string, params: unknown, options?: { pageState?: unknown }) => {
+            if (options?.pageState) pagedRequests++;
+            return target.execute(q, params as never, options as never);
+          };
+        }
+        const v: unknown = Reflect.get(target, prop, receiver);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const s = newSession({ client: async () => counting });
+    const p = payloadOf((await runCell(s, `SELECT c FROM ${T.pages} WHERE p = 1`))[0]);
+    assert.equal(pagedRequests, 0, 'the first page reads nothing ahead');
+    const second = await s.loadMore(p.queryId);
+    assert.deepEqual([second.rows[0]![0], second.rows.length, pagedRequests], [100, 100, 2], 'page 2 read, page 3 requested before it was asked for');
+    // A Load more cancelled while it waits leaves the page read ahead for the next one.
+    const stop = new AbortController();
+    stop.abort();
+    await assert.rejects(s.loadMore(p.queryId, stop.signal), /cancel/i);
+    const third = await s.loadMore(p.queryId);
+    assert.deepEqual([third.rows[0]![0], third.rows.length, third.hasMore, pagedRequests], [200, 50, false, 2], 'page 3 came from the read-ahead, nothing after the last page');
+    const rows: number[] = [];
+    assert.equal(await s.exportAll(p.queryId, async (_c, r) => void rows.push(...r.map((x) => x[0] as number)), undefined, 64), 250);
+    assert.deepEqual(rows, Array.from({ length: 250 }, (_, i) => i), 'the export reading ahead keeps pages in order');
+  });
+
   test('PAGING n / OFF and EXPAND change what a SELECT returns', async () => {
     const s = newSession();
     const out = await runCell(s, `PAGING 30\nEXPAND ON\nSELECT c FROM ${T.pages} WHERE p = 1;`);

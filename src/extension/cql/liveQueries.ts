@@ -3,6 +3,7 @@
 // searching their sessions.
 
 import type { DriverType } from './valueEncoder.js';
+import type { RawPage } from './pageReader.js';
 
 export interface LiveColumn {
   name: string;
@@ -19,6 +20,8 @@ export interface LiveQuery {
   pageState?: string;
   columns: LiveColumn[];
   busy: boolean;
+  /** The page at `pageState`, requested before the user asked for it (see CqlSession.loadMore). */
+  ahead?: { pageState: string; page: Promise<RawPage> };
 }
 
 export class LiveQueries<Owner> {

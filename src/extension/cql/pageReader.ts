@@ -73,18 +73,34 @@ export function readPage(client: Client, query: string, options: Record<string, 
 }
 
 async function readWhole(client: Client, query: string, options: Record<string, unknown>, timeZone: string): Promise<Page> {
+  return encodePage(await readRawPage(client, query, options), timeZone);
+}
+
+/** A page as the driver decoded it, not encoded yet: the next request can go out before encoding starts. */
+export interface RawPage {
+  columns: LiveColumn[] | null;
+  driverRows: DriverRow[];
+  pageState?: string;
+  info: PageInfo;
+}
+
+export async function readRawPage(client: Client, query: string, options: Record<string, unknown>): Promise<RawPage> {
   const result = (await client.execute(query, [], options)) as unknown as DriverPage & { rows?: DriverRow[] };
-  const columns = result.columns ?? null;
+  return { columns: result.columns ?? null, driverRows: result.rows ?? [], ...(result.pageState ? { pageState: result.pageState } : {}), info: result.info };
+}
+
+export function encodePage(raw: RawPage, timeZone: string): Page {
+  const { columns } = raw;
   const rows: EncodedValue[][] = [];
-  if (columns && result.rows) {
+  if (columns) {
     const tz = { timeZone };
     const names = columns.map((c) => c.name);
     const encoders = columns.map((c) => encoderFor(c.type, tz));
-    for (const r of result.rows) {
+    for (const r of raw.driverRows) {
       const out = sized<EncodedValue>(names.length);
       for (let j = 0; j < names.length; j++) out[j] = encoders[j]!(r[names[j]!]);
       rows.push(out);
     }
   }
-  return { columns, rows, ...(result.pageState ? { pageState: result.pageState } : {}), info: result.info };
+  return { columns, rows, ...(raw.pageState ? { pageState: raw.pageState } : {}), info: raw.info };
 }

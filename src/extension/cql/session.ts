@@ -17,7 +17,7 @@ import { toCqlFailure, type CqlFailure } from './cqlErrors.js';
 import { admitsNow, withKeyspace } from './keyspaceScope.js';
 import type { KeyspaceLease } from '../connections/keyspaceClients.js';
 import { cqlTypeText } from './valueEncoder.js';
-import { readPage } from './pageReader.js';
+import { encodePage, readPage, readRawPage, type RawPage } from './pageReader.js';
 import { finishedStatement, type FinishedStatement } from './finishedStatement.js';
 
 const consistencyName = (code: number | undefined) =>
@@ -253,15 +253,27 @@ export class CqlSession {
     return { kind: 'result', payload };
   }
 
-  private async fetch(client: Client, lq: LiveQuery, pageState: string | undefined, trace: boolean, signal?: AbortSignal) {
+  private fetch(client: Client, lq: LiveQuery, pageState: string | undefined, trace: boolean, signal?: AbortSignal) {
+    return this.send(client, lq, pageState, trace, signal, (c, options) => readPage(c, lq.query, options, this.opts.timeZone, lq.columns));
+  }
+
+  /** The page as the driver decoded it (see pageReader.ts RawPage): for reading on while a page is encoded. */
+  private async fetchRaw(client: Client, lq: LiveQuery, pageState: string | undefined, signal?: AbortSignal): Promise<RawPage> {
+    return (await this.send(client, lq, pageState, false, signal, (c, options) => readRawPage(c, lq.query, options))).result;
+  }
+
+  private async send<T>(
+    client: Client, lq: LiveQuery, pageState: string | undefined, trace: boolean, signal: AbortSignal | undefined,
+    readWith: (c: Client, options: Record<string, unknown>) => Promise<T>,
+  ): Promise<{ result: T; keyspaceAfter: string | undefined }> {
     const options: Record<string, unknown> = { prepare: false, fetchSize: lq.pageSize, autoPage: false };
     if (pageState) options['pageState'] = pageState;
     if (lq.consistency !== undefined) options['consistency'] = lq.consistency;
     if (lq.serialConsistency !== undefined) options['serialConsistency'] = lq.serialConsistency;
     if (trace) options['traceQuery'] = true;
     const exclusive = isUseStatement(lq.query);
-    const read = (c: Client) => readPage(c, lq.query, options, this.opts.timeZone, lq.columns);
-    const send = async () => {
+    const read = (c: Client) => readWith(c, options);
+    const send = async (): Promise<{ value: T; keyspaceAfter: string | undefined }> => {
       const ks = lq.keyspace;
       if (exclusive || ks === undefined || !this.opts.keyspaceClient || admitsNow(client, ks)) return withKeyspace(client, ks, () => read(client), { exclusive });
       const lease = await this.opts.keyspaceClient(ks).catch(() => undefined);
@@ -321,7 +333,11 @@ export class CqlSession {
     }
   }
 
-  /** Next page of a live query. Throws when the query is gone (notebook reopened, session reset). */
+  /**
+   * Next page of a live query. Throws when the query is gone (notebook reopened, session reset). Someone paging is
+   * likely to page on, so the following page is requested before this one is encoded: the server (or the network
+   * to it) works while this page is encoded, and the next Load more finds its page read or on its way.
+   */
   async loadMore(queryId: string, signal?: AbortSignal): Promise<{ rows: EncodedValue[][]; hasMore: boolean }> {
     const lq = this.liveQuery(queryId);
     if (!lq) throw new Error('This result is no longer attached to a live session; run the cell again to page.');
@@ -330,12 +346,36 @@ export class CqlSession {
     lq.busy = true;
     try {
       const client = await raceAbort(this.opts.client(), signal);
-      const { result } = await this.fetch(client, lq, lq.pageState, false, signal);
-      lq.pageState = result.pageState ?? undefined;
-      return { rows: result.rows, hasMore: lq.pageState !== undefined };
+      const raw = await this.nextRawPage(client, lq, signal);
+      lq.pageState = raw.pageState;
+      if (raw.pageState) this.readAhead(client, lq, raw.pageState);
+      return { rows: encodePage(raw, this.opts.timeZone).rows, hasMore: lq.pageState !== undefined };
     } finally {
       lq.busy = false;
     }
+  }
+
+  /** The page at `lq.pageState`: the one read ahead when there is one, else read now. */
+  private async nextRawPage(client: Client, lq: LiveQuery, signal?: AbortSignal): Promise<RawPage> {
+    const ahead = lq.ahead;
+    lq.ahead = undefined;
+    if (ahead && ahead.pageState === lq.pageState) {
+      try {
+        return await raceAbort(ahead.page, signal);
+      } catch (e) {
+        // Cancelled while waiting: the page is still coming, keep it for the next Load more.
+        if (e instanceof CancelledError) lq.ahead = ahead;
+        if (e instanceof CancelledError || signal?.aborted) throw e;
+        // It failed in the background: read it again now, so a failure is this request's and current.
+      }
+    }
+    return this.fetchRaw(client, lq, lq.pageState, signal);
+  }
+
+  private readAhead(client: Client, lq: LiveQuery, pageState: string): void {
+    const page = this.fetchRaw(client, lq, pageState);
+    page.catch(() => undefined); // read again (and reported) by the Load more that wants it
+    lq.ahead = { pageState, page };
   }
 
   /**
@@ -353,15 +393,20 @@ export class CqlSession {
     const lq: LiveQuery = { ...live, pageSize, busy: false };
     const columns = lq.columns.map((c) => ({ name: c.name, type: cqlTypeText(c.type) }));
     const client = await raceAbort(this.opts.client(), signal);
-    let pageState: string | undefined;
     let count = 0;
-    do {
-      const { result } = await this.fetch(client, lq, pageState, false, signal);
-      const rows = result.rows;
-      count += rows.length;
-      await raceAbort(onPage(columns, rows), signal);
-      pageState = result.pageState ?? undefined;
-    } while (pageState);
+    // Each next page is requested before the current one is encoded and written.
+    let next: Promise<RawPage> | undefined = this.fetchRaw(client, lq, undefined, signal);
+    try {
+      while (next) {
+        const raw: RawPage = await next;
+        next = raw.pageState ? this.fetchRaw(client, lq, raw.pageState, signal) : undefined;
+        const rows = encodePage(raw, this.opts.timeZone).rows;
+        count += rows.length;
+        await raceAbort(onPage(columns, rows), signal);
+      }
+    } finally {
+      next?.catch(() => undefined); // stopped early (cancelled, a failed write): nobody wants that page
+    }
     return count;
   }
 }
