@@ -101,6 +101,23 @@ function dayText(days: number): string {
   return `${y}-${PAD2[month]}-${PAD2[day]}T`;
 }
 
+interface LocalDateLike {
+  year: number;
+  month: number;
+  day: number;
+  _value: unknown;
+}
+
+/** date: the driver's LocalDate.prototype.toString (`yyyy-mm-dd`, `-yyyy` before year 0) without its string padding. */
+export function localDateText(v: unknown): string {
+  const d = v as LocalDateLike | null;
+  // `_value` is set (days since 1970) only outside the Date range, where the driver prints that number.
+  if (typeof d !== 'object' || d === null || typeof d.year !== 'number' || typeof d.month !== 'number' || typeof d.day !== 'number' || d._value !== null) return String(v);
+  const y = d.year;
+  const year = y >= 1000 ? String(y) : y >= 0 ? pad(y, 4) : `-${pad(-y, 4)}`;
+  return `${year}-${PAD2[d.month]}-${PAD2[d.day]}`;
+}
+
 interface IntegerBits {
   bits_: number[];
   sign_: number;
@@ -114,10 +131,49 @@ export function integerText(v: unknown): string {
   if (n === 0) return sign === 0 ? '0' : '-1';
   if (n === 1) return String(sign === 0 ? bits[0]! >>> 0 : (bits[0]! >>> 0) - TWO_32);
   if (n === 2 && bits[1]! >>> 0 < 0x200000 && sign === 0) return String((bits[1]! >>> 0) * TWO_32 + (bits[0]! >>> 0));
+  if (n < MAG.length) return wordsText(bits, sign !== 0);
   let x = 0n;
   for (let i = n - 1; i >= 0; i--) x = (x << 32n) | BigInt(bits[i]! >>> 0);
   if (sign !== 0) x -= 1n << BigInt(32 * n);
   return x.toString();
+}
+
+// Magnitude words of a varint being printed (most values have a few; longer ones go through BigInt).
+const MAG: number[] = new Array<number>(48).fill(0);
+
+/**
+ * Decimal digits of two's-complement 32-bit words (least significant first) by schoolbook division by 10^6, exact
+ * in doubles (a remainder below 10^6 times 2^32 plus a word stays under 2^53): no BigInt per value.
+ */
+function wordsText(bits: number[], negative: boolean): string {
+  let top = bits.length;
+  let carry = 1;
+  for (let i = 0; i < top; i++) {
+    if (!negative) MAG[i] = bits[i]! >>> 0;
+    else {
+      const w = (~bits[i]! >>> 0) + carry;
+      carry = w > 0xffffffff ? 1 : 0;
+      MAG[i] = w >>> 0;
+    }
+  }
+  if (negative && carry) MAG[top++] = 1;
+  while (top > 0 && MAG[top - 1] === 0) top--;
+  let end = FLAT_MAX;
+  while (top > 0) {
+    let rem = 0;
+    for (let i = top - 1; i >= 0; i--) {
+      const cur = rem * TWO_32 + MAG[i]!;
+      let q = Math.floor(cur / 1e6);
+      rem = cur - q * 1e6;
+      if (rem < 0) { q--; rem += 1e6; } else if (rem >= 1e6) { q++; rem -= 1e6; }
+      MAG[i] = q;
+    }
+    while (top > 0 && MAG[top - 1] === 0) top--;
+    end = top > 0 ? putPaddedBefore(rem, 6, end) : putUintBefore(rem, end);
+  }
+  if (end === FLAT_MAX) end = putUintBefore(0, end);
+  if (negative) end = putChar(45, end - 1) - 1;
+  return flat(end, FLAT_MAX);
 }
 
 /** The value of an Integer of at most two words when it is a safe integer, else undefined. */

@@ -3,7 +3,7 @@
 // vscode-free so integration tests and benchmarks use exactly this code.
 
 import type { EncodedValue, ExactTag } from '../../shared/valueEncoding.js';
-import { blobHex, decimalText, durationText, inetText, integerText, isoUtc, longText, uuidText } from './scalarText.js';
+import { blobHex, decimalText, durationText, inetText, integerText, isoUtc, localDateText, longText, uuidText } from './scalarText.js';
 
 /** The driver's column type descriptor (`result.columns[i].type`). */
 export interface DriverType {
@@ -109,7 +109,7 @@ export function encodeValue(value: unknown, driverType: DriverType, opts: Encode
 
 const EXACT_TEXT: Partial<Record<number, (v: unknown) => string>> = {
   [T.bigint]: longText, [T.counter]: longText, [T.varint]: integerText, [T.decimal]: decimalText, [T.uuid]: uuidText,
-  [T.timeuuid]: uuidText, [T.duration]: durationText, [T.inet]: inetText,
+  [T.timeuuid]: uuidText, [T.duration]: durationText, [T.inet]: inetText, [T.date]: localDateText,
 };
 
 function compile(driverType: DriverType, tz: string): ValueEncoder {
