@@ -1,9 +1,9 @@
 // Result pipeline vs the raw driver on the all-types table: per column type and for the whole row, rows/s of the
 // driver paging the query alone and of the notebook session (driver rows → result payload rows), and their ratio.
-// Same paging for both; one warm-up of each, then BENCH_ROUNDS alternating rounds (default 3), median reported.
+// Same paging for both; one warm-up of each, then BENCH_ROUNDS alternating rounds (default 5), median reported.
 // Runs on the sandbox, started in a process of its own so the server does not share this process's event loop and
 // CPU time with the client being measured, or on a real cluster with the CQL_TEST_* variables (test/support/target.ts).
-//   BENCH_ROWS (default 100000)  BENCH_ROUNDS (default 3)  BENCH_ONLY=c_decimal,c_uuid,row (some columns; row: whole row)
+//   BENCH_ROWS (default 100000)  BENCH_ROUNDS (default 5)  BENCH_ONLY=c_decimal,c_uuid,row (some columns; row: whole row)
 import { loadavg } from 'node:os';
 import { Client } from 'cassandra-driver';
 import { CqlSession } from '../../src/extension/cql/session.js';
@@ -14,7 +14,7 @@ import { startSandboxProcess, type SandboxProcess } from './sandboxProcess.js';
 
 const PAGE = 5000;
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 
 interface Pass {
   rows: number;
@@ -81,6 +81,8 @@ async function measure(client: Client, query: string): Promise<Measured> {
     // Alternate which goes first so background load on the shared machine falls on both alike.
     const order = i % 2 === 0 ? [rawPass, sessionPass] : [sessionPass, rawPass];
     for (const pass of order) {
+      // The previous pass's garbage is collected first, not charged to this one (with node --expose-gc).
+      (globalThis as { gc?: () => void }).gc?.();
       const p = await pass(client, query);
       (pass === rawPass ? raw : session).push(rps(p));
       (pass === rawPass ? rawCpu : sessionCpu).push(cpuRps(p));

@@ -1,5 +1,6 @@
 // Runs every *.bench.ts under test/bench (or the files/folders given) with tsx, one after another.
-// Benchmarks print their own measurements; they are not pass/fail tests.
+// Benchmarks print their own measurements; they are not pass/fail tests. `--expose-gc` lets a bench start each
+// measured pass with the garbage of the previous one collected.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,7 +17,7 @@ const files = roots.flatMap((r) => collect(r, []));
 let failed = 0;
 for (const file of files) {
   console.log(`\n# ${file}`);
-  const res = spawnSync(process.execPath, ['--import', 'tsx', file], { stdio: 'inherit' });
+  const res = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', file], { stdio: 'inherit' });
   if (res.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

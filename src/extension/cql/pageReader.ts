@@ -8,7 +8,11 @@
 import type { Client } from 'cassandra-driver';
 import type { EncodedValue } from '../../shared/valueEncoding.js';
 import type { LiveColumn } from './liveQueries.js';
-import { encoderFor, sized, type ValueEncoder } from './valueEncoder.js';
+import * as valueEncoder from './valueEncoder.js';
+import type { ValueEncoder } from './valueEncoder.js';
+
+// Bound once: compiled to CommonJS (tests, benchmarks), each use of an imported name is a getter call, here per row.
+const { encoderFor, sized } = valueEncoder;
 
 export interface PageInfo {
   queriedHost?: string;
