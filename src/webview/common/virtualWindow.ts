@@ -61,3 +61,27 @@ export function scrollTopFor(row: number, current: number, viewportHeight: numbe
   if (top + rowHeight > current + viewportHeight) return top + rowHeight - viewportHeight;
   return current;
 }
+
+export interface WindowChange {
+  /** Rows to take out of the DOM. */
+  remove: number[];
+  /** Rows to add before the rows kept (in order), then after them. */
+  before: { start: number; end: number };
+  after: { start: number; end: number };
+}
+
+/** How to go from the rows in the DOM (`from`) to the rows of a new window (`to`) touching only the rows that
+ *  enter or leave: rows that stay keep their elements, so a scroll step costs the rows scrolled in, not the window. */
+export function windowChange(from: { start: number; end: number }, to: { start: number; end: number }): WindowChange {
+  const keptStart = Math.max(from.start, to.start);
+  const keptEnd = Math.min(from.end, to.end);
+  const remove: number[] = [];
+  if (keptStart >= keptEnd) {
+    // Nothing in common (a jump, or the first paint): everything goes, the new window comes in whole.
+    for (let i = from.start; i < from.end; i++) remove.push(i);
+    return { remove, before: { start: to.start, end: to.start }, after: { start: to.start, end: to.end } };
+  }
+  for (let i = from.start; i < keptStart; i++) remove.push(i);
+  for (let i = keptEnd; i < from.end; i++) remove.push(i);
+  return { remove, before: { start: to.start, end: keptStart }, after: { start: keptEnd, end: to.end } };
+}
