@@ -15,7 +15,7 @@ const OVERSCAN = 10;
 export class DocumentTable {
   readonly root = el('div', 'doc-grid-wrap');
   private readonly head = el('table', 'doc-grid doc-head-table');
-  /** As tall as every row loaded; the rendered rows are moved down inside it to where they belong. */
+  /** As tall as every row loaded (border-box); its top padding puts the rendered rows where they belong. */
   private readonly box = el('div', 'doc-rows');
   private readonly body = el('table', 'doc-grid doc-body');
   private readonly tbody = el('tbody');
@@ -111,7 +111,9 @@ export class DocumentTable {
     }
     this.tbody.prepend(this.makeRows(change.before.start, change.before.end));
     this.tbody.append(this.makeRows(change.after.start, change.after.end));
-    this.body.style.transform = `translateY(${w.offsetY}px)`;
+    // Padding, not a transform: rows that stay keep their place on the page, so the browser repaints only the rows
+    // that came in (a transform moves the table, and every row in it is painted again).
+    this.box.style.paddingTop = `${w.offsetY}px`;
     this.rendered = { start: w.start, end: w.end };
     // The first rows in the DOM give the real row height (fonts, zoom); measured in the next frame's reads.
     if (!this.measured) this.schedule();

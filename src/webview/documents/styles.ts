@@ -17,7 +17,8 @@ body { padding: 0 12px 12px; color: var(--vscode-foreground); font-family: var(-
 .doc-grid { table-layout: fixed; width: 0; border-collapse: collapse; font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size);
   border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); }
 .doc-head-table { position: sticky; top: 0; z-index: 1; }
-.doc-body { border-top: none; will-change: transform; }
+.doc-rows { box-sizing: border-box; }
+.doc-body { border-top: none; }
 .doc-grid th { background: var(--vscode-editorWidget-background, var(--vscode-editor-background)); text-align: left;
   font-weight: normal; color: var(--vscode-descriptionForeground); border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); }
 .doc-grid td, .doc-grid th { padding: 0 6px; line-height: 22px; white-space: pre; width: 160px; max-width: 160px; overflow: hidden; text-overflow: ellipsis;
