@@ -19,13 +19,13 @@ body { padding: 0 12px 12px; color: var(--vscode-foreground); font-family: var(-
 .doc-head-table { position: sticky; top: 0; z-index: 1; }
 .doc-rows { box-sizing: border-box; }
 .doc-body { border-top: none; }
-.doc-grid th { background: var(--vscode-editorWidget-background, var(--vscode-editor-background)); text-align: left;
+.doc-grid th { background: var(--vscode-editorWidget-background, var(--vscode-editor-background, Canvas)); text-align: left;
   font-weight: normal; color: var(--vscode-descriptionForeground); border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); }
 .doc-grid td, .doc-grid th { padding: 0 6px; line-height: 22px; white-space: pre; width: 160px; max-width: 160px; overflow: hidden; text-overflow: ellipsis;
   border-right: 1px solid var(--vscode-panel-border, transparent); }
 .doc-grid tr.alt td { background: var(--vscode-list-hoverBackground); }
 .doc-grid .num { width: 40px; max-width: 40px; }
-.doc-grid .actions { width: 160px; max-width: 160px; }
+.doc-grid .actions { width: 210px; max-width: 210px; }
 .doc-grid .score { width: 80px; max-width: 80px; }
 .doc-grid td.num { text-align: right; color: var(--vscode-editorLineNumber-foreground); }
 .doc-grid td.score { color: var(--vscode-charts-green, var(--vscode-foreground)); }
