@@ -69,12 +69,21 @@ const frames = (page: Page, n: number) =>
     next(k);
   }), n);
 
-/** The long tasks observed since the last call. */
-const takeLongTasks = (page: Page) => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
+interface Watch { longTasks: number[]; longestFrame: number; missedFrames: number }
 
-function report(phase: string, longTasks: number[]): void {
+/** The long tasks observed, and the longest gap between two frames, since the last call. */
+const takeLongTasks = (page: Page) => page.evaluate(() => {
+  const w = window as unknown as Watch;
+  const seen = { longTasks: w.longTasks.splice(0), longestFrame: w.longestFrame, missedFrames: w.missedFrames };
+  w.longestFrame = 0;
+  w.missedFrames = 0;
+  return seen;
+});
+
+function report(phase: string, { longTasks, longestFrame, missedFrames }: Watch): void {
   if (process.env.BENCH_VERBOSE && longTasks.length) console.log(longTasks.map((x) => x.toFixed(0)).join(' '));
-  console.log(`webview: long tasks (> 50 ms) ${phase}: ${longTasks.length}${longTasks.length ? `, longest ${Math.max(...longTasks).toFixed(0)} ms` : ''}`);
+  const longest = longTasks.length ? `, longest ${Math.max(...longTasks).toFixed(0)} ms` : '';
+  console.log(`webview: long tasks (> 50 ms) ${phase}: ${longTasks.length}${longest}; longest frame ${longestFrame.toFixed(0)} ms, ${missedFrames} frame(s) missed`);
 }
 
 async function webviewBench(rows: DocumentRow[]): Promise<void> {
@@ -86,11 +95,23 @@ async function webviewBench(rows: DocumentRow[]): Promise<void> {
     await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body><div id="app"></div></body></html>');
     await page.addScriptTag({ content: 'window.__name = (f) => f; window.sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.sent.push(m), getState: () => undefined, setState: () => {} });' });
     await page.addScriptTag({ content: out.outputFiles[0]!.text });
-    // Long tasks (> 50 ms) are the frames a user sees dropped while rows are added.
+    // Long tasks (> 50 ms) are the frames a user sees dropped while rows are added. The longest gap between two
+    // animation frames shows how close to that the rest came (about 17 ms when no frame is missed).
     await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[] };
+      const w = window as unknown as Watch;
       w.longTasks = [];
+      w.longestFrame = 0;
+      w.missedFrames = 0;
       new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+      let last = performance.now();
+      const tick = (t: number) => {
+        w.longestFrame = Math.max(w.longestFrame, t - last);
+        // Frames come every 16.7 ms at 60 Hz; a gap of two or more means the ones between were not drawn.
+        if (t - last > 25) w.missedFrames += Math.round((t - last) / (1000 / 60)) - 1;
+        last = t;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
     });
     const post = (message: unknown) =>
       page.evaluate((m) => new Promise<number>((resolve) => {
