@@ -6,6 +6,7 @@
 //  - the JSON view of the 1,000 documents.
 // Goals from the issue: first page shown < 300 ms after the click; 1,000 documents paged (and scrolled) in the
 // browser without dropped frames (no long task).
+import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { startSandbox } from '../sandbox/index.js';
@@ -86,6 +87,26 @@ function report(phase: string, { longTasks, longestFrame, missedFrames }: Watch)
   console.log(`webview: long tasks (> 50 ms) ${phase}: ${longTasks.length}${longest}; longest frame ${longestFrame.toFixed(0)} ms, ${missedFrames} frame(s) missed`);
 }
 
+/** BENCH_TRACE=<file>: a Chrome trace of the webview phases (open it in DevTools' Performance panel). */
+async function startTrace(page: Page): Promise<() => Promise<string>> {
+  const cdp = await page.context().newCDPSession(page);
+  const categories = 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8.execute';
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReturnAsStream' });
+  return async () => {
+    const done = new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    const { stream } = await done;
+    let data = '';
+    for (let eof = !stream; !eof;) {
+      const chunk = await cdp.send('IO.read', { handle: stream! });
+      data += chunk.data;
+      eof = chunk.eof;
+    }
+    writeFileSync(process.env.BENCH_TRACE!, data);
+    return process.env.BENCH_TRACE!;
+  };
+}
+
 async function webviewBench(rows: DocumentRow[]): Promise<void> {
   if (!chromiumAvailable()) return console.log('webview: skipped (no chromium)');
   const out = await build({ entryPoints: ['src/webview/documents/index.ts'], bundle: true, format: 'iife', platform: 'browser', target: 'es2022', write: false, minify: true });
@@ -117,6 +138,7 @@ async function webviewBench(rows: DocumentRow[]): Promise<void> {
       };
       requestAnimationFrame(tick);
     });
+    const trace = process.env.BENCH_TRACE ? await startTrace(page) : undefined;
     /** Posts `message` as the host would, with the documents `rows` (from, to) of the ones in the page. */
     const post = (message: Record<string, unknown>, slice?: [number, number]) =>
       page.evaluate(([m, range]) => new Promise<number>((resolve) => {
@@ -167,6 +189,7 @@ async function webviewBench(rows: DocumentRow[]): Promise<void> {
     await page.waitForFunction(() => document.querySelector('.doc-json-list')?.getAttribute('aria-busy') === 'false');
     await frames(page, 2);
     report('switching to the JSON view', await takeLongTasks(page));
+    if (trace) console.log(`webview: trace written to ${await trace()}`);
   } finally {
     await browser.close();
   }
