@@ -3,7 +3,7 @@
 // document. Rows are one line each (fixed column widths, ellipsis), so one measured row height places them all.
 
 import type { DocumentRow } from '../../shared/documentBrowserMessages.js';
-import { computeWindow, spacerHeight, windowChange } from '../common/virtualWindow.js';
+import { computeWindow, spacerHeight, stepWindow, windowChange } from '../common/virtualWindow.js';
 import { cellLine } from './documentCells.js';
 import { actionButtons, el, type RowAction } from './elements.js';
 
@@ -11,6 +11,9 @@ import { actionButtons, el, type RowAction } from './elements.js';
 const ASSUMED_ROW_PX = 22;
 /** Rows kept above and below the viewport so a fast scroll does not show empty space before the next frame. */
 const OVERSCAN = 10;
+/** Rows added in one frame beyond those in view: a window that grows by 40 rows (the first Load more filling the
+ *  viewport, a jump) takes a few short frames instead of one long one. */
+const ROWS_PER_FRAME = 12;
 
 export class DocumentTable {
   readonly root = el('div', 'doc-grid-wrap');
@@ -99,10 +102,14 @@ export class DocumentTable {
     if (!this.active) return;
     // Every read before any write: the frame lays the page out once, not once per read after a write.
     const top = this.box.getBoundingClientRect().top;
-    const viewportHeight = window.innerHeight;
+    // Only the part of the viewport below the list's top shows rows (the form sits above them at first).
+    const viewportHeight = Math.max(0, window.innerHeight - Math.max(0, top));
     if (!this.measured) this.measure();
-    const w = computeWindow({ scrollTop: -top, viewportHeight, rowHeight: this.rowHeight, rowCount: this.rows.length, overscan: OVERSCAN });
-    this.setHeight(w.totalHeight);
+    const at = { scrollTop: -top, viewportHeight, rowHeight: this.rowHeight, rowCount: this.rows.length };
+    const wanted = computeWindow({ ...at, overscan: OVERSCAN });
+    const w = stepWindow(this.rendered, computeWindow({ ...at, overscan: 0 }), wanted, ROWS_PER_FRAME);
+    this.setHeight(wanted.totalHeight);
+    if (w.start !== wanted.start || w.end !== wanted.end) this.schedule();
     if (w.start === this.rendered.start && w.end === this.rendered.end) return;
     const change = windowChange(this.rendered, w);
     for (const i of change.remove) {
@@ -113,7 +120,7 @@ export class DocumentTable {
     this.tbody.append(this.makeRows(change.after.start, change.after.end));
     // Padding, not a transform: rows that stay keep their place on the page, so the browser repaints only the rows
     // that came in (a transform moves the table, and every row in it is painted again).
-    this.box.style.paddingTop = `${w.offsetY}px`;
+    this.box.style.paddingTop = `${wanted.offsetY + (w.start - wanted.start) * this.rowHeight}px`;
     this.rendered = { start: w.start, end: w.end };
     // The first rows in the DOM give the real row height (fonts, zoom); measured in the next frame's reads.
     if (!this.measured) this.schedule();
