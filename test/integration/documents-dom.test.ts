@@ -1,6 +1,7 @@
 // The document browser bundle in headless chromium with a stand-in for the VS Code webview API: database values are
 // text (a hostile value stays a string), the table ⇄ JSON toggle shows the exact JSON, row buttons name the
-// document by index, Load more appends, and malformed host messages are ignored.
+// document by index, Load more appends, and malformed host messages are ignored. With 1,000 documents only a window
+// of rows is in the DOM, scrolling reaches the last one, and a row's buttons still name its own document.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { build } from 'esbuild';
@@ -66,4 +67,65 @@ test('malformed messages are ignored; a stale query does not replace newer rows'
   await post({ type: 'error', queryId: 0, message: 'stale' });
   assert.equal(await page.locator('.doc-error').isHidden(), true);
   assert.equal(await page.locator('.doc-json pre').count(), 3);
+});
+
+const rowCount = () => page.evaluate(() => document.querySelector('table.doc-body')?.getAttribute('aria-rowcount'));
+const domRows = () => page.evaluate(() => [...document.querySelectorAll('table.doc-grid tbody tr')].map((tr) => Number(tr.getAttribute('aria-rowindex'))));
+
+test('1,000 documents: a window of rows in the DOM, scrolled to the last, actions name the row clicked', { skip }, async () => {
+  await page.locator('#toggle-view').click();
+  assert.equal(await page.locator('table.doc-grid').first().isVisible(), true, 'back to the table view');
+  const docs = Array.from({ length: 1000 }, (_, i) => row(i, [['note', `line one\nline two of d${i}`]]));
+  await post({ type: 'rows', queryId: 10, append: false, rows: docs.slice(0, 100), more: true });
+  for (let from = 100; from < 1000; from += 100) await post({ type: 'rows', queryId: 10, append: true, rows: docs.slice(from, from + 100), more: from + 100 < 1000 });
+  await page.waitForFunction(() => document.querySelector('table.doc-body')?.getAttribute('aria-rowcount') === '1000');
+  await page.waitForFunction(() => document.querySelectorAll('table.doc-grid tbody tr').length > 0);
+
+  // At the top: the first rows, contiguous, and only about a viewport's worth of them.
+  const top = await domRows();
+  assert.equal(top[0], 1);
+  assert.deepEqual(top, top.map((_, k) => k + 1));
+  assert.ok(top.length >= 20 && top.length < 100, `${top.length} rows in the DOM for 1,000 documents`);
+  // Every row one line high, so the page is as tall as 1,000 of them (the scrollbar reaches every document).
+  const heights = await page.evaluate(() => [...document.querySelectorAll('table.doc-grid tbody tr')].map((tr) => tr.getBoundingClientRect().height));
+  assert.ok(heights.every((h) => h === heights[0]), `row heights ${[...new Set(heights)].join(', ')}`);
+  assert.equal(await page.locator('tr[aria-rowindex="1"] td').nth(4).innerText(), 'line one↵line two of d0');
+  assert.ok(await page.evaluate((h) => document.documentElement.scrollHeight > 1000 * h, heights[0]!));
+  // Striping follows the document's position, not the row's place in the DOM.
+  assert.deepEqual(await page.evaluate(() => [1, 2, 3].map((i) => document.querySelector(`tr[aria-rowindex="${i}"]`)!.classList.contains('alt'))), [false, true, false]);
+
+  // Scrolled to the end: the last document, still a window.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForFunction(() => document.querySelector('tr[aria-rowindex="1000"]') !== null);
+  const bottom = await domRows();
+  assert.equal(bottom.at(-1), 1000);
+  assert.ok(bottom.length < 100 && !bottom.includes(1), `${bottom.length} rows, the first ones gone`);
+  assert.equal(await page.locator('tr[aria-rowindex="1000"] td').nth(2).innerText(), 'd999');
+  assert.equal(await page.locator('tr[aria-rowindex="1000"]').evaluate((tr) => tr.classList.contains('alt')), true);
+
+  // Buttons of rows scrolled into view name their own documents.
+  const before = (await sent()).length;
+  await page.locator('tr[aria-rowindex="1000"] button.doc-delete').click();
+  await page.locator('tr[aria-rowindex="990"] button.doc-edit').click();
+  // Half way back up, a row that was never in the DOM before.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  await page.waitForFunction(() => !document.querySelector('tr[aria-rowindex="1000"]'));
+  const middle = await domRows();
+  const target = middle[Math.floor(middle.length / 2)]!;
+  assert.equal(await page.locator(`tr[aria-rowindex="${target}"] td`).nth(2).innerText(), `d${target - 1}`);
+  await page.locator(`tr[aria-rowindex="${target}"] button.doc-similar`).click();
+  const clicked = (await sent()).slice(before).map((m) => [m.type, m.index]);
+  assert.deepEqual(clicked, [['delete', 999], ['edit', 989], ['similar', target - 1]]);
+
+  // The JSON view of the same documents, built over a few frames, then complete.
+  await page.locator('#toggle-view').click();
+  await page.waitForFunction(() => document.querySelector('.doc-json-list')?.getAttribute('aria-busy') === 'false');
+  assert.equal(await page.locator('.doc-json').count(), 1000);
+  assert.equal(await page.locator('table.doc-grid tbody tr').count(), 0, 'the hidden table keeps no rows');
+  // textContent: a block off screen is not rendered (content-visibility), yet it is there to find.
+  assert.match(await page.locator('.doc-json').last().evaluate((b) => b.textContent ?? ''), /#1000[\s\S]*"_id": "d999"/);
+  await page.locator('#toggle-view').click();
+  await page.waitForFunction(() => document.querySelectorAll('table.doc-grid tbody tr').length > 0);
+  assert.equal(await rowCount(), '1000');
+  assert.equal(await page.locator('.doc-json').count(), 0, 'the hidden JSON view keeps no blocks');
 });

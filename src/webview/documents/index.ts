@@ -10,7 +10,8 @@ import '@vscode-elements/elements/dist/vscode-radio/index.js';
 import {
   isHostToBrowser, isQueryForm, type BrowserToHost, type CollectionFacts, type HostToBrowser, type QueryForm, type SearchMode,
 } from '../../shared/documentBrowserMessages.js';
-import { DocumentList, el, type RowAction } from './documentList.js';
+import { DocumentList } from './documentList.js';
+import { el, type RowAction } from './elements.js';
 import { DOCUMENT_STYLES } from './styles.js';
 
 interface WebviewApi {
@@ -158,6 +159,7 @@ function onMessage(m: HostToBrowser): void {
       facts = m.collection;
       title.replaceChildren(el('b', undefined, `${facts.keyspace}.${facts.name}`), document.createTextNode(` · ${facts.database}`));
       const actions: RowAction[] = ['edit', 'delete', ...(facts.vectorDimension ? (['similar'] as const) : [])];
+      list?.dispose();
       list = new DocumentList(actions, onAction);
       list.setView(view);
       listHost.replaceChildren(list.root);

@@ -11,27 +11,29 @@ body { padding: 0 12px 12px; color: var(--vscode-foreground); font-family: var(-
 .doc-bar { display: flex; gap: 8px; align-items: center; margin: 8px 0; flex-wrap: wrap; }
 .doc-note { color: var(--vscode-descriptionForeground); margin-left: auto; }
 .doc-error { color: var(--vscode-errorForeground); white-space: pre-wrap; margin: 6px 0; }
-/* Fixed layout: appending a page of rows must not re-measure every cell loaded before (auto layout does). */
+/* Fixed layout and fixed column widths: rows entering the window never make the browser measure columns again, and
+   the header table and the body table stay aligned. Cells are one line (white-space: pre, ellipsis), so every row
+   has the height the window is computed from. */
 .doc-grid { table-layout: fixed; width: 0; border-collapse: collapse; font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size);
   border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); }
 .doc-head-table { position: sticky; top: 0; z-index: 1; }
-.doc-chunk { border-top: none; content-visibility: auto; contain-intrinsic-size: auto 440px; }
-.doc-grid th { background: var(--vscode-editorWidget-background, var(--vscode-editor-background)); text-align: left;
+.doc-rows { box-sizing: border-box; }
+.doc-body { border-top: none; }
+.doc-grid th { background: var(--vscode-editorWidget-background, var(--vscode-editor-background, Canvas)); text-align: left;
   font-weight: normal; color: var(--vscode-descriptionForeground); border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); }
 .doc-grid td, .doc-grid th { padding: 0 6px; line-height: 22px; white-space: pre; width: 160px; max-width: 160px; overflow: hidden; text-overflow: ellipsis;
   border-right: 1px solid var(--vscode-panel-border, transparent); }
-.doc-grid tr:nth-child(even) td { background: var(--vscode-list-hoverBackground); }
-.doc-grid tr.selected td { background: var(--vscode-list-activeSelectionBackground); color: var(--vscode-list-activeSelectionForeground); }
-.doc-grid th.num, .doc-grid td.num { width: 40px; }
-.doc-grid th.actions { width: 160px; }
-.doc-grid th.score { width: 80px; }
+.doc-grid tr.alt td { background: var(--vscode-list-hoverBackground); }
+.doc-grid .num { width: 40px; max-width: 40px; }
+.doc-grid .actions { width: 210px; max-width: 210px; }
+.doc-grid .score { width: 80px; max-width: 80px; }
 .doc-grid td.num { text-align: right; color: var(--vscode-editorLineNumber-foreground); }
 .doc-grid td.score { color: var(--vscode-charts-green, var(--vscode-foreground)); }
 .doc-grid td.missing { color: var(--vscode-descriptionForeground); }
 .doc-actions { display: inline-flex; gap: 2px; }
 .doc-actions button { background: none; border: none; color: var(--vscode-textLink-foreground); cursor: pointer; padding: 0 3px; font: inherit; }
 .doc-actions button:hover { text-decoration: underline; }
-.doc-json { border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); padding: 6px 0; }
+.doc-json { content-visibility: auto; contain-intrinsic-size: auto 160px; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); padding: 6px 0; }
 .doc-json pre { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); white-space: pre-wrap; margin: 4px 0; }
 .doc-json .doc-head { display: flex; gap: 8px; color: var(--vscode-descriptionForeground); }
 .hidden { display: none !important; }

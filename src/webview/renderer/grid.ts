@@ -4,7 +4,7 @@
 import type { ResultColumn } from '../../shared/resultPayload.js';
 import type { EncodedValue } from '../../shared/valueEncoding.js';
 import { cellText, initialWidths } from './cellText.js';
-import { computeWindow, scrollTopFor, spacerHeight } from './virtualWindow.js';
+import { computeWindow, scrollTopFor, spacerHeight } from '../common/virtualWindow.js';
 
 export interface GridCallbacks {
   /** Enter / double-click on a cell: show the whole value. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeWindow, MAX_SCROLL_HEIGHT, scrollTopFor } from '../../../src/webview/renderer/virtualWindow.js';
+import { computeWindow, MAX_SCROLL_HEIGHT, scrollTopFor } from '../../../src/webview/common/virtualWindow.js';
 import { cellText, CELL_TEXT_LIMIT, initialWidths, tsv } from '../../../src/webview/renderer/cellText.js';
 
 test('virtual window renders only the visible rows plus overscan', () => {

@@ -61,3 +61,55 @@ export function scrollTopFor(row: number, current: number, viewportHeight: numbe
   if (top + rowHeight > current + viewportHeight) return top + rowHeight - viewportHeight;
   return current;
 }
+
+export interface WindowChange {
+  /** Rows to take out of the DOM. */
+  remove: number[];
+  /** Rows to add before the rows kept (in order), then after them. */
+  before: { start: number; end: number };
+  after: { start: number; end: number };
+}
+
+/** How to go from the rows in the DOM (`from`) to the rows of a new window (`to`) touching only the rows that
+ *  enter or leave: rows that stay keep their elements, so a scroll step costs the rows scrolled in, not the window. */
+export function windowChange(from: { start: number; end: number }, to: { start: number; end: number }): WindowChange {
+  const keptStart = Math.max(from.start, to.start);
+  const keptEnd = Math.min(from.end, to.end);
+  const remove: number[] = [];
+  if (keptStart >= keptEnd) {
+    // Nothing in common (a jump, or the first paint): everything goes, the new window comes in whole.
+    for (let i = from.start; i < from.end; i++) remove.push(i);
+    return { remove, before: { start: to.start, end: to.start }, after: { start: to.start, end: to.end } };
+  }
+  for (let i = from.start; i < keptStart; i++) remove.push(i);
+  for (let i = keptEnd; i < from.end; i++) remove.push(i);
+  return { remove, before: { start: to.start, end: keptStart }, after: { start: keptEnd, end: to.end } };
+}
+
+export interface RowRange {
+  start: number;
+  end: number;
+}
+
+/** The window to render this frame when the rows it adds are limited to `budget`: every row in view (`needed`)
+ *  comes in whatever it costs, rows already rendered stay while they are in `wanted` (the window with overscan),
+ *  and overscan rows are added, nearest the viewport first, while fewer than `budget` rows came in. A window that grows by a
+ *  lot at once (the first Load more fills the viewport; a jump) is so spread over a few frames instead of one long
+ *  frame; the caller paints again until it gets `wanted`. */
+export function stepWindow(rendered: RowRange, needed: RowRange, wanted: RowRange, budget: number): RowRange {
+  const keptStart = Math.max(rendered.start, wanted.start);
+  const keptEnd = Math.min(rendered.end, wanted.end);
+  // Rendered rows are kept only when they touch the rows in view: the window is one run of rows, and bridging a
+  // gap would add rows nobody sees yet.
+  const keep = keptStart < keptEnd && keptStart <= needed.end && keptEnd >= needed.start;
+  let start = keep ? Math.min(keptStart, needed.start) : needed.start;
+  let end = keep ? Math.max(keptEnd, needed.end) : needed.end;
+  let added = end - start - (keep ? keptEnd - keptStart : 0);
+  while (added < budget && (start > wanted.start || end < wanted.end)) {
+    // Nearest the rows in view first; below first on a tie: that is where a list is read (and Load more appends).
+    if (end < wanted.end && (end - needed.end <= needed.start - start || start <= wanted.start)) end++;
+    else start--;
+    added++;
+  }
+  return { start, end };
+}
