@@ -3,7 +3,7 @@
 // by the driver's own tokenizer. A range scan needs a row's token only for progress, once per page, so it no longer
 // selects token(pk) for every row (the server computing and the driver decoding one more bigint per row).
 
-import type { Client, types } from 'cassandra-driver';
+import type { Client, ClientOptions, types } from 'cassandra-driver';
 import { driverEncoder } from './driverTypes.js';
 import type { CopyColumn } from './copyTable.js';
 
@@ -11,7 +11,8 @@ export type RowToken = (row: types.Row) => bigint | undefined;
 
 /** Undefined when the client has no partitioner yet (metadata off) or the key cannot be encoded. */
 export function rowTokenOf(client: Client, partitionKey: readonly CopyColumn[]): RowToken {
-  const encoder = driverEncoder(client.options);
+  // The options the client decodes with (its typings omit the field), so the bytes are the ones it would send.
+  const encoder = driverEncoder((client as unknown as { options: ClientOptions }).options);
   return (row) => {
     try {
       const parts: Buffer[] = [];

@@ -2,13 +2,7 @@
 // the whole extension, keyed by query id: notebooks and `.cql` files answer renderer requests from it without
 // searching their sessions.
 
-import type { DriverType } from './valueEncoder.js';
-import type { RawPage } from './pageReader.js';
-
-export interface LiveColumn {
-  name: string;
-  type: DriverType;
-}
+import type { LiveColumn, RawPage } from './pageReader.js';
 
 export interface LiveQuery {
   query: string;

@@ -7,12 +7,17 @@
 
 import type { Client } from 'cassandra-driver';
 import type { EncodedValue } from '../../shared/valueEncoding.js';
-import type { LiveColumn } from './liveQueries.js';
 import * as valueEncoder from './valueEncoder.js';
-import type { ValueEncoder } from './valueEncoder.js';
+import type { DriverType, ValueEncoder } from './valueEncoder.js';
 
 // Bound once: compiled to CommonJS (tests, benchmarks), each use of an imported name is a getter call, here per row.
 const { encoderFor, sized } = valueEncoder;
+
+/** A result column as the driver describes it. */
+export interface LiveColumn {
+  name: string;
+  type: DriverType;
+}
 
 export interface PageInfo {
   queriedHost?: string;

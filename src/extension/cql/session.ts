@@ -18,6 +18,8 @@ import { admitsNow, withKeyspace } from './keyspaceScope.js';
 import type { KeyspaceLease } from '../connections/keyspaceClients.js';
 import { cqlTypeText } from './valueEncoder.js';
 import { encodePage, readPage, readRawPage, type RawPage } from './pageReader.js';
+import { CancelledError, raceAbort } from './cancel.js';
+import { nextRawPage, pagesAhead, readAhead } from './readAhead.js';
 import { finishedStatement, type FinishedStatement } from './finishedStatement.js';
 
 const consistencyName = (code: number | undefined) =>
@@ -73,26 +75,7 @@ export type Outcome =
   | { kind: 'error'; failure: CqlFailure }
   | { kind: 'cancelled' };
 
-export class CancelledError extends Error {
-  constructor() {
-    super('Cancelled');
-    this.name = 'CancelledError';
-  }
-}
-
-/** Resolves like `p`, or rejects with CancelledError as soon as `signal` aborts (the driver call keeps running). */
-export function raceAbort<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return p;
-  if (signal.aborted) return Promise.reject(new CancelledError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new CancelledError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
-      (e) => (signal.removeEventListener('abort', onAbort), reject(e)),
-    );
-  });
-}
+export { CancelledError, raceAbort } from './cancel.js';
 
 const DDL = /^\s*(CREATE|ALTER|DROP)\b/i;
 
@@ -333,11 +316,7 @@ export class CqlSession {
     }
   }
 
-  /**
-   * Next page of a live query. Throws when the query is gone (notebook reopened, session reset). Someone paging is
-   * likely to page on, so the following page is requested before this one is encoded: the server (or the network
-   * to it) works while this page is encoded, and the next Load more finds its page read or on its way.
-   */
+  /** Next page of a live query, the one after it read ahead (readAhead.ts). Throws when the query is gone. */
   async loadMore(queryId: string, signal?: AbortSignal): Promise<{ rows: EncodedValue[][]; hasMore: boolean }> {
     const lq = this.liveQuery(queryId);
     if (!lq) throw new Error('This result is no longer attached to a live session; run the cell again to page.');
@@ -346,36 +325,14 @@ export class CqlSession {
     lq.busy = true;
     try {
       const client = await raceAbort(this.opts.client(), signal);
-      const raw = await this.nextRawPage(client, lq, signal);
+      const fetchRaw = (state: string | undefined, s?: AbortSignal) => this.fetchRaw(client, lq, state, s);
+      const raw = await nextRawPage(lq, fetchRaw, signal);
       lq.pageState = raw.pageState;
-      if (raw.pageState) this.readAhead(client, lq, raw.pageState);
+      if (raw.pageState) readAhead(lq, fetchRaw, raw.pageState);
       return { rows: encodePage(raw, this.opts.timeZone).rows, hasMore: lq.pageState !== undefined };
     } finally {
       lq.busy = false;
     }
-  }
-
-  /** The page at `lq.pageState`: the one read ahead when there is one, else read now. */
-  private async nextRawPage(client: Client, lq: LiveQuery, signal?: AbortSignal): Promise<RawPage> {
-    const ahead = lq.ahead;
-    lq.ahead = undefined;
-    if (ahead && ahead.pageState === lq.pageState) {
-      try {
-        return await raceAbort(ahead.page, signal);
-      } catch (e) {
-        // Cancelled while waiting: the page is still coming, keep it for the next Load more.
-        if (e instanceof CancelledError) lq.ahead = ahead;
-        if (e instanceof CancelledError || signal?.aborted) throw e;
-        // It failed in the background: read it again now, so a failure is this request's and current.
-      }
-    }
-    return this.fetchRaw(client, lq, lq.pageState, signal);
-  }
-
-  private readAhead(client: Client, lq: LiveQuery, pageState: string): void {
-    const page = this.fetchRaw(client, lq, pageState);
-    page.catch(() => undefined); // read again (and reported) by the Load more that wants it
-    lq.ahead = { pageState, page };
   }
 
   /**
@@ -394,18 +351,10 @@ export class CqlSession {
     const columns = lq.columns.map((c) => ({ name: c.name, type: cqlTypeText(c.type) }));
     const client = await raceAbort(this.opts.client(), signal);
     let count = 0;
-    // Each next page is requested before the current one is encoded and written.
-    let next: Promise<RawPage> | undefined = this.fetchRaw(client, lq, undefined, signal);
-    try {
-      while (next) {
-        const raw: RawPage = await next;
-        next = raw.pageState ? this.fetchRaw(client, lq, raw.pageState, signal) : undefined;
-        const rows = encodePage(raw, this.opts.timeZone).rows;
-        count += rows.length;
-        await raceAbort(onPage(columns, rows), signal);
-      }
-    } finally {
-      next?.catch(() => undefined); // stopped early (cancelled, a failed write): nobody wants that page
+    for await (const raw of pagesAhead((state, s) => this.fetchRaw(client, lq, state, s), signal)) {
+      const rows = encodePage(raw, this.opts.timeZone).rows;
+      count += rows.length;
+      await raceAbort(onPage(columns, rows), signal);
     }
     return count;
   }
