@@ -14,7 +14,8 @@ test('token() matches the npm driver Murmur3 tokenizer for single and composite 
   const tokenizer = new Murmur3Tokenizer();
   f.q('CREATE TABLE one (k text PRIMARY KEY)');
   f.q('CREATE TABLE two (a int, b uuid, PRIMARY KEY ((a, b)))');
-  const texts = ['', 'a', 'hello world', 'ünïcødé', 'x'.repeat(33)];
+  // No '': Cassandra refuses an empty one-column partition key (engine-writes.test.ts).
+  const texts = ['a', 'hello world', 'ünïcødé', 'x'.repeat(33)];
   for (const k of texts) f.q(`INSERT INTO one (k) VALUES ('${k}')`);
   for (const row of f.rows('SELECT k, token(k) FROM one')) {
     const expected = tokenizer.hash(Buffer.from(row.k as string, 'utf8')).getValue().toString();
