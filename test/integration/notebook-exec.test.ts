@@ -1,6 +1,7 @@
 // The notebook execution core (statement → driver → payload) against the sandbox or a real cluster.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { Client } from 'cassandra-driver';
 import { CqlSession, type Outcome } from '../../src/extension/cql/session.js';
 import { runCell } from '../support/cells.js';
@@ -188,6 +189,55 @@ SELECT * FROM ${T.types_t} WHERE k IN (1, 2);`);
     const rows: number[] = [];
     assert.equal(await s.exportAll(p.queryId, async (_c, r) => void rows.push(...r.map((x) => x[0] as number)), undefined, 64), 250);
     assert.deepEqual(rows, Array.from({ length: 250 }, (_, i) => i), 'the export reading ahead keeps pages in order');
+  });
+
+  test('the request for the next page is on the socket before the current page is encoded', async () => {
+    // The driver writes a request only after several awaits and a nextTick; a page encoded right after asking for
+    // the next one kept that request in the client until the encoding was done, so the server idled meanwhile.
+    let writes = 0;
+    let requestedAt = -1;
+    const leftBeforeEncoding: boolean[] = [];
+    const write = (net.Socket.prototype as unknown as { write: (...a: unknown[]) => boolean }).write;
+    Object.defineProperty(net.Socket.prototype, 'write', {
+      configurable: true,
+      writable: true,
+      value(this: unknown, ...a: unknown[]) {
+        writes++;
+        return write.apply(this, a);
+      },
+    });
+    const watching = new Proxy(client, {
+      get(target, prop, receiver) {
+        if (prop === 'execute') {
+          return async (q: string, params: unknown, options?: Record<string, unknown>) => {
+            requestedAt = writes;
+            const rs = await target.execute(q, params as never, options as never);
+            const first = rs.rows[0];
+            if (first && rs.pageState) {
+              // Read when the encoder turns this row into its payload value (int: Number(value)).
+              const c = first['c'] as number;
+              first['c'] = { valueOf: () => (leftBeforeEncoding.push(writes > requestedAt), c) };
+            }
+            return rs;
+          };
+        }
+        const v: unknown = Reflect.get(target, prop, receiver);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    try {
+      const s = newSession({ client: async () => watching });
+      const p = payloadOf((await runCell(s, `SELECT c FROM ${T.pages} WHERE p = 1`))[0]);
+      leftBeforeEncoding.length = 0; // the first page reads nothing ahead
+      const second = await s.loadMore(p.queryId);
+      assert.equal(second.rows[0]![0], 100);
+      assert.deepEqual(leftBeforeEncoding, [true], 'page 3 was requested on the wire before page 2 was encoded');
+      leftBeforeEncoding.length = 0;
+      assert.equal(await s.exportAll(p.queryId, async () => undefined, undefined, 64), 250);
+      assert.deepEqual(leftBeforeEncoding, [true, true, true], 'each export page but the last: its next page was on the wire first');
+    } finally {
+      delete (net.Socket.prototype as unknown as { write?: unknown }).write;
+    }
   });
 
   test('PAGING n / OFF and EXPAND change what a SELECT returns', async () => {

@@ -25,11 +25,26 @@ export async function nextRawPage(lq: LiveQuery, fetchRaw: RawFetch, signal?: Ab
   return fetchRaw(lq.pageState, signal);
 }
 
-/** Requests the page at `pageState` now and keeps it on `lq` for the Load more that wants it. */
-export function readAhead(lq: LiveQuery, fetchRaw: RawFetch, pageState: string): void {
+/**
+ * Requests the page at `pageState` now and keeps it on `lq` for the Load more that wants it. Resolves once the
+ * request has had its chance to leave: encode only after that.
+ */
+export async function readAhead(lq: LiveQuery, fetchRaw: RawFetch, pageState: string): Promise<void> {
   const page = fetchRaw(pageState);
   page.catch(() => undefined); // read again (and reported) by the Load more that wants it
   lq.ahead = { pageState, page };
+  await requestLeft();
+}
+
+/**
+ * Resolves after the event loop has turned once. The driver does not write a request when `execute` is called: it
+ * gets there through several awaits and then a `process.nextTick` (writers.js WriteQueue). Encoding a page right
+ * after asking for the next one ran before all of that, so the request left only once the page was encoded and the
+ * server never worked while the client encoded. All of those steps are microtasks and ticks, so by the time a
+ * setImmediate callback runs the request is on the socket (unless the driver must first open a connection).
+ */
+export function requestLeft(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Every page from the first, in order, each next one requested before the current one is handed on. */
@@ -39,6 +54,7 @@ export async function* pagesAhead(fetchRaw: RawFetch, signal?: AbortSignal): Asy
     while (next) {
       const raw: RawPage = await next;
       next = raw.pageState ? fetchRaw(raw.pageState, signal) : undefined;
+      if (next) await requestLeft();
       yield raw;
     }
   } finally {

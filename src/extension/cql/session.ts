@@ -328,7 +328,7 @@ export class CqlSession {
       const fetchRaw = (state: string | undefined, s?: AbortSignal) => this.fetchRaw(client, lq, state, s);
       const raw = await nextRawPage(lq, fetchRaw, signal);
       lq.pageState = raw.pageState;
-      if (raw.pageState) readAhead(lq, fetchRaw, raw.pageState);
+      if (raw.pageState) await readAhead(lq, fetchRaw, raw.pageState);
       return { rows: encodePage(raw, this.opts.timeZone).rows, hasMore: lq.pageState !== undefined };
     } finally {
       lq.busy = false;
