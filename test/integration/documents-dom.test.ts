@@ -38,7 +38,8 @@ after(async () => {
   await browser?.close();
 });
 
-const ROWS = '.doc-rows > .doc-row';
+/** Rows shown (rows waiting to be reused stay in the DOM, hidden). */
+const ROWS = '.doc-rows > .doc-row:not(.doc-spare)';
 /** The row of document `n` (1-based); the header is the grid's first row. */
 const at = (n: number) => `${ROWS}[aria-rowindex="${n + 1}"]`;
 const post = (m: HostToBrowser | Record<string, unknown>) => page.evaluate((msg) => window.postMessage(msg, '*'), m);
@@ -81,8 +82,10 @@ test('malformed messages are ignored; a stale query does not replace newer rows'
 });
 
 const rowCount = () => page.evaluate(() => document.querySelector('.doc-grid')?.getAttribute('aria-rowcount'));
-/** Document numbers (1-based) of the rows in the DOM, in DOM order. */
-const domRows = () => page.evaluate((sel) => [...document.querySelectorAll(sel)].map((r) => Number(r.getAttribute('aria-rowindex')) - 1), ROWS);
+/** Document numbers (1-based) of the rows shown, in position order (rows are reused in place: DOM order differs). */
+const domRows = () => page.evaluate((sel) => [...document.querySelectorAll(sel)].map((r) => Number(r.getAttribute('aria-rowindex')) - 1).sort((a, b) => a - b), ROWS);
+/** Every row element in the DOM, shown or waiting to be reused. */
+const rowElements = () => page.locator('.doc-rows > .doc-row').count();
 /** The row holding the focus (document number) and the focused button's action and index. */
 const focused = () => page.evaluate(() => {
   const b = document.activeElement as HTMLElement | null;
@@ -109,9 +112,10 @@ test('1,000 documents: a window of rows in the DOM, scrolled to the last, action
   assert.deepEqual(top, top.map((_, k) => k + 1));
   assert.ok(top.length >= 20 && top.length < 100, `${top.length} rows in the DOM for 1,000 documents`);
   // Every row one line high, each at its own place, so the page is as tall as 1,000 of them.
-  const boxes = await page.evaluate((sel) => [...document.querySelectorAll(sel)].map((r) => r.getBoundingClientRect()).map((b) => ({ top: b.top, h: b.height })), ROWS);
+  const boxes = await page.evaluate((sel) => [...document.querySelectorAll(sel)].map((r) => ({ n: Number(r.getAttribute('aria-rowindex')) - 1, top: r.getBoundingClientRect().top, h: r.getBoundingClientRect().height })), ROWS);
+  const first = boxes.find((b) => b.n === 1)!;
   assert.ok(boxes.every((b) => b.h === 22), `row heights ${[...new Set(boxes.map((b) => b.h))].join(', ')}`);
-  assert.ok(boxes.every((b, k) => b.top === boxes[0]!.top + 22 * k), 'rows follow each other');
+  assert.ok(boxes.every((b) => b.top === first.top + 22 * (b.n - 1)), 'each row at its position');
   assert.ok(await page.evaluate(() => document.documentElement.scrollHeight > 1000 * 22));
   // ARIA: a grid of rows of cells; the header is row 1.
   assert.equal(await page.locator('.doc-grid').getAttribute('role'), 'grid');
@@ -131,11 +135,23 @@ test('1,000 documents: a window of rows in the DOM, scrolled to the last, action
   // Striping follows the document's position, not the row's place in the DOM.
   assert.deepEqual(await page.evaluate(() => [1, 2, 3].map((i) => document.querySelector(`.doc-row[aria-rowindex="${i + 1}"]`)!.classList.contains('alt'))), [false, true, false]);
 
+  // A scroll step reuses the row elements already in the DOM: rows coming in are the ones that left, refilled.
+  await scrollTo(1500);
+  const from = await domRows();
+  await page.evaluate(() => document.querySelectorAll('.doc-rows > .doc-row').forEach((r) => ((r as HTMLElement & { seen?: boolean }).seen = true)));
+  const elements = await rowElements();
+  await scrollTo(1900);
+  const stepped = await domRows();
+  assert.ok(stepped[0]! > from[0]! && stepped.at(-1)! > from.at(-1)!, `moved from ${from[0]}…${from.at(-1)} to ${stepped[0]}…${stepped.at(-1)}`);
+  assert.equal(await page.evaluate((sel) => [...document.querySelectorAll(sel)].filter((r) => !(r as HTMLElement & { seen?: boolean }).seen).length, ROWS), 0, 'no row element made');
+  assert.equal(await rowElements(), elements);
+
   // Scrolled to the end: the last document, still a window.
   await scrollTo('end');
   const bottom = await domRows();
   assert.equal(bottom.at(-1), 1000);
   assert.ok(bottom.length < 100 && !bottom.includes(1), `${bottom.length} rows, the first ones gone`);
+  assert.ok(await rowElements() < 100, `${await rowElements()} row elements in the DOM, spares included`);
   assert.deepEqual(bottom, bottom.map((_, k) => bottom[0]! + k), 'contiguous, in order');
   assert.equal(await page.locator(`${at(1000)} .doc-cell`).nth(3).innerText(), 'd999');
   assert.equal(await page.locator(at(1000)).evaluate((r) => r.classList.contains('alt')), true);
@@ -166,7 +182,7 @@ test('a focused row button keeps the focus while its row is scrolled away', { sk
   await scrollTo('end');
   assert.deepEqual(await focused(), { row: 5, action: 'delete', index: '4' }, 'the focus stayed on the button');
   const rows = await domRows();
-  assert.equal(rows[0], 5, 'the focused row first in the DOM (reading order)');
+  assert.equal(rows[0], 5, 'the focused row still shown');
   assert.ok(rows.includes(1000) && rows.length < 100, `${rows.length} rows`);
   // Enter on it still names its document.
   const before = (await sent()).length;

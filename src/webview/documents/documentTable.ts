@@ -2,7 +2,9 @@
 // (about 60 whatever the number loaded), each absolutely placed in a box as tall as all of them, so the page's
 // scrollbar covers every document. Rows have one fixed height and columns fixed widths, and every row is its own
 // layout and paint boundary (`contain: strict`), so a row that comes into view costs its own text and nothing else:
-// no table layout, no measuring, rows already in view untouched. Row elements are reused as the window moves.
+// no table layout, no measuring, rows already in view untouched. Row elements stay in the DOM and are refilled in
+// place as the window moves (rowSlots.ts), so DOM order is not row order: aria-rowindex gives each row's place, and
+// the arrow keys go by it.
 
 import type { DocumentRow } from '../../shared/documentBrowserMessages.js';
 import { computeWindow, spacerHeight, stepWindow, type RowRange } from '../common/virtualWindow.js';
@@ -17,7 +19,9 @@ export const ROW_PX = 22;
 const OVERSCAN = 10;
 /** Rows added in one frame beyond those in view: a window that grows by 40 rows (the first Load more filling the
  *  viewport, a jump) takes a few short frames instead of one long one. */
-const ROWS_PER_FRAME = 12;
+const ROWS_PER_FRAME = 6;
+/** Idle time left when another spare row is made: making one costs about a millisecond, laying it out more. */
+const WARM_MIN_IDLE_MS = 6;
 const WIDTHS = { num: 48, actions: 210, score: 90, column: 160 };
 
 export class DocumentTable {
@@ -35,6 +39,7 @@ export class DocumentTable {
   private height = -1;
   private active = true;
   private frame = 0;
+  private idle = 0;
   /** The grid's one Tab stop (roving tabindex): the arrow keys move it, rows scrolled away leave it in view. */
   private tabStop: GridSpot = { row: 0, button: 0 };
   private readonly onScroll = () => this.schedule();
@@ -72,7 +77,7 @@ export class DocumentTable {
       return h;
     }));
     // Rows of other columns cannot be reused.
-    this.slots.clear(true);
+    this.slots.clear();
     this.rendered = { start: 0, end: 0 };
     this.tabStop = refocus && refocus.row < rows.length ? refocus : { row: 0, button: 0 };
     this.grew();
@@ -99,6 +104,7 @@ export class DocumentTable {
 
   dispose(): void {
     cancelAnimationFrame(this.frame);
+    cancelIdleCallback(this.idle);
     window.removeEventListener('scroll', this.onScroll);
     window.removeEventListener('resize', this.onScroll);
   }
@@ -138,6 +144,23 @@ export class DocumentTable {
     this.slots.show(w);
     if (moved) for (const [i, row] of this.slots.byRow) this.place(row, i);
     this.rendered = w;
+    if (w.start === wanted.start && w.end === wanted.end) this.warmLater();
+  }
+
+  /** Row elements for a full window made while the page is idle, a few at a time: the first Load more (rows
+   *  filling the viewport) or a resize then refills rows instead of building them in the frame that shows them. */
+  private warmLater(): void {
+    const full = Math.ceil(window.innerHeight / ROW_PX) + 1 + 2 * OVERSCAN;
+    if (this.idle || !this.active || this.slots.size >= full) return;
+    this.idle = requestIdleCallback((deadline) => {
+      this.idle = 0;
+      if (!this.active) return;
+      const before = this.slots.size;
+      while (this.slots.size < full && deadline.timeRemaining() > WARM_MIN_IDLE_MS) this.slots.warm();
+      // Laid out now, in idle time: otherwise the next frame's first read would do it.
+      if (this.slots.size > before) void this.box.getBoundingClientRect();
+      this.warmLater();
+    });
   }
 
   private place(row: HTMLElement, i: number): void {
@@ -152,6 +175,8 @@ export class DocumentTable {
     if (this.similarity) cells.push(el('div', 'doc-cell score'));
     for (let k = 0; k < this.columns.length; k++) cells.push(el('div', 'doc-cell'));
     for (const c of cells) c.setAttribute('role', 'gridcell');
+    // A text node from the start, so filling the row only changes its data (setText).
+    for (const c of cells) if (c !== cells[1]) c.append(document.createTextNode(' '));
     row.append(...cells);
     return row;
   }
@@ -225,6 +250,11 @@ export class DocumentTable {
   }
 }
 
+/** Text only. A reused cell keeps its text node and gets new data: a new node would have to be attached to the
+ *  layout tree (a style pass over every cell that changed), new data is only laid out again. */
 function setText(e: HTMLElement, text: string): void {
-  if (e.textContent !== text) e.textContent = text;
+  const node = e.firstChild;
+  if (node && node === e.lastChild && node.nodeType === Node.TEXT_NODE) {
+    if ((node as Text).data !== text) (node as Text).data = text;
+  } else if (e.textContent !== text) e.textContent = text;
 }

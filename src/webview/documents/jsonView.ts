@@ -20,7 +20,7 @@ export class JsonView {
   private readonly bar = el('div', 'doc-json-bar');
   private readonly count = el('span', 'doc-note');
   private readonly box = el('div', 'doc-json-box');
-  private readonly slots = new RowSlots(this.box, () => this.makeBlock(), (b, i) => this.fill(b, i));
+  private readonly slots = new RowSlots(this.box, () => this.makeBlock(), (b, i) => this.fill(b, i), true);
   private rows: readonly DocumentRow[] = [];
   /** Lines of each document's JSON, and where each block starts once the line height is known (then the total). */
   private readonly lines: number[] = [];

@@ -47,4 +47,6 @@ body { padding: 0 12px 12px; color: var(--vscode-foreground); font-family: var(-
 .doc-json pre { flex: 1; min-height: 0; margin: 4px 0 0; white-space: pre; overflow-x: auto; overflow-y: hidden; line-height: var(--doc-json-line);
   font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
 .hidden { display: none !important; }
+/* An element of a windowed list waiting to be reused: hidden, but kept laid out (display: none would drop that). */
+.doc-spare { visibility: hidden; }
 `;
