@@ -20,6 +20,9 @@ const OVERSCAN = 10;
 /** Rows added in one frame beyond those in view: a window that grows by 40 rows (the first Load more filling the
  *  viewport, a jump) takes a few short frames instead of one long one. */
 const ROWS_PER_FRAME = 6;
+/** Rows of a new result (or columns) built in its first frame, from the top; the rest of the viewport fills in the
+ *  next. Its rows are all new elements (first style and layout of every cell): 20 or more in one frame miss it. */
+const FIRST_FRAME_ROWS = 10;
 /** Idle time left when another spare row is made: making one costs about a millisecond, laying it out more. */
 const WARM_MIN_IDLE_MS = 6;
 const WIDTHS = { num: 48, actions: 210, score: 90, column: 160 };
@@ -130,7 +133,9 @@ export class DocumentTable {
     const at = { scrollTop: -top, viewportHeight, rowHeight: ROW_PX, rowCount: this.rows.length };
     const wanted = computeWindow({ ...at, overscan: OVERSCAN });
     const needed = computeWindow({ ...at, overscan: 0 });
-    const w = stepWindow(this.rendered, needed, wanted, ROWS_PER_FRAME);
+    const fresh = this.rendered.start === this.rendered.end;
+    const inView = fresh ? { start: needed.start, end: Math.min(needed.end, needed.start + FIRST_FRAME_ROWS) } : needed;
+    const w = stepWindow(this.rendered, inView, wanted, fresh ? 0 : ROWS_PER_FRAME);
     if (w.start !== wanted.start || w.end !== wanted.end) this.schedule();
     const shift = Math.abs(wanted.offsetY - wanted.start * ROW_PX) < 0.5 ? 0 : wanted.offsetY - wanted.start * ROW_PX;
     const moved = shift !== this.shift;
