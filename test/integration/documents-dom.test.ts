@@ -276,3 +276,42 @@ test('JSON view of 1,000 documents: a window of blocks, the last one reached, ev
   assert.equal(await rowCount(), '1001');
   assert.equal(await page.locator('.doc-json').count(), 0, 'the hidden JSON view keeps no blocks');
 });
+
+test('new columns and a new result refill the rows shown in place: same elements, header aligned, no empty frame', { skip }, async () => {
+  await scrollTo(0);
+  await post({ type: 'rows', queryId: 20, append: false, rows: [row(0), row(1), row(2)], more: true });
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 3, ROWS);
+  const tag = () => page.evaluate((sel) => document.querySelectorAll(sel).forEach((r) => ((r as HTMLElement & { seen?: boolean }).seen = true)), ROWS);
+  const fresh = () => page.evaluate((sel) => [...document.querySelectorAll(sel)].filter((r) => !(r as HTMLElement & { seen?: boolean }).seen).length, ROWS);
+  const aligned = () => page.evaluate((sel) => {
+    const edges = (r: Element) => [...r.children].map((c) => { const b = c.getBoundingClientRect(); return `${b.left}+${b.width}`; }).join(' ');
+    const head = edges(document.querySelector('.doc-header')!);
+    return [...document.querySelectorAll(sel)].every((r) => edges(r) === head);
+  }, ROWS);
+  await tag();
+  // Load more brings a field no document had: a new column, and in the same task the rows shown have its cell.
+  const shownAfterPost = await page.evaluate(([sel, m]) => {
+    window.postMessage(m, '*');
+    return new Promise<number[]>((resolve) => setTimeout(() => resolve([...document.querySelectorAll(sel)].map((r) => r.children.length)), 0));
+  }, [ROWS, { type: 'rows', queryId: 20, append: true, rows: [row(3, [['extra', 'x3']])], more: false }] as const);
+  assert.deepEqual(shownAfterPost, [5, 5, 5], 'the rows shown stay, each with the new cell, before any frame');
+  await frames(4);
+  assert.deepEqual(await page.locator('.doc-header .doc-cell').allInnerTexts(), ['#', '', '_id', 'name', 'extra']);
+  assert.equal(await fresh(), 1, 'only the new document\'s row is new');
+  assert.ok(await aligned(), 'header and cells line up');
+  assert.equal(await page.locator(`${at(4)} .doc-cell`).nth(4).innerText(), 'x3');
+  assert.equal(await page.locator(`${at(1)} .doc-cell`).nth(4).innerText(), '');
+  assert.equal(await page.locator(`${at(1)} .doc-cell`).nth(4).evaluate((c) => c.classList.contains('missing')), true);
+  // A vector search result: the $similarity column comes in third, in the same elements.
+  await tag();
+  await post({ type: 'rows', queryId: 21, append: false, rows: [{ ...row(7), index: 0, similarity: 0.5 }, { ...row(8), index: 1, similarity: 0.25 }], more: false });
+  await frames(4);
+  assert.deepEqual(await page.locator('.doc-header .doc-cell').allInnerTexts(), ['#', '', '$similarity', '_id', 'name']);
+  assert.equal(await fresh(), 0);
+  assert.deepEqual(await domRows(), [1, 2]);
+  assert.deepEqual(await page.locator(`${at(1)} .doc-cell`).allInnerTexts().then((t) => t.filter((_, k) => k !== 1)), ['1', '0.500000', 'd7', 'n7']);
+  assert.ok(await aligned());
+  const before = (await sent()).length;
+  await page.locator(`${at(2)} button.doc-similar`).click();
+  assert.deepEqual((await sent()).slice(before).map((m) => [m.type, m.index]), [['similar', 1]]);
+});

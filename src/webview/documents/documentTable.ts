@@ -20,9 +20,9 @@ const OVERSCAN = 10;
 /** Rows added in one frame beyond those in view: a window that grows by 40 rows (the first Load more filling the
  *  viewport, a jump) takes a few short frames instead of one long one. */
 const ROWS_PER_FRAME = 6;
-/** Rows of a new result (or columns) built in its first frame, from the top; the rest of the viewport fills in the
- *  next. Its rows are all new elements (first style and layout of every cell): 20 or more in one frame miss it. */
-const FIRST_FRAME_ROWS = 10;
+/** Rows added in one frame when the page was not scrolled (a new result, new columns, a Load more filling the
+ *  viewport), from the top: the viewport fills over a few frames. Rows scrolled into view all come at once. */
+const FILL_ROWS = 10;
 /** Idle time left when another spare row is made: making one costs about a millisecond, laying it out more. */
 const WARM_MIN_IDLE_MS = 6;
 const WIDTHS = { num: 48, actions: 210, score: 90, column: 160 };
@@ -45,7 +45,12 @@ export class DocumentTable {
   private idle = 0;
   /** The grid's one Tab stop (roving tabindex): the arrow keys move it, rows scrolled away leave it in view. */
   private tabStop: GridSpot = { row: 0, button: 0 };
-  private readonly onScroll = () => this.schedule();
+  /** Whether the page scrolled (or resized) since the last paint: rows it brought into view cannot wait. */
+  private scrolled = false;
+  private readonly onScroll = () => {
+    this.scrolled = true;
+    this.schedule();
+  };
 
   constructor(private readonly actions: readonly RowAction[]) {
     this.root.setAttribute('role', 'grid');
@@ -61,8 +66,10 @@ export class DocumentTable {
     window.addEventListener('resize', this.onScroll);
   }
 
-  /** A new result or new columns: header and rows are built again. `rows` is the list's own array; `grew` tells the
-   *  table when more were pushed onto it. A focused row keeps the focus at the same position. */
+  /** A new result or new columns: the header is built again, and the rows shown are written again in the same
+   *  elements (cells added or taken away to fit the columns), so the table never empties for a frame and keeps its
+   *  laid-out rows. `rows` is the list's own array; `grew` tells the table when more were pushed onto it. A focused
+   *  row keeps the focus at the same position. */
   reset(rows: readonly DocumentRow[], columns: readonly string[], similarity: boolean): void {
     const refocus = this.slots.focused() >= 0 ? { ...this.tabStop } : undefined;
     this.rows = rows;
@@ -79,10 +86,10 @@ export class DocumentTable {
       if (n) h.title = n;
       return h;
     }));
-    // Rows of other columns cannot be reused.
-    this.slots.clear();
-    this.rendered = { start: 0, end: 0 };
     this.tabStop = refocus && refocus.row < rows.length ? refocus : { row: 0, button: 0 };
+    this.slots.each((row) => this.reshape(row));
+    this.slots.refill(rows.length);
+    this.rendered = { start: Math.min(this.rendered.start, rows.length), end: Math.min(this.rendered.end, rows.length) };
     this.grew();
     if (refocus && refocus.row < rows.length) this.focusSpot(refocus);
   }
@@ -133,9 +140,16 @@ export class DocumentTable {
     const at = { scrollTop: -top, viewportHeight, rowHeight: ROW_PX, rowCount: this.rows.length };
     const wanted = computeWindow({ ...at, overscan: OVERSCAN });
     const needed = computeWindow({ ...at, overscan: 0 });
-    const fresh = this.rendered.start === this.rendered.end;
-    const inView = fresh ? { start: needed.start, end: Math.min(needed.end, needed.start + FIRST_FRAME_ROWS) } : needed;
-    const w = stepWindow(this.rendered, inView, wanted, fresh ? 0 : ROWS_PER_FRAME);
+    let inView: RowRange = needed;
+    let budget = ROWS_PER_FRAME;
+    if (!this.scrolled) {
+      // Rows come in below the ones already shown, FILL_ROWS a frame in all (overscan with what is left).
+      const from = this.rendered.start <= needed.start ? Math.max(needed.start, Math.min(needed.end, this.rendered.end)) : needed.start;
+      inView = { start: needed.start, end: Math.min(needed.end, from + FILL_ROWS) };
+      budget = Math.max(0, FILL_ROWS - (inView.end - from));
+    }
+    this.scrolled = false;
+    const w = stepWindow(this.rendered, inView, wanted, budget);
     if (w.start !== wanted.start || w.end !== wanted.end) this.schedule();
     const shift = Math.abs(wanted.offsetY - wanted.start * ROW_PX) < 0.5 ? 0 : wanted.offsetY - wanted.start * ROW_PX;
     const moved = shift !== this.shift;
@@ -175,15 +189,22 @@ export class DocumentTable {
   private makeRow(): HTMLElement {
     const row = el('div', 'doc-row');
     row.setAttribute('role', 'row');
-    const cells = [el('div', 'doc-cell num'), el('div', 'doc-cell actions')];
-    cells[1]!.append(actionButtons(this.actions, -1));
-    if (this.similarity) cells.push(el('div', 'doc-cell score'));
-    for (let k = 0; k < this.columns.length; k++) cells.push(el('div', 'doc-cell'));
-    for (const c of cells) c.setAttribute('role', 'gridcell');
-    // A text node from the start, so filling the row only changes its data (setText).
-    for (const c of cells) if (c !== cells[1]) c.append(document.createTextNode(' '));
-    row.append(...cells);
+    const actions = el('div', 'doc-cell actions');
+    actions.setAttribute('role', 'gridcell');
+    actions.append(actionButtons(this.actions, -1));
+    row.append(cell('num'), actions);
+    this.reshape(row);
     return row;
+  }
+
+  /** The cells of the current columns: the score cell (third) there or not, as many column cells as columns. */
+  private reshape(row: HTMLElement): void {
+    const hasScore = row.children[2]?.classList.contains('score') ?? false;
+    if (this.similarity && !hasScore) row.insertBefore(cell('score'), row.children[2] ?? null);
+    if (!this.similarity && hasScore) row.children[2]!.remove();
+    const count = 2 + (this.similarity ? 1 : 0) + this.columns.length;
+    while (row.children.length < count) row.append(cell());
+    while (row.children.length > count) row.lastElementChild!.remove();
   }
 
   /** Text only (textContent), and only what differs from the row the element showed before. */
@@ -253,6 +274,14 @@ export class DocumentTable {
     // scroll-margin on the rows keeps the row clear of the sticky header.
     row.scrollIntoView({ block: 'nearest' });
   }
+}
+
+function cell(cls?: string): HTMLElement {
+  const c = el('div', cls ? `doc-cell ${cls}` : 'doc-cell');
+  c.setAttribute('role', 'gridcell');
+  // A text node from the start, so filling the row only changes its data (setText).
+  c.append(document.createTextNode(' '));
+  return c;
 }
 
 /** Text only. A reused cell keeps its text node and gets new data: a new node would have to be attached to the

@@ -80,7 +80,27 @@ export class RowSlots {
     this.spare.push(e);
   }
 
-  /** Every element out of the DOM (the view is hidden, or its rows change shape). */
+  /** Every element, shown or spare (to change their shape: new columns). */
+  each(f: (e: HTMLElement) => void): void {
+    for (const e of this.byRow.values()) f(e);
+    for (const e of this.spare) f(e);
+  }
+
+  /** The rows shown written again in place (a new result, new columns); those at `count` or past it become spares. */
+  refill(count: number): void {
+    for (const [i, e] of this.byRow) {
+      if (i < count) {
+        this.fill(e, i);
+        continue;
+      }
+      this.byRow.delete(i);
+      if (this.ordered) e.remove();
+      e.classList.add('doc-spare');
+      this.spare.push(e);
+    }
+  }
+
+  /** Every element out of the DOM (the view is hidden). */
   clear(): void {
     for (const e of this.byRow.values()) e.remove();
     for (const e of this.spare) e.remove();
