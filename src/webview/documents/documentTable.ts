@@ -36,6 +36,8 @@ export class DocumentTable {
   private rendered: RowRange = { start: 0, end: 0 };
   private rows: readonly DocumentRow[] = [];
   private columns: readonly string[] = [];
+  /** The columns the rows shown were filled for (the list's own array grows in place). */
+  private filledColumns: string[] = [];
   private similarity = false;
   /** Rows are placed at index × height, plus this when the box is capped (MAX_SCROLL_HEIGHT) and rows are mapped. */
   private shift = 0;
@@ -72,6 +74,10 @@ export class DocumentTable {
    *  row keeps the focus at the same position. */
   reset(rows: readonly DocumentRow[], columns: readonly string[], similarity: boolean): void {
     const refocus = this.slots.focused() >= 0 ? { ...this.tabStop } : undefined;
+    // A Load more that only brings new fields: the cells shown are still right, only the new columns' are written.
+    const appended = rows === this.rows && similarity === this.similarity && this.filledColumns.every((c, k) => columns[k] === c);
+    const from = this.filledColumns.length;
+    this.filledColumns = [...columns];
     this.rows = rows;
     this.columns = columns;
     this.similarity = similarity;
@@ -87,8 +93,13 @@ export class DocumentTable {
       return h;
     }));
     this.tabStop = refocus && refocus.row < rows.length ? refocus : { row: 0, button: 0 };
-    this.slots.each((row) => this.reshape(row));
-    this.slots.refill(rows.length);
+    // Spares get their new shape when they are next filled.
+    if (appended) {
+      for (const [i, row] of this.slots.byRow) {
+        this.reshape(row);
+        this.fillColumns(row, i, from);
+      }
+    } else this.slots.refill(rows.length);
     this.rendered = { start: Math.min(this.rendered.start, rows.length), end: Math.min(this.rendered.end, rows.length) };
     this.grew();
     if (refocus && refocus.row < rows.length) this.focusSpot(refocus);
@@ -209,6 +220,7 @@ export class DocumentTable {
 
   /** Text only (textContent), and only what differs from the row the element showed before. */
   private fill(row: HTMLElement, i: number): void {
+    this.reshape(row);
     const r = this.rows[i]!;
     row.setAttribute('aria-rowindex', String(i + 2));
     // Striping from the absolute position: with a window, :nth-child would stripe by DOM position.
@@ -220,10 +232,16 @@ export class DocumentTable {
       b.dataset.index = String(r.index);
       b.tabIndex = i === this.tabStop.row && k === this.tabStop.button ? 0 : -1;
     });
-    let c = 2;
-    if (this.similarity) setText(cells[c++]!, r.similarity === undefined ? '' : r.similarity.toFixed(6));
-    const byKey = new Map(r.fields);
-    for (const name of this.columns) {
+    if (this.similarity) setText(cells[2]!, r.similarity === undefined ? '' : r.similarity.toFixed(6));
+    this.fillColumns(row, i, 0);
+  }
+
+  /** The cells of columns `from` on. */
+  private fillColumns(row: HTMLElement, i: number, from: number): void {
+    const cells = row.children as HTMLCollectionOf<HTMLElement>;
+    const byKey = new Map(this.rows[i]!.fields);
+    let c = 2 + (this.similarity ? 1 : 0) + from;
+    for (const name of this.columns.slice(from)) {
       const cell = cells[c++]!;
       const text = byKey.get(name);
       cell.classList.toggle('missing', text === undefined);

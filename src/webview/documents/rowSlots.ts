@@ -80,12 +80,6 @@ export class RowSlots {
     this.spare.push(e);
   }
 
-  /** Every element, shown or spare (to change their shape: new columns). */
-  each(f: (e: HTMLElement) => void): void {
-    for (const e of this.byRow.values()) f(e);
-    for (const e of this.spare) f(e);
-  }
-
   /** The rows shown written again in place (a new result, new columns); those at `count` or past it become spares. */
   refill(count: number): void {
     for (const [i, e] of this.byRow) {
