@@ -23,6 +23,9 @@ const ROWS_PER_FRAME = 6;
 /** Rows added in one frame when the page was not scrolled (a new result, new columns, a Load more filling the
  *  viewport), from the top: the viewport fills over a few frames. Rows scrolled into view all come at once. */
 const FILL_ROWS = 10;
+/** A frame whose layout took this long before any row was added adds only BUSY_FILL_ROWS (unless scrolled). */
+const BUSY_FRAME_MS = 4;
+const BUSY_FILL_ROWS = 2;
 /** Idle time left when another spare row is made: making one costs about a millisecond, laying it out more. */
 const WARM_MIN_IDLE_MS = 6;
 const WIDTHS = { num: 48, actions: 210, score: 90, column: 160 };
@@ -145,7 +148,10 @@ export class DocumentTable {
     this.frame = 0;
     if (!this.active) return;
     // The one read of the frame, before any write: the page is laid out once.
+    const t0 = performance.now();
     const top = this.box.getBoundingClientRect().top;
+    // New columns restyle every row: that layout, done by the read, is most of this frame already.
+    const fill = performance.now() - t0 > BUSY_FRAME_MS ? BUSY_FILL_ROWS : FILL_ROWS;
     // Only the part of the viewport below the list's top shows rows (the form sits above them at first).
     const viewportHeight = Math.max(0, window.innerHeight - Math.max(0, top));
     const at = { scrollTop: -top, viewportHeight, rowHeight: ROW_PX, rowCount: this.rows.length };
@@ -156,8 +162,8 @@ export class DocumentTable {
     if (!this.scrolled) {
       // Rows come in below the ones already shown, FILL_ROWS a frame in all (overscan with what is left).
       const from = this.rendered.start <= needed.start ? Math.max(needed.start, Math.min(needed.end, this.rendered.end)) : needed.start;
-      inView = { start: needed.start, end: Math.min(needed.end, from + FILL_ROWS) };
-      budget = Math.max(0, FILL_ROWS - (inView.end - from));
+      inView = { start: needed.start, end: Math.min(needed.end, from + fill) };
+      budget = Math.max(0, fill - (inView.end - from));
     }
     this.scrolled = false;
     const w = stepWindow(this.rendered, inView, wanted, budget);
@@ -181,7 +187,8 @@ export class DocumentTable {
    *  filling the viewport) or a resize then refills rows instead of building them in the frame that shows them. */
   private warmLater(): void {
     const full = Math.ceil(window.innerHeight / ROW_PX) + 1 + 2 * OVERSCAN;
-    if (this.idle || !this.active || this.slots.size >= full) return;
+    // Not before the first rows: the columns give the rows their shape.
+    if (this.idle || !this.active || this.rows.length === 0 || this.slots.size >= full) return;
     this.idle = requestIdleCallback((deadline) => {
       this.idle = 0;
       if (!this.active) return;
