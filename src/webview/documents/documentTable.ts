@@ -22,12 +22,12 @@ const OVERSCAN = 10;
 const ROWS_PER_FRAME = 6;
 /** Rows added in one frame when the page was not scrolled (a new result, new columns, a Load more filling the
  *  viewport), from the top: the viewport fills over a few frames. Rows scrolled into view all come at once. */
-const FILL_ROWS = 10;
+const FILL_ROWS = 8;
 /** A frame whose layout took this long before any row was added adds only BUSY_FILL_ROWS (unless scrolled). */
 const BUSY_FRAME_MS = 4;
 const BUSY_FILL_ROWS = 2;
 /** Idle time left when another spare row is made: making one costs about a millisecond, laying it out more. */
-const WARM_MIN_IDLE_MS = 6;
+const WARM_MIN_IDLE_MS = 3;
 const WIDTHS = { num: 48, actions: 210, score: 90, column: 160 };
 
 export class DocumentTable {
