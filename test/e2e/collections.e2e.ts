@@ -73,7 +73,7 @@ test('collections: sign in → tree → browser → vector search → edit, dele
         await wb.dismissHovers();
         await row.click();
         const view = await webviewWith(page, 'demo.catalog');
-        await poll('the first page of documents', async () => ((await view.locator('table.doc-grid tbody tr').count()) >= 20 ? true : undefined), 60_000);
+        await poll('the first page of documents', async () => ((await view.locator('.doc-rows > .doc-row').count()) >= 20 ? true : undefined), 60_000);
         assert.match(await view.locator('.doc-note').innerText(), /^20 documents · filter/);
         await wb.screenshot('collections-browser');
 
@@ -83,7 +83,7 @@ test('collections: sign in → tree → browser → vector search → edit, dele
         await view.locator('#search textarea').fill(`[${vector.join(', ')}]`);
         await view.locator('#run').click();
         await poll('vector search results', async () => ((await view.locator('.doc-note').innerText()).includes('vector search') ? true : undefined), 60_000);
-        const first = view.locator('table.doc-grid tbody tr').first();
+        const first = view.locator('.doc-rows > .doc-row[aria-rowindex="2"]');
         const firstText = await first.innerText();
         assert.match(firstText, /p0042/);
         assert.match(firstText, /1\.000000/);
@@ -114,11 +114,11 @@ test('collections: sign in → tree → browser → vector search → edit, dele
 
         // Find similar from the second result: it becomes the first, with similarity 1.
         const simView = await webviewWith(page, 'edited in e2e');
-        const second = simView.locator('table.doc-grid tbody tr').nth(1);
-        const secondId = (await second.locator('td').nth(3).innerText()).trim();
+        const second = simView.locator('.doc-rows > .doc-row[aria-rowindex="3"]');
+        const secondId = (await second.locator('.doc-cell').nth(3).innerText()).trim();
         await second.locator('button.doc-similar').click();
         await poll(`${secondId} first after Find similar`, async () => {
-          const top = await simView.locator('table.doc-grid tbody tr').first().innerText().catch(() => '');
+          const top = await simView.locator('.doc-rows > .doc-row[aria-rowindex="2"]').innerText().catch(() => '');
           return top.includes(secondId) && top.includes('1.000000') ? true : undefined;
         }, 60_000);
 
@@ -146,7 +146,7 @@ test('collections: sign in → tree → browser → vector search → edit, dele
         await browserView.locator('#filter input').fill('{"_id": "p0007"}');
         await browserView.locator('#run').click();
         await poll('p0007 alone', async () => ((await browserView.locator('.doc-note').innerText()).startsWith('1 document ·') ? true : undefined), 30_000);
-        await browserView.locator('table.doc-grid tbody tr').first().locator('button.doc-delete').click();
+        await browserView.locator('.doc-rows > .doc-row[aria-rowindex="2"] button.doc-delete').click();
         const confirmDelete = page.locator('.monaco-dialog-box');
         await confirmDelete.waitFor({ timeout: scaled(30_000) });
         assert.match(await confirmDelete.innerText(), /deleteOne/);

@@ -62,30 +62,6 @@ export function scrollTopFor(row: number, current: number, viewportHeight: numbe
   return current;
 }
 
-export interface WindowChange {
-  /** Rows to take out of the DOM. */
-  remove: number[];
-  /** Rows to add before the rows kept (in order), then after them. */
-  before: { start: number; end: number };
-  after: { start: number; end: number };
-}
-
-/** How to go from the rows in the DOM (`from`) to the rows of a new window (`to`) touching only the rows that
- *  enter or leave: rows that stay keep their elements, so a scroll step costs the rows scrolled in, not the window. */
-export function windowChange(from: { start: number; end: number }, to: { start: number; end: number }): WindowChange {
-  const keptStart = Math.max(from.start, to.start);
-  const keptEnd = Math.min(from.end, to.end);
-  const remove: number[] = [];
-  if (keptStart >= keptEnd) {
-    // Nothing in common (a jump, or the first paint): everything goes, the new window comes in whole.
-    for (let i = from.start; i < from.end; i++) remove.push(i);
-    return { remove, before: { start: to.start, end: to.start }, after: { start: to.start, end: to.end } };
-  }
-  for (let i = from.start; i < keptStart; i++) remove.push(i);
-  for (let i = keptEnd; i < from.end; i++) remove.push(i);
-  return { remove, before: { start: to.start, end: keptStart }, after: { start: keptEnd, end: to.end } };
-}
-
 export interface RowRange {
   start: number;
   end: number;
@@ -112,4 +88,25 @@ export function stepWindow(rendered: RowRange, needed: RowRange, wanted: RowRang
     added++;
   }
   return { start, end };
+}
+
+/** The rows of different heights that meet the viewport, with `overscan` more on each side. `tops[i]` is where row
+ *  i starts and `tops[count]` the total height (increasing), so the window is two binary searches. */
+export function offsetWindow(tops: ArrayLike<number>, scrollTop: number, viewportHeight: number, overscan: number): RowRange {
+  const count = tops.length - 1;
+  if (count <= 0 || viewportHeight <= 0) return { start: 0, end: 0 };
+  // First row ending below the top of the viewport, first row starting at or below its bottom.
+  const first = firstAbove(tops, 1, count + 1, scrollTop) - 1;
+  const last = firstAbove(tops, 0, count, scrollTop + viewportHeight - 1e-6);
+  return { start: Math.max(0, Math.min(first, count) - overscan), end: Math.min(count, Math.max(last, first + 1) + overscan) };
+}
+
+/** Smallest k in [lo, hi) with tops[k] > y, else hi. */
+function firstAbove(tops: ArrayLike<number>, lo: number, hi: number, y: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tops[mid]! > y) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }

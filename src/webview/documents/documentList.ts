@@ -33,10 +33,9 @@ export class DocumentList {
   setView(view: 'table' | 'json'): void {
     this.view = view;
     this.table.root.classList.toggle('hidden', view !== 'table');
-    this.json.root.classList.toggle('hidden', view !== 'json');
     this.table.show(view === 'table');
-    if (view === 'json') this.json.reset(this.rows);
-    else this.json.clear();
+    if (view === 'json') this.json.show(this.rows);
+    else this.json.hide();
   }
 
   replace(rows: DocumentRow[]): void {
@@ -56,12 +55,12 @@ export class DocumentList {
     if (first || newColumns || hadScore !== this.similarity) this.table.reset(this.rows, this.columns, this.similarity);
     else this.table.grew();
     if (this.view !== 'json') return;
-    if (first) this.json.reset(this.rows);
-    else this.json.add(rows);
+    if (first) this.json.show(this.rows);
+    else this.json.grew();
   }
 
   dispose(): void {
     this.table.dispose();
-    this.json.clear();
+    this.json.hide();
   }
 }

@@ -11,30 +11,42 @@ body { padding: 0 12px 12px; color: var(--vscode-foreground); font-family: var(-
 .doc-bar { display: flex; gap: 8px; align-items: center; margin: 8px 0; flex-wrap: wrap; }
 .doc-note { color: var(--vscode-descriptionForeground); margin-left: auto; }
 .doc-error { color: var(--vscode-errorForeground); white-space: pre-wrap; margin: 6px 0; }
-/* Fixed layout and fixed column widths: rows entering the window never make the browser measure columns again, and
-   the header table and the body table stay aligned. Cells are one line (white-space: pre, ellipsis), so every row
-   has the height the window is computed from. */
-.doc-grid { table-layout: fixed; width: 0; border-collapse: collapse; font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size);
-  border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); }
-.doc-head-table { position: sticky; top: 0; z-index: 1; }
-.doc-rows { box-sizing: border-box; }
-.doc-body { border-top: none; }
-.doc-grid th { background: var(--vscode-editorWidget-background, var(--vscode-editor-background, Canvas)); text-align: left;
-  font-weight: normal; color: var(--vscode-descriptionForeground); border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); }
-.doc-grid td, .doc-grid th { padding: 0 6px; line-height: 22px; white-space: pre; width: 160px; max-width: 160px; overflow: hidden; text-overflow: ellipsis;
+/* Div rows of one fixed height and columns of fixed widths (--doc-cols, set by the table): a row coming into view is
+   laid out and painted on its own (contain: strict), never the whole grid. Cells are one line (white-space: pre,
+   ellipsis). The header shares the column template, so it stays aligned with the cells. */
+.doc-grid { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
+.doc-row { display: grid; grid-template-columns: var(--doc-cols); width: var(--doc-width); height: 22px; line-height: 22px; box-sizing: border-box; }
+.doc-header { position: sticky; top: 0; z-index: 1; background: var(--vscode-editorWidget-background, var(--vscode-editor-background, Canvas));
+  color: var(--vscode-descriptionForeground); border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); width: calc(var(--doc-width) + 2px); }
+.doc-rows { position: relative; contain: strict; width: var(--doc-width); border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); border-top: none; }
+.doc-rows > .doc-row { position: absolute; top: 0; left: 0; contain: strict; scroll-margin: 24px 0 4px; }
+.doc-cell { padding: 0 6px; white-space: pre; overflow: hidden; text-overflow: ellipsis; min-width: 0;
   border-right: 1px solid var(--vscode-panel-border, transparent); }
-.doc-grid tr.alt td { background: var(--vscode-list-hoverBackground); }
-.doc-grid .num { width: 40px; max-width: 40px; }
-.doc-grid .actions { width: 210px; max-width: 210px; }
-.doc-grid .score { width: 80px; max-width: 80px; }
-.doc-grid td.num { text-align: right; color: var(--vscode-editorLineNumber-foreground); }
-.doc-grid td.score { color: var(--vscode-charts-green, var(--vscode-foreground)); }
-.doc-grid td.missing { color: var(--vscode-descriptionForeground); }
+.doc-header .doc-cell { height: 20px; line-height: 20px; }
+.doc-rows > .doc-row.alt { background: var(--vscode-list-hoverBackground); }
+.doc-rows .num { text-align: right; color: var(--vscode-editorLineNumber-foreground); }
+.doc-header .num { text-align: right; }
+.doc-rows .score { color: var(--vscode-charts-green, var(--vscode-foreground)); }
+.doc-rows .missing { color: var(--vscode-descriptionForeground); }
+.doc-actions button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
 .doc-actions { display: inline-flex; gap: 2px; }
 .doc-actions button { background: none; border: none; color: var(--vscode-textLink-foreground); cursor: pointer; padding: 0 3px; font: inherit; }
 .doc-actions button:hover { text-decoration: underline; }
-.doc-json { content-visibility: auto; contain-intrinsic-size: auto 160px; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); padding: 6px 0; }
-.doc-json pre { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); white-space: pre-wrap; margin: 4px 0; }
-.doc-json .doc-head { display: flex; gap: 8px; color: var(--vscode-descriptionForeground); }
+/* JSON blocks of a height known from their line count (jsonView.ts): lines never wrap, a long one scrolls sideways
+   inside its block, whose height keeps room for that scrollbar. --doc-json-line is the measured line height. */
+.doc-json-bar { display: flex; gap: 8px; align-items: center; padding: 4px 0; position: sticky; top: 0; z-index: 1;
+  background: var(--vscode-editor-background, Canvas); }
+.doc-json-bar button { background: none; border: none; color: var(--vscode-textLink-foreground); cursor: pointer; padding: 0 3px; font: inherit; }
+.doc-json-probe { position: absolute; visibility: hidden; overflow-x: scroll; margin: 0; padding: 0; line-height: 1.5;
+  font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
+.doc-json-box { position: relative; contain: strict; width: 100%; }
+.doc-json { position: absolute; top: 0; left: 0; right: 0; box-sizing: border-box; padding: 6px 0; contain: strict; display: flex; flex-direction: column;
+  border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); scroll-margin: 32px 0 4px; }
+.doc-json .doc-head { flex: none; display: flex; gap: 8px; height: var(--doc-json-line); line-height: var(--doc-json-line); overflow: hidden; white-space: pre;
+  color: var(--vscode-descriptionForeground); }
+.doc-json pre { flex: 1; min-height: 0; margin: 4px 0 0; white-space: pre; overflow-x: auto; overflow-y: hidden; line-height: var(--doc-json-line);
+  font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
 .hidden { display: none !important; }
+/* An element of a windowed list waiting to be reused: hidden, but kept laid out (display: none would drop that). */
+.doc-spare { visibility: hidden; }
 `;

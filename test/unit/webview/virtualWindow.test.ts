@@ -1,70 +1,14 @@
-// windowChange: moving the window touches only the rows that enter or leave it. stepWindow: a window that grows by
-// many rows at once is reached over a few frames, the rows in view first.
+// stepWindow: a window that grows by many rows at once is reached over a few frames, the rows in view first.
+// offsetWindow: the window over rows of different heights (the JSON view's blocks).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeWindow, stepWindow, windowChange } from '../../../src/webview/common/virtualWindow.js';
+import { computeWindow, offsetWindow, stepWindow } from '../../../src/webview/common/virtualWindow.js';
 
 const range = (r: { start: number; end: number }) => Array.from({ length: Math.max(0, r.end - r.start) }, (_, k) => r.start + k);
 
-/** The rows in the DOM after applying a change: kept rows, with `before` in front and `after` behind. */
-function apply(from: { start: number; end: number }, to: { start: number; end: number }): number[] {
-  const c = windowChange(from, to);
-  const kept = range(from).filter((i) => !c.remove.includes(i));
-  return [...range(c.before), ...kept, ...range(c.after)];
-}
-
-test('scrolling down removes the rows above and adds only the rows below', () => {
-  const c = windowChange({ start: 0, end: 50 }, { start: 18, end: 68 });
-  assert.deepEqual(c.remove, range({ start: 0, end: 18 }));
-  assert.deepEqual(c.before, { start: 18, end: 18 });
-  assert.deepEqual(c.after, { start: 50, end: 68 });
-});
-
-test('scrolling up removes the rows below and adds only the rows above', () => {
-  const c = windowChange({ start: 100, end: 150 }, { start: 90, end: 140 });
-  assert.deepEqual(c.remove, range({ start: 140, end: 150 }));
-  assert.deepEqual(c.before, { start: 90, end: 100 });
-  assert.deepEqual(c.after, { start: 140, end: 140 });
-});
-
-test('rows appended below a window that stays put change nothing in the DOM', () => {
-  const c = windowChange({ start: 0, end: 40 }, { start: 0, end: 40 });
-  assert.deepEqual(c, { remove: [], before: { start: 0, end: 0 }, after: { start: 40, end: 40 } });
-});
-
-test('a window that grows at the end (a short list getting more rows) adds the new rows behind', () => {
-  const c = windowChange({ start: 0, end: 20 }, { start: 0, end: 49 });
-  assert.deepEqual(c.remove, []);
-  assert.deepEqual(c.after, { start: 20, end: 49 });
-});
-
-test('a jump with no row in common replaces the whole window; the first paint adds it whole', () => {
-  const jump = windowChange({ start: 0, end: 50 }, { start: 900, end: 950 });
-  assert.deepEqual(jump.remove, range({ start: 0, end: 50 }));
-  assert.deepEqual(range(jump.before), []);
-  assert.deepEqual(jump.after, { start: 900, end: 950 });
-  assert.deepEqual(windowChange({ start: 0, end: 0 }, { start: 0, end: 30 }), { remove: [], before: { start: 0, end: 0 }, after: { start: 0, end: 30 } });
-});
-
-test('any sequence of windows leaves exactly the rows of the last one, in order', () => {
-  let dom = { start: 0, end: 0 };
-  let rows: number[] = [];
-  for (const scrollTop of [0, 300, 900, 880, 20_000, 19_000, 0, 10, 21_978]) {
-    const w = computeWindow({ scrollTop, viewportHeight: 700, rowHeight: 22, rowCount: 1000, overscan: 10 });
-    const next = apply(dom, w);
-    // Rows kept from the DOM before the move must be the rows the DOM had.
-    assert.ok(next.filter((i) => i >= dom.start && i < dom.end).every((i) => rows.includes(i)));
-    assert.deepEqual(next, range(w), `scrollTop ${scrollTop}`);
-    dom = w;
-    rows = next;
-  }
-  assert.equal(rows.at(-1), 999, 'scrolled to the end, the last row is in the window');
-});
-
-const added = (from: { start: number; end: number }, to: { start: number; end: number }) => {
-  const c = windowChange(from, to);
-  return c.before.end - c.before.start + c.after.end - c.after.start;
-};
+/** Rows of `to` not already in `from`: the rows a frame adds to the DOM. */
+const added = (from: { start: number; end: number }, to: { start: number; end: number }) =>
+  range(to).filter((i) => i < from.start || i >= from.end).length;
 
 test('stepWindow: a window within the budget is reached at once', () => {
   // A scroll step of 8 rows with 10 rows of overscan either side.
@@ -118,5 +62,28 @@ test('stepWindow repeated converges on the wanted window for any move, adding no
       assert.ok(added(rendered, next) <= Math.max(inView, 8), `scrollTop ${scrollTop}: ${added(rendered, next)} rows added in one frame`);
       rendered = next;
     }
+  }
+});
+
+test('offsetWindow: rows of different heights meeting the viewport, by binary search', () => {
+  // Rows 10, 20, 30, 40 px high.
+  const tops = [0, 10, 30, 60, 100];
+  assert.deepEqual(offsetWindow(tops, 0, 5, 0), { start: 0, end: 1 });
+  assert.deepEqual(offsetWindow(tops, 9, 2, 0), { start: 0, end: 2 }, 'the viewport straddles rows 0 and 1');
+  assert.deepEqual(offsetWindow(tops, 10, 1, 0), { start: 1, end: 2 }, 'a row ending at the viewport top is out');
+  assert.deepEqual(offsetWindow(tops, 25, 40, 0), { start: 1, end: 4 });
+  assert.deepEqual(offsetWindow(tops, 25, 5, 1), { start: 0, end: 3 }, 'overscan on both sides');
+  assert.deepEqual(offsetWindow(tops, -50, 60, 0), { start: 0, end: 1 }, 'list below the viewport top');
+  assert.deepEqual(offsetWindow(tops, 200, 10, 2), { start: 2, end: 4 }, 'scrolled past: the last rows, as overscan');
+  assert.deepEqual(offsetWindow([0], 0, 500, 3), { start: 0, end: 0 }, 'no rows');
+});
+
+test('offsetWindow agrees with a linear scan on 1,000 random heights', () => {
+  const tops = [0];
+  for (let i = 0; i < 1000; i++) tops.push(tops[i]! + 20 + ((i * 7919) % 300));
+  for (let y = -100; y < tops[1000]! + 100; y += 997) {
+    const meets = range({ start: 0, end: 1000 }).filter((i) => tops[i + 1]! > y && tops[i]! < y + 700);
+    const w = offsetWindow(tops, y, 700, 0);
+    if (meets.length) assert.deepEqual(range(w), meets, `at ${y}`);
   }
 });
