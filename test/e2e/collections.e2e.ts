@@ -74,7 +74,7 @@ test('collections: sign in → tree → browser → vector search → edit, dele
         await row.click();
         const view = await webviewWith(page, 'demo.catalog');
         await poll('the first page of documents', async () => ((await view.locator('.doc-rows > .doc-row').count()) >= 20 ? true : undefined), 60_000);
-        assert.match(await view.locator('.doc-note').innerText(), /^20 documents · filter/);
+        assert.match(await view.locator('.doc-status').innerText(), /^20 documents · filter/);
         await wb.screenshot('collections-browser');
 
         // Vector search with p0042's own vector: p0042 first, similarity 1.
@@ -82,7 +82,7 @@ test('collections: sign in → tree → browser → vector search → edit, dele
         await view.locator('#mode-vector').click();
         await view.locator('#search textarea').fill(`[${vector.join(', ')}]`);
         await view.locator('#run').click();
-        await poll('vector search results', async () => ((await view.locator('.doc-note').innerText()).includes('vector search') ? true : undefined), 60_000);
+        await poll('vector search results', async () => ((await view.locator('.doc-status').innerText()).includes('vector search') ? true : undefined), 60_000);
         const first = view.locator('.doc-rows > .doc-row[aria-rowindex="2"]');
         const firstText = await first.innerText();
         assert.match(firstText, /p0042/);
@@ -145,14 +145,14 @@ test('collections: sign in → tree → browser → vector search → edit, dele
         await browserView.locator('#mode-filter').click();
         await browserView.locator('#filter input').fill('{"_id": "p0007"}');
         await browserView.locator('#run').click();
-        await poll('p0007 alone', async () => ((await browserView.locator('.doc-note').innerText()).startsWith('1 document ·') ? true : undefined), 30_000);
+        await poll('p0007 alone', async () => ((await browserView.locator('.doc-status').innerText()).startsWith('1 document ·') ? true : undefined), 30_000);
         await browserView.locator('.doc-rows > .doc-row[aria-rowindex="2"] button.doc-delete').click();
         const confirmDelete = page.locator('.monaco-dialog-box');
         await confirmDelete.waitFor({ timeout: scaled(30_000) });
         assert.match(await confirmDelete.innerText(), /deleteOne/);
         await confirmDelete.locator('.monaco-button', { hasText: 'Delete' }).first().click();
         await poll('p0007 deleted', async () => ((await catalog.findOne({ _id: 'p0007' })) === null ? true : undefined), 30_000);
-        await poll('the browser shows no document', async () => ((await browserView.locator('.doc-note').innerText()).startsWith('0 documents') ? true : undefined), 30_000);
+        await poll('the browser shows no document', async () => ((await browserView.locator('.doc-status').innerText()).startsWith('0 documents') ? true : undefined), 30_000);
 
         // Create a vector collection from the tree, then drop it.
         const group = wb.treeRow(/^\s*Collections\s*$/);

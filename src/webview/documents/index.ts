@@ -42,7 +42,7 @@ const error = el('div', 'doc-error hidden');
 const more = button('Load more', 'secondary');
 let list: DocumentList | undefined;
 const listHost = el('div');
-const note = el('span', 'doc-note');
+const note = el('span', 'doc-note doc-status');
 
 function button(label: string, appearance?: 'secondary'): Button {
   const b = document.createElement('vscode-button') as Button;
