@@ -98,6 +98,7 @@ export async function readRawPage(client: Client, query: string, options: Record
   return { columns: result.columns ?? null, driverRows: result.rows ?? [], ...(result.pageState ? { pageState: result.pageState } : {}), info: result.info };
 }
 
+/** The page encoded in `timeZone`. Consumes `raw`: its driver rows are emptied as they are encoded. */
 export function encodePage(raw: RawPage, timeZone: string): Page {
   const { columns } = raw;
   const rows: EncodedValue[][] = [];
@@ -105,7 +106,12 @@ export function encodePage(raw: RawPage, timeZone: string): Page {
     const tz = { timeZone };
     const names = columns.map((c) => c.name);
     const encoders = columns.map((c) => encoderFor(c.type, tz));
-    for (const r of raw.driverRows) {
+    const driverRows = raw.driverRows;
+    for (let i = 0; i < driverRows.length; i++) {
+      const r = driverRows[i]!;
+      // Released as it is encoded: the rest of this loop allocates, and a collection then need not keep the
+      // row's decoded objects (Longs, Dates, UDT objects) alive next to their encoded copies.
+      driverRows[i] = undefined as unknown as DriverRow;
       const out = sized<EncodedValue>(names.length);
       for (let j = 0; j < names.length; j++) out[j] = encoders[j]!(r[names[j]!]);
       rows.push(out);

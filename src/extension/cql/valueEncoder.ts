@@ -213,9 +213,15 @@ function compileVector(sub: ValueEncoder): ValueEncoder {
   };
   return (v) => {
     if (v === null || v === undefined) return null;
-    const xs = toArray(v);
-    const items: (number | string)[] = [];
-    for (let i = 0; i < xs.length; i++) items.push(item(xs[i]));
+    // The driver's Vector is a Proxy whose every property read runs a trap that parses the key as a number: its
+    // element array is read once, and type tests that would go through the proxy again are skipped.
+    const elements = Array.isArray(v) ? v : (v as { elements?: unknown }).elements;
+    const xs = Array.isArray(elements) ? (elements as unknown[]) : toArray(v);
+    const items = sized<number | string>(xs.length);
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i];
+      items[i] = typeof x === 'number' && Number.isFinite(x) ? x : item(x);
+    }
     return { t: 'vector', items };
   };
 }
