@@ -131,6 +131,9 @@ test('1,000 documents: a window of rows in the DOM, scrolled to the last, action
   const lefts = await page.evaluate((sel) => [document.querySelector('.doc-header')!, document.querySelector(sel)!].map((r) =>
     [...r.children].map((c) => { const b = c.getBoundingClientRect(); return [b.left, b.width]; })), at(1));
   assert.deepEqual(lefts[0], lefts[1]);
+  // Cells are fixed boxes by kind (#, actions, score, columns), as wide as the table's widths say.
+  assert.deepEqual(lefts[0]!.map(([, w]) => w), [48, 210, 90, 160, 160, 160]);
+  assert.equal(await page.locator('.doc-grid').evaluate((g) => g.style.getPropertyValue('--doc-width')), `${48 + 210 + 90 + 3 * 160}px`);
   assert.deepEqual(await page.locator('.doc-header .doc-cell').allInnerTexts(), ['#', '', '$similarity', '_id', 'name', 'note']);
   // Striping follows the document's position, not the row's place in the DOM.
   assert.deepEqual(await page.evaluate(() => [1, 2, 3].map((i) => document.querySelector(`.doc-row[aria-rowindex="${i + 1}"]`)!.classList.contains('alt'))), [false, true, false]);

@@ -28,6 +28,7 @@ const BUSY_FRAME_MS = 4;
 const BUSY_FILL_ROWS = 2;
 /** Idle time left when another spare row is made: making one costs about a millisecond, laying it out more. */
 const WARM_MIN_IDLE_MS = 3;
+/** Cell widths by kind; `.doc-cell`, `.num`, `.actions` and `.score` in the styles have the same. */
 const WIDTHS = { num: 48, actions: 210, score: 90, column: 160 };
 
 export class DocumentTable {
@@ -85,12 +86,12 @@ export class DocumentTable {
     this.columns = columns;
     this.similarity = similarity;
     const widths = [WIDTHS.num, WIDTHS.actions, ...(similarity ? [WIDTHS.score] : []), ...columns.map(() => WIDTHS.column)];
-    this.root.style.setProperty('--doc-cols', widths.map((w) => `${w}px`).join(' '));
     this.root.style.setProperty('--doc-width', `${widths.reduce((a, b) => a + b, 0)}px`);
     this.root.setAttribute('aria-colcount', String(widths.length));
     const names = ['#', '', ...(similarity ? ['$similarity'] : []), ...columns];
+    const kinds = ['num', 'actions', ...(similarity ? ['score'] : [])];
     this.head.replaceChildren(...names.map((n, k) => {
-      const h = el('div', `doc-cell${k === 0 ? ' num' : ''}`, n);
+      const h = el('div', k < kinds.length ? `doc-cell ${kinds[k]}` : 'doc-cell', n);
       h.setAttribute('role', 'columnheader');
       if (n) h.title = n;
       return h;
