@@ -102,9 +102,16 @@ test('1,000 documents: a window of rows in the DOM, scrolled to the last, action
   await page.locator('#toggle-view').click();
   assert.equal(await page.locator('.doc-grid').isVisible(), true, 'back to the table view');
   await post({ type: 'rows', queryId: 10, append: false, rows: docs.slice(0, 100), more: true });
+  await frames(3);
+  // The rows' container keeps its size as Load more makes the box taller: no row's containing block changes.
+  const sizes = () => page.evaluate(() => [document.querySelector('.doc-rows-box')!, document.querySelector('.doc-rows')!].map((e) => e.getBoundingClientRect().height));
+  const [box100, layer100] = await sizes();
   for (let from = 100; from < 1000; from += 100) await post({ type: 'rows', queryId: 10, append: true, rows: docs.slice(from, from + 100), more: from + 100 < 1000 });
   await page.waitForFunction(() => document.querySelector('.doc-grid')?.getAttribute('aria-rowcount') === '1001');
   await frames(6);
+  const [box1000, layer1000] = await sizes();
+  assert.ok(box1000! >= 1000 * 22 && box1000! > box100!, `box ${box100} → ${box1000}`);
+  assert.equal(layer1000, layer100);
 
   // At the top: the first rows, contiguous, and only about a viewport's worth of them.
   const top = await domRows();

@@ -34,9 +34,13 @@ const WIDTHS = { num: 48, actions: 210, score: 90, column: 160 };
 export class DocumentTable {
   readonly root = el('div', 'doc-grid');
   private readonly head = el('div', 'doc-row doc-header');
-  /** As tall as every row loaded; rows are placed in it by their index. */
-  private readonly box = el('div', 'doc-rows');
-  private readonly slots = new RowSlots(this.box, () => this.makeRow(), (row, i) => this.fill(row, i));
+  /** As tall as every row loaded. */
+  private readonly box = el('div', 'doc-rows-box');
+  /** The rows' container, placed at the top of the box and of a size that never follows the row count: rows are
+   *  placed in it by their index, and a Load more that makes the box taller changes no containing block of theirs,
+   *  so it lays out and repaints the box alone, not every row shown. */
+  private readonly layer = el('div', 'doc-rows');
+  private readonly slots = new RowSlots(this.layer, () => this.makeRow(), (row, i) => this.fill(row, i));
   private rendered: RowRange = { start: 0, end: 0 };
   private rows: readonly DocumentRow[] = [];
   private columns: readonly string[] = [];
@@ -63,6 +67,7 @@ export class DocumentTable {
     this.root.setAttribute('aria-label', 'Documents');
     this.head.setAttribute('role', 'row');
     this.head.setAttribute('aria-rowindex', '1');
+    this.box.append(this.layer);
     this.root.append(this.head, this.box);
     this.root.addEventListener('keydown', (e) => this.onKey(e));
     this.root.addEventListener('focusin', (e) => this.onFocus(e.target as HTMLElement));

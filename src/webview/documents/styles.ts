@@ -19,7 +19,10 @@ body { padding: 0 12px 12px; color: var(--vscode-foreground); font-family: var(-
 .doc-row { display: flex; width: var(--doc-width); height: 22px; line-height: 22px; box-sizing: border-box; }
 .doc-header { position: sticky; top: 0; z-index: 1; background: var(--vscode-editorWidget-background, var(--vscode-editor-background, Canvas));
   color: var(--vscode-descriptionForeground); border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); width: calc(var(--doc-width) + 2px); }
-.doc-rows { position: relative; contain: strict; width: var(--doc-width); border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); border-top: none; }
+.doc-rows-box { position: relative; contain: strict; width: var(--doc-width); border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); border-top: none; }
+/* The rows' container: its size never changes with the number of rows (the box's height does), so rows are not laid
+   out again when more are loaded. No paint containment: the rows reach below it, the box clips them. */
+.doc-rows { position: absolute; top: 0; left: 0; width: var(--doc-width); height: 0; contain: layout style; }
 .doc-rows > .doc-row { position: absolute; top: 0; left: 0; contain: strict; scroll-margin: 24px 0 4px; }
 .doc-cell { flex: none; width: 160px; box-sizing: border-box; padding: 0 6px; white-space: pre; overflow: hidden; text-overflow: ellipsis;
   border-right: 1px solid var(--vscode-panel-border, transparent); }
