@@ -102,9 +102,16 @@ test('1,000 documents: a window of rows in the DOM, scrolled to the last, action
   await page.locator('#toggle-view').click();
   assert.equal(await page.locator('.doc-grid').isVisible(), true, 'back to the table view');
   await post({ type: 'rows', queryId: 10, append: false, rows: docs.slice(0, 100), more: true });
+  await frames(3);
+  // The rows' container keeps its size as Load more makes the box taller: no row's containing block changes.
+  const sizes = () => page.evaluate(() => [document.querySelector('.doc-rows-box')!, document.querySelector('.doc-rows')!].map((e) => e.getBoundingClientRect().height));
+  const [box100, layer100] = await sizes();
   for (let from = 100; from < 1000; from += 100) await post({ type: 'rows', queryId: 10, append: true, rows: docs.slice(from, from + 100), more: from + 100 < 1000 });
   await page.waitForFunction(() => document.querySelector('.doc-grid')?.getAttribute('aria-rowcount') === '1001');
   await frames(6);
+  const [box1000, layer1000] = await sizes();
+  assert.ok(box1000! >= 1000 * 22 && box1000! > box100!, `box ${box100} → ${box1000}`);
+  assert.equal(layer1000, layer100);
 
   // At the top: the first rows, contiguous, and only about a viewport's worth of them.
   const top = await domRows();
@@ -131,6 +138,9 @@ test('1,000 documents: a window of rows in the DOM, scrolled to the last, action
   const lefts = await page.evaluate((sel) => [document.querySelector('.doc-header')!, document.querySelector(sel)!].map((r) =>
     [...r.children].map((c) => { const b = c.getBoundingClientRect(); return [b.left, b.width]; })), at(1));
   assert.deepEqual(lefts[0], lefts[1]);
+  // Cells are fixed boxes by kind (#, actions, score, columns), as wide as the table's widths say.
+  assert.deepEqual(lefts[0]!.map(([, w]) => w), [48, 210, 90, 160, 160, 160]);
+  assert.equal(await page.locator('.doc-grid').evaluate((g) => g.style.getPropertyValue('--doc-width')), `${48 + 210 + 90 + 3 * 160}px`);
   assert.deepEqual(await page.locator('.doc-header .doc-cell').allInnerTexts(), ['#', '', '$similarity', '_id', 'name', 'note']);
   // Striping follows the document's position, not the row's place in the DOM.
   assert.deepEqual(await page.evaluate(() => [1, 2, 3].map((i) => document.querySelector(`.doc-row[aria-rowindex="${i + 1}"]`)!.classList.contains('alt'))), [false, true, false]);

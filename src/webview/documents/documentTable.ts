@@ -28,14 +28,19 @@ const BUSY_FRAME_MS = 4;
 const BUSY_FILL_ROWS = 2;
 /** Idle time left when another spare row is made: making one costs about a millisecond, laying it out more. */
 const WARM_MIN_IDLE_MS = 3;
+/** Cell widths by kind; `.doc-cell`, `.num`, `.actions` and `.score` in the styles have the same. */
 const WIDTHS = { num: 48, actions: 210, score: 90, column: 160 };
 
 export class DocumentTable {
   readonly root = el('div', 'doc-grid');
   private readonly head = el('div', 'doc-row doc-header');
-  /** As tall as every row loaded; rows are placed in it by their index. */
-  private readonly box = el('div', 'doc-rows');
-  private readonly slots = new RowSlots(this.box, () => this.makeRow(), (row, i) => this.fill(row, i));
+  /** As tall as every row loaded. */
+  private readonly box = el('div', 'doc-rows-box');
+  /** The rows' container, placed at the top of the box and of a size that never follows the row count: rows are
+   *  placed in it by their index, and a Load more that makes the box taller changes no containing block of theirs,
+   *  so it lays out and repaints the box alone, not every row shown. */
+  private readonly layer = el('div', 'doc-rows');
+  private readonly slots = new RowSlots(this.layer, () => this.makeRow(), (row, i) => this.fill(row, i));
   private rendered: RowRange = { start: 0, end: 0 };
   private rows: readonly DocumentRow[] = [];
   private columns: readonly string[] = [];
@@ -62,6 +67,7 @@ export class DocumentTable {
     this.root.setAttribute('aria-label', 'Documents');
     this.head.setAttribute('role', 'row');
     this.head.setAttribute('aria-rowindex', '1');
+    this.box.append(this.layer);
     this.root.append(this.head, this.box);
     this.root.addEventListener('keydown', (e) => this.onKey(e));
     this.root.addEventListener('focusin', (e) => this.onFocus(e.target as HTMLElement));
@@ -85,12 +91,12 @@ export class DocumentTable {
     this.columns = columns;
     this.similarity = similarity;
     const widths = [WIDTHS.num, WIDTHS.actions, ...(similarity ? [WIDTHS.score] : []), ...columns.map(() => WIDTHS.column)];
-    this.root.style.setProperty('--doc-cols', widths.map((w) => `${w}px`).join(' '));
     this.root.style.setProperty('--doc-width', `${widths.reduce((a, b) => a + b, 0)}px`);
     this.root.setAttribute('aria-colcount', String(widths.length));
     const names = ['#', '', ...(similarity ? ['$similarity'] : []), ...columns];
+    const kinds = ['num', 'actions', ...(similarity ? ['score'] : [])];
     this.head.replaceChildren(...names.map((n, k) => {
-      const h = el('div', `doc-cell${k === 0 ? ' num' : ''}`, n);
+      const h = el('div', k < kinds.length ? `doc-cell ${kinds[k]}` : 'doc-cell', n);
       h.setAttribute('role', 'columnheader');
       if (n) h.title = n;
       return h;

@@ -11,17 +11,24 @@ body { padding: 0 12px 12px; color: var(--vscode-foreground); font-family: var(-
 .doc-bar { display: flex; gap: 8px; align-items: center; margin: 8px 0; flex-wrap: wrap; }
 .doc-note { color: var(--vscode-descriptionForeground); margin-left: auto; }
 .doc-error { color: var(--vscode-errorForeground); white-space: pre-wrap; margin: 6px 0; }
-/* Div rows of one fixed height and columns of fixed widths (--doc-cols, set by the table): a row coming into view is
-   laid out and painted on its own (contain: strict), never the whole grid. Cells are one line (white-space: pre,
-   ellipsis). The header shares the column template, so it stays aligned with the cells. */
+/* Div rows of one fixed height, cells of fixed widths by kind (the table's WIDTHS have the same; --doc-width is their
+   sum): a row coming into view is laid out and painted on its own (contain: strict), never the whole grid, and its
+   cells are a row of fixed boxes (flex, no grid track sizing: a row laid out costs its text). Cells are one line
+   (white-space: pre, ellipsis). The header's cells have the same kinds, so it stays aligned with the cells. */
 .doc-grid { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
-.doc-row { display: grid; grid-template-columns: var(--doc-cols); width: var(--doc-width); height: 22px; line-height: 22px; box-sizing: border-box; }
+.doc-row { display: flex; width: var(--doc-width); height: 22px; line-height: 22px; box-sizing: border-box; }
 .doc-header { position: sticky; top: 0; z-index: 1; background: var(--vscode-editorWidget-background, var(--vscode-editor-background, Canvas));
   color: var(--vscode-descriptionForeground); border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); width: calc(var(--doc-width) + 2px); }
-.doc-rows { position: relative; contain: strict; width: var(--doc-width); border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); border-top: none; }
+.doc-rows-box { position: relative; contain: strict; width: var(--doc-width); border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); border-top: none; }
+/* The rows' container: its size never changes with the number of rows (the box's height does), so rows are not laid
+   out again when more are loaded. No paint containment: the rows reach below it, the box clips them. */
+.doc-rows { position: absolute; top: 0; left: 0; width: var(--doc-width); height: 0; contain: layout style; }
 .doc-rows > .doc-row { position: absolute; top: 0; left: 0; contain: strict; scroll-margin: 24px 0 4px; }
-.doc-cell { padding: 0 6px; white-space: pre; overflow: hidden; text-overflow: ellipsis; min-width: 0;
+.doc-cell { flex: none; width: 160px; box-sizing: border-box; padding: 0 6px; white-space: pre; overflow: hidden; text-overflow: ellipsis;
   border-right: 1px solid var(--vscode-panel-border, transparent); }
+.doc-cell.num { width: 48px; }
+.doc-cell.actions { width: 210px; }
+.doc-cell.score { width: 90px; }
 .doc-header .doc-cell { height: 20px; line-height: 20px; }
 .doc-rows > .doc-row.alt { background: var(--vscode-list-hoverBackground); }
 .doc-rows .num { text-align: right; color: var(--vscode-editorLineNumber-foreground); }
