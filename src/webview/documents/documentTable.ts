@@ -12,6 +12,7 @@ import { cellLine } from './documentCells.js';
 import { actionButtons, el, type RowAction } from './elements.js';
 import { keyTarget, type GridSpot } from './gridKeys.js';
 import { RowSlots } from './rowSlots.js';
+import { CELL_WIDTHS } from './styles.js';
 
 /** The height of every row; `.doc-row` in the styles has the same. */
 export const ROW_PX = 22;
@@ -29,8 +30,6 @@ const BUSY_FRAME_MS = 4;
 const BUSY_FILL_ROWS = 2;
 /** Idle time left when another spare row is made: making one costs about a millisecond, laying it out more. */
 const WARM_MIN_IDLE_MS = 3;
-/** Cell widths by kind; `.doc-cell`, `.num`, `.actions` and `.score` in the styles have the same. */
-const WIDTHS = { num: 48, actions: 210, score: 90, column: 160 };
 
 export class DocumentTable {
   readonly root = el('div', 'doc-grid');
@@ -91,7 +90,7 @@ export class DocumentTable {
     this.rows = rows;
     this.columns = columns;
     this.similarity = similarity;
-    const widths = [WIDTHS.num, WIDTHS.actions, ...(similarity ? [WIDTHS.score] : []), ...columns.map(() => WIDTHS.column)];
+    const widths = [CELL_WIDTHS.num, CELL_WIDTHS.actions, ...(similarity ? [CELL_WIDTHS.score] : []), ...columns.map(() => CELL_WIDTHS.column)];
     this.root.style.setProperty('--doc-width', `${widths.reduce((a, b) => a + b, 0)}px`);
     this.root.setAttribute('aria-colcount', String(widths.length));
     const names = ['#', '', ...(similarity ? ['$similarity'] : []), ...columns];

@@ -1,5 +1,8 @@
 // Theme colours only (--vscode-* variables); the same grid look as the notebook result renderer.
 
+/** Grid cell widths in px by kind: the styles below size the cells, the table sums them for `--doc-width`. */
+export const CELL_WIDTHS = { num: 48, actions: 210, score: 90, column: 160 } as const;
+
 export const DOCUMENT_STYLES = `
 body { padding: 0 12px 12px; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
 .doc-title { margin: 10px 0 6px; color: var(--vscode-descriptionForeground); }
@@ -11,7 +14,7 @@ body { padding: 0 12px 12px; color: var(--vscode-foreground); font-family: var(-
 .doc-bar { display: flex; gap: 8px; align-items: center; margin: 8px 0; flex-wrap: wrap; }
 .doc-note { color: var(--vscode-descriptionForeground); margin-left: auto; }
 .doc-error { color: var(--vscode-errorForeground); white-space: pre-wrap; margin: 6px 0; }
-/* Div rows of one fixed height, cells of fixed widths by kind (the table's WIDTHS have the same; --doc-width is their
+/* Div rows of one fixed height, cells of fixed widths by kind (CELL_WIDTHS; --doc-width, set by the table, is their
    sum): a row coming into view is laid out and painted on its own (contain: strict), never the whole grid, and its
    cells are a row of fixed boxes (flex, no grid track sizing: a row laid out costs its text). Cells are one line
    (white-space: pre, ellipsis). The header's cells have the same kinds, so it stays aligned with the cells. */
@@ -24,11 +27,11 @@ body { padding: 0 12px 12px; color: var(--vscode-foreground); font-family: var(-
    out again when more are loaded. No paint containment: the rows reach below it, the box clips them. */
 .doc-rows { position: absolute; top: 0; left: 0; width: var(--doc-width); height: 0; contain: layout style; }
 .doc-rows > .doc-row { position: absolute; top: 0; left: 0; contain: strict; scroll-margin: 24px 0 4px; }
-.doc-cell { flex: none; width: 160px; box-sizing: border-box; padding: 0 6px; white-space: pre; overflow: hidden; text-overflow: ellipsis;
+.doc-cell { flex: none; width: ${CELL_WIDTHS.column}px; box-sizing: border-box; padding: 0 6px; white-space: pre; overflow: hidden; text-overflow: ellipsis;
   border-right: 1px solid var(--vscode-panel-border, transparent); }
-.doc-cell.num { width: 48px; }
-.doc-cell.actions { width: 210px; }
-.doc-cell.score { width: 90px; }
+.doc-cell.num { width: ${CELL_WIDTHS.num}px; }
+.doc-cell.actions { width: ${CELL_WIDTHS.actions}px; }
+.doc-cell.score { width: ${CELL_WIDTHS.score}px; }
 .doc-header .doc-cell { height: 20px; line-height: 20px; }
 .doc-rows > .doc-row.alt { background: var(--vscode-list-hoverBackground); }
 .doc-rows .num { text-align: right; color: var(--vscode-editorLineNumber-foreground); }
