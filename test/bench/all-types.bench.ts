@@ -1,10 +1,12 @@
 // Result pipeline vs the raw driver on the all-types table: per column type and for the whole row, rows/s of the
 // driver paging the query alone and of the notebook session (driver rows → result payload rows), and their ratio.
-// Same paging for both; one warm-up of each, then BENCH_ROUNDS alternating rounds (default 5), median reported.
+// Same paging for both; one warm-up of each, then BENCH_ROUNDS alternating rounds (default 5), median reported,
+// with the GC pauses of each kind of pass (most of what the session costs over the driver is collections).
 // Runs on the sandbox, started in a process of its own so the server does not share this process's event loop and
 // CPU time with the client being measured, or on a real cluster with the CQL_TEST_* variables (test/support/target.ts).
 //   BENCH_ROWS (default 100000)  BENCH_ROUNDS (default 5)  BENCH_ONLY=c_decimal,c_uuid,row (some columns; row: whole row)
 import { loadavg } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { Client } from 'cassandra-driver';
 import { CqlSession } from '../../src/extension/cql/session.js';
 import { splitStatements } from '../../src/extension/cql/statements.js';
@@ -21,7 +23,18 @@ interface Pass {
   ms: number;
   /** CPU time of this process (the driver and the session; the server runs elsewhere): robust to other load. */
   cpuMs: number;
+  /** Garbage collection pauses during the pass: most of what the session costs over the driver is here. */
+  gcMs: number;
 }
+
+// Every collection's pause, as the engine reports it (entries come in after the fact, in batches).
+let gcPauses = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcPauses += e.duration;
+}).observe({ entryTypes: ['gc'] });
+
+/** GC pauses reported so far, once the observer has been given the entries still queued. */
+const gcNow = () => new Promise<number>((resolve) => setImmediate(() => resolve(gcPauses)));
 
 const cpuNow = () => {
   const u = process.cpuUsage();
@@ -29,6 +42,7 @@ const cpuNow = () => {
 };
 
 async function rawPass(client: Client, query: string): Promise<Pass> {
+  const g0 = await gcNow();
   const c0 = cpuNow();
   const t0 = performance.now();
   let rows = 0;
@@ -38,11 +52,14 @@ async function rawPass(client: Client, query: string): Promise<Pass> {
     rows += rs.rows.length;
     pageState = rs.pageState ?? undefined;
   } while (pageState);
-  return { rows, ms: performance.now() - t0, cpuMs: cpuNow() - c0 };
+  const ms = performance.now() - t0;
+  const cpuMs = cpuNow() - c0;
+  return { rows, ms, cpuMs, gcMs: (await gcNow()) - g0 };
 }
 
 async function sessionPass(client: Client, query: string): Promise<Pass> {
   const session = new CqlSession({ client: async () => client, pageSize: PAGE, timeZone: 'UTC' });
+  const g0 = await gcNow();
   const c0 = cpuNow();
   const t0 = performance.now();
   const first = await session.run(splitStatements(query)[0]!);
@@ -54,7 +71,9 @@ async function sessionPass(client: Client, query: string): Promise<Pass> {
     rows += page.rows.length;
     more = page.hasMore;
   }
-  return { rows, ms: performance.now() - t0, cpuMs: cpuNow() - c0 };
+  const ms = performance.now() - t0;
+  const cpuMs = cpuNow() - c0;
+  return { rows, ms, cpuMs, gcMs: (await gcNow()) - g0 };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -66,6 +85,8 @@ interface Measured {
   session: number;
   rawCpu: number;
   sessionCpu: number;
+  rawGc: number;
+  sessionGc: number;
   rows: number;
 }
 
@@ -76,6 +97,8 @@ async function measure(client: Client, query: string): Promise<Measured> {
   const session: number[] = [];
   const rawCpu: number[] = [];
   const sessionCpu: number[] = [];
+  const rawGc: number[] = [];
+  const sessionGc: number[] = [];
   let rows = 0;
   for (let i = 0; i < ROUNDS; i++) {
     // Alternate which goes first so background load on the shared machine falls on both alike.
@@ -86,10 +109,11 @@ async function measure(client: Client, query: string): Promise<Measured> {
       const p = await pass(client, query);
       (pass === rawPass ? raw : session).push(rps(p));
       (pass === rawPass ? rawCpu : sessionCpu).push(cpuRps(p));
+      (pass === rawPass ? rawGc : sessionGc).push(p.gcMs);
       rows = p.rows;
     }
   }
-  return { raw: median(raw), session: median(session), rawCpu: median(rawCpu), sessionCpu: median(sessionCpu), rows };
+  return { raw: median(raw), session: median(session), rawCpu: median(rawCpu), sessionCpu: median(sessionCpu), rawGc: median(rawGc), sessionGc: median(sessionGc), rows };
 }
 
 async function main(): Promise<void> {
@@ -109,14 +133,15 @@ async function main(): Promise<void> {
     const table = `${target.keyspace}.bench_all_types`;
     console.log(`all-types table: ${ROWS} rows, ${columns.length + 1} columns, ready in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${where}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     console.log(`page ${PAGE}, median of ${ROUNDS} alternating rounds after one warm-up each; rows/s by the clock, and the`);
-    console.log('ratio also by this process\'s CPU time (steadier when other processes load the machine)');
+    console.log('ratio also by this process\'s CPU time (steadier when other processes load the machine); GC ms: the');
+    console.log('median collection pauses of a pass, raw / session (counted in both the clock and the CPU time)');
     const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
     const cases = [
       ...columns.filter((c) => !only || only.includes(c.name)).map((c) => ({ label: c.cql, query: `SELECT ${c.name} FROM ${table}` })),
       ...(only && !only.includes('row') ? [] : [{ label: 'whole row', query: `SELECT * FROM ${table}` }]),
     ];
     const pad = (s: string, n: number) => s.padEnd(n);
-    console.log(`${pad('type', 28)}${pad('raw rows/s', 13)}${pad('session rows/s', 16)}${pad('ratio', 8)}ratio (CPU)`);
+    console.log(`${pad('type', 28)}${pad('raw rows/s', 13)}${pad('session rows/s', 16)}${pad('ratio', 8)}${pad('ratio (CPU)', 13)}GC ms raw / session`);
     let worst = { label: '', ratio: Infinity };
     for (const c of cases) {
       const m = await measure(client, c.query);
@@ -124,7 +149,7 @@ async function main(): Promise<void> {
       const ratio = m.session / m.raw;
       if (c.label !== 'whole row' && ratio < worst.ratio) worst = { label: c.label, ratio };
       const cpuRatio = m.sessionCpu / m.rawCpu;
-      console.log(`${pad(c.label, 28)}${pad(Math.round(m.raw).toString(), 13)}${pad(Math.round(m.session).toString(), 16)}${pad(ratio.toFixed(2), 8)}${cpuRatio.toFixed(2)}`);
+      console.log(`${pad(c.label, 28)}${pad(Math.round(m.raw).toString(), 13)}${pad(Math.round(m.session).toString(), 16)}${pad(ratio.toFixed(2), 8)}${pad(cpuRatio.toFixed(2), 13)}${m.rawGc.toFixed(0)} / ${m.sessionGc.toFixed(0)}`);
     }
     if (worst.label) console.log(`lowest single-type ratio: ${worst.label} ${worst.ratio.toFixed(2)}`);
     console.log(`load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
