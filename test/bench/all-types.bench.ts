@@ -41,64 +41,64 @@ const cpuNow = () => {
   return (u.user + u.system) / 1000;
 };
 
-async function rawPass(client: Client, query: string): Promise<Pass> {
+/** Clock, CPU and GC time of `read`, which reads the whole result and returns its row count. */
+async function timed(read: () => Promise<number>): Promise<Pass> {
   const g0 = await gcNow();
   const c0 = cpuNow();
   const t0 = performance.now();
-  let rows = 0;
-  let pageState: string | undefined;
-  do {
-    const rs = await client.execute(query, [], { prepare: false, fetchSize: PAGE, autoPage: false, ...(pageState ? { pageState } : {}) });
-    rows += rs.rows.length;
-    pageState = rs.pageState ?? undefined;
-  } while (pageState);
+  const rows = await read();
   const ms = performance.now() - t0;
   const cpuMs = cpuNow() - c0;
   return { rows, ms, cpuMs, gcMs: (await gcNow()) - g0 };
 }
 
-async function sessionPass(client: Client, query: string): Promise<Pass> {
+function rawPass(client: Client, query: string): Promise<Pass> {
+  return timed(async () => {
+    let rows = 0;
+    let pageState: string | undefined;
+    do {
+      const rs = await client.execute(query, [], { prepare: false, fetchSize: PAGE, autoPage: false, ...(pageState ? { pageState } : {}) });
+      rows += rs.rows.length;
+      pageState = rs.pageState ?? undefined;
+    } while (pageState);
+    return rows;
+  });
+}
+
+function sessionPass(client: Client, query: string): Promise<Pass> {
   const session = new CqlSession({ client: async () => client, pageSize: PAGE, timeZone: 'UTC' });
-  const g0 = await gcNow();
-  const c0 = cpuNow();
-  const t0 = performance.now();
-  const first = await session.run(splitStatements(query)[0]!);
-  if (first.kind !== 'result') throw new Error(JSON.stringify(first));
-  let rows = first.payload.rows.length;
-  let more = first.payload.hasMore;
-  while (more) {
-    const page = await session.loadMore(first.payload.queryId);
-    rows += page.rows.length;
-    more = page.hasMore;
-  }
-  const ms = performance.now() - t0;
-  const cpuMs = cpuNow() - c0;
-  return { rows, ms, cpuMs, gcMs: (await gcNow()) - g0 };
+  return timed(async () => {
+    const first = await session.run(splitStatements(query)[0]!);
+    if (first.kind !== 'result') throw new Error(JSON.stringify(first));
+    let rows = first.payload.rows.length;
+    let more = first.payload.hasMore;
+    while (more) {
+      const page = await session.loadMore(first.payload.queryId);
+      rows += page.rows.length;
+      more = page.hasMore;
+    }
+    return rows;
+  });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const rps = (p: Pass) => (p.rows / p.ms) * 1000;
 const cpuRps = (p: Pass) => (p.rows / p.cpuMs) * 1000;
 
-interface Measured {
-  raw: number;
-  session: number;
-  rawCpu: number;
-  sessionCpu: number;
-  rawGc: number;
-  sessionGc: number;
-  rows: number;
+/** Medians over one kind of pass: rows/s by the clock and by CPU time, GC ms. */
+interface Medians {
+  rps: number;
+  cpuRps: number;
+  gcMs: number;
 }
 
-async function measure(client: Client, query: string): Promise<Measured> {
+const medians = (ps: Pass[]): Medians => ({ rps: median(ps.map(rps)), cpuRps: median(ps.map(cpuRps)), gcMs: median(ps.map((p) => p.gcMs)) });
+
+async function measure(client: Client, query: string): Promise<{ raw: Medians; session: Medians; rows: number }> {
   await rawPass(client, query);
   await sessionPass(client, query);
-  const raw: number[] = [];
-  const session: number[] = [];
-  const rawCpu: number[] = [];
-  const sessionCpu: number[] = [];
-  const rawGc: number[] = [];
-  const sessionGc: number[] = [];
+  const raw: Pass[] = [];
+  const session: Pass[] = [];
   let rows = 0;
   for (let i = 0; i < ROUNDS; i++) {
     // Alternate which goes first so background load on the shared machine falls on both alike.
@@ -107,13 +107,11 @@ async function measure(client: Client, query: string): Promise<Measured> {
       // The previous pass's garbage is collected first, not charged to this one (with node --expose-gc).
       (globalThis as { gc?: () => void }).gc?.();
       const p = await pass(client, query);
-      (pass === rawPass ? raw : session).push(rps(p));
-      (pass === rawPass ? rawCpu : sessionCpu).push(cpuRps(p));
-      (pass === rawPass ? rawGc : sessionGc).push(p.gcMs);
+      (pass === rawPass ? raw : session).push(p);
       rows = p.rows;
     }
   }
-  return { raw: median(raw), session: median(session), rawCpu: median(rawCpu), sessionCpu: median(sessionCpu), rawGc: median(rawGc), sessionGc: median(sessionGc), rows };
+  return { raw: medians(raw), session: medians(session), rows };
 }
 
 async function main(): Promise<void> {
@@ -146,10 +144,10 @@ async function main(): Promise<void> {
     for (const c of cases) {
       const m = await measure(client, c.query);
       if (m.rows !== ROWS) throw new Error(`${c.label}: read ${m.rows} rows, expected ${ROWS}`);
-      const ratio = m.session / m.raw;
+      const ratio = m.session.rps / m.raw.rps;
       if (c.label !== 'whole row' && ratio < worst.ratio) worst = { label: c.label, ratio };
-      const cpuRatio = m.sessionCpu / m.rawCpu;
-      console.log(`${pad(c.label, 28)}${pad(Math.round(m.raw).toString(), 13)}${pad(Math.round(m.session).toString(), 16)}${pad(ratio.toFixed(2), 8)}${pad(cpuRatio.toFixed(2), 13)}${m.rawGc.toFixed(0)} / ${m.sessionGc.toFixed(0)}`);
+      const cpuRatio = m.session.cpuRps / m.raw.cpuRps;
+      console.log(`${pad(c.label, 28)}${pad(Math.round(m.raw.rps).toString(), 13)}${pad(Math.round(m.session.rps).toString(), 16)}${pad(ratio.toFixed(2), 8)}${pad(cpuRatio.toFixed(2), 13)}${m.raw.gcMs.toFixed(0)} / ${m.session.gcMs.toFixed(0)}`);
     }
     if (worst.label) console.log(`lowest single-type ratio: ${worst.label} ${worst.ratio.toFixed(2)}`);
     console.log(`load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
