@@ -54,7 +54,12 @@ test('rows as text, JSON view, row actions, Load more', { skip }, async () => {
   await post({ type: 'init', collection: { keyspace: 'demo', name: 'catalog', database: 'db', vectorDimension: 3, metric: 'cosine' }, form: { mode: 'filter', filter: '', projection: '', sort: '', limit: '', search: '' } });
   await post({ type: 'rows', queryId: 0, append: false, rows: [row(0), row(1)], more: true, note: '2 documents · filter · 5 ms' });
   await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, ROWS);
-  assert.equal(await page.locator(ROWS).first().locator('.doc-cell').nth(3).innerText(), EVIL);
+  // Too long for its cell: cut with an ellipsis, the whole of it (as text) in the tooltip and the accessible name.
+  const evil = page.locator(ROWS).first().locator('.doc-cell').nth(3);
+  const shown = await evil.innerText();
+  assert.ok(shown.endsWith('…') && EVIL.startsWith(shown.slice(0, -1)), shown);
+  assert.equal(await evil.getAttribute('title'), EVIL);
+  assert.equal(await evil.getAttribute('aria-label'), EVIL);
   assert.equal(await page.evaluate(() => document.querySelectorAll('.doc-grid img').length), 0);
   assert.equal(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned), undefined);
 
@@ -131,16 +136,20 @@ test('1,000 documents: a window of rows in the DOM, scrolled to the last, action
   assert.equal(await page.locator('.doc-header').getAttribute('aria-rowindex'), '1');
   // The cell shows one line; its tooltip the whole value.
   const note = page.locator(`${at(1)} .doc-cell`).nth(5);
-  assert.equal(await note.innerText(), 'line one↵line two of d0');
+  assert.equal(await note.getAttribute('aria-label') ?? await note.innerText(), 'line one↵line two of d0');
   assert.equal(await note.getAttribute('title'), 'line one\nline two of d0');
   assert.equal(await page.locator(`${at(1)} .doc-cell`).nth(2).innerText(), '1.000000');
   // The header's columns (the $similarity column among them) line up with the cells'.
   const lefts = await page.evaluate((sel) => [document.querySelector('.doc-header')!, document.querySelector(sel)!].map((r) =>
     [...r.children].map((c) => { const b = c.getBoundingClientRect(); return [b.left, b.width]; })), at(1));
   assert.deepEqual(lefts[0], lefts[1]);
-  // Cells are fixed boxes by kind (#, actions, score, columns), as wide as the table's widths say.
-  assert.deepEqual(lefts[0]!.map(([, w]) => w), [48, 210, 90, 160, 160, 160]);
-  assert.equal(await page.locator('.doc-grid').evaluate((g) => g.style.getPropertyValue('--doc-width')), `${48 + 210 + 90 + 3 * 160}px`);
+  // Cells are fixed boxes by kind (#, actions, score, columns), as wide as the table's widths say; the actions cell
+  // as its buttons in the grid's font.
+  const widths = lefts[0]!.map(([, w]) => w);
+  assert.deepEqual([widths[0], ...widths.slice(2)], [48, 90, 160, 160, 160]);
+  const buttons = await page.locator(`${at(1)} .doc-actions`).evaluate((b) => b.getBoundingClientRect().width);
+  assert.ok(widths[1]! >= buttons + 13 && widths[1]! < buttons + 15, `actions cell ${widths[1]} px for ${buttons} px of buttons`);
+  assert.equal(await page.locator('.doc-grid').evaluate((g) => g.style.getPropertyValue('--doc-width')), `${widths.reduce((a, b) => a + b, 0)}px`);
   assert.deepEqual(await page.locator('.doc-header .doc-cell').allInnerTexts(), ['#', '', '$similarity', '_id', 'name', 'note']);
   // Striping follows the document's position, not the row's place in the DOM.
   assert.deepEqual(await page.evaluate(() => [1, 2, 3].map((i) => document.querySelector(`.doc-row[aria-rowindex="${i + 1}"]`)!.classList.contains('alt'))), [false, true, false]);
@@ -324,4 +333,40 @@ test('new columns and a new result refill the rows shown in place: same elements
   const before = (await sent()).length;
   await page.locator(`${at(2)} button.doc-similar`).click();
   assert.deepEqual((await sent()).slice(before).map((m) => [m.type, m.index]), [['similar', 1]]);
+});
+
+test('long values are cut to their cells with no clip: nothing spills, the whole value is the name, a new editor font refits', { skip }, async () => {
+  // As VS Code sets them: the editor font is what the grid's cells are in.
+  await page.evaluate(() => {
+    document.documentElement.style.setProperty('--vscode-editor-font-family', 'monospace');
+    document.documentElement.style.setProperty('--vscode-editor-font-size', '13px');
+  });
+  const values = { ascii: 'abcdefghij'.repeat(10), cjk: '漢字かな'.repeat(12), emoji: '😀🚀'.repeat(20), short: 'ok' };
+  await post({ type: 'rows', queryId: 30, append: false, more: false, rows: [row(0, Object.entries(values)), row(1, Object.entries(values))] });
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, ROWS);
+  await frames(2);
+  const cells = () => page.evaluate((sel) => [...document.querySelectorAll(`${sel} .doc-cell`)].map((c) => ({
+    text: c.textContent ?? '', label: c.getAttribute('aria-label'), title: c.getAttribute('title'), spills: c.scrollWidth > c.clientWidth,
+  })), ROWS);
+  const check = async () => {
+    const all = await cells();
+    assert.deepEqual(all.filter((c) => c.spills), [], 'no cell\'s text reaches past it');
+    for (const [name, value] of Object.entries(values)) {
+      const c = all.find((x) => x.title === value)!;
+      if (name === 'short') {
+        assert.deepEqual([c.text, c.label], ['ok', null]);
+        continue;
+      }
+      assert.ok(c.text.endsWith('…') && value.startsWith(c.text.slice(0, -1)) && c.text.length > 3, `${name}: ${c.text}`);
+      assert.equal(c.label, value);
+      const last = c.text.charCodeAt(c.text.length - 2);
+      assert.ok(!(last >= 0xd800 && last <= 0xdbff), `${name}: no half of an emoji`);
+    }
+    return all.find((x) => x.title === values.ascii)!.text.length;
+  };
+  const at13 = await check();
+  await page.evaluate(() => document.documentElement.style.setProperty('--vscode-editor-font-size', '20px'));
+  await frames(3);
+  const at20 = await check();
+  assert.ok(at20 < at13, `fewer characters in a larger font: ${at20} < ${at13}`);
 });

@@ -8,11 +8,12 @@
 
 import type { DocumentRow } from '../../shared/documentBrowserMessages.js';
 import { computeWindow, spacerHeight, stepWindow, type RowRange } from '../common/virtualWindow.js';
+import { CellFit } from './cellFit.js';
 import { cellLine } from './documentCells.js';
-import { actionButtons, el, type RowAction } from './elements.js';
+import { ACTION_LABELS, actionButtons, el, type RowAction } from './elements.js';
 import { keyTarget, type GridSpot } from './gridKeys.js';
 import { RowSlots } from './rowSlots.js';
-import { CELL_WIDTHS } from './styles.js';
+import { ACTION_BUTTON, CELL_BORDER, CELL_PADDING, CELL_WIDTHS } from './styles.js';
 
 /** The height of every row; `.doc-row` in the styles has the same. */
 export const ROW_PX = 22;
@@ -57,6 +58,12 @@ export class DocumentTable {
   private tabStop: GridSpot = { row: 0, button: 0 };
   /** Whether the page scrolled (or resized) since the last paint: rows it brought into view cannot wait. */
   private scrolled = false;
+  /** Text cut to the width of a column's, a number's and a score's cell. */
+  private readonly fits = { column: new CellFit(), num: new CellFit(), score: new CellFit() };
+  /** The actions cell's width: its buttons' in the grid's font. */
+  private actionsWidth: number = CELL_WIDTHS.actions;
+  /** VS Code sets the theme's and the editor font's variables on the root element: a new font refits the cells. */
+  private readonly themeWatch = new MutationObserver(() => this.schedule());
   private readonly onScroll = () => {
     this.scrolled = true;
     this.schedule();
@@ -75,6 +82,7 @@ export class DocumentTable {
     this.root.addEventListener('focusout', () => this.schedule());
     window.addEventListener('scroll', this.onScroll, { passive: true });
     window.addEventListener('resize', this.onScroll);
+    this.themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
   }
 
   /** A new result or new columns: the header is built again, and the rows shown are written again in the same
@@ -90,9 +98,8 @@ export class DocumentTable {
     this.rows = rows;
     this.columns = columns;
     this.similarity = similarity;
-    const widths = [CELL_WIDTHS.num, CELL_WIDTHS.actions, ...(similarity ? [CELL_WIDTHS.score] : []), ...columns.map(() => CELL_WIDTHS.column)];
-    this.root.style.setProperty('--doc-width', `${widths.reduce((a, b) => a + b, 0)}px`);
-    this.root.setAttribute('aria-colcount', String(widths.length));
+    this.syncFont();
+    this.applyWidths();
     const names = ['#', '', ...(similarity ? ['$similarity'] : []), ...columns];
     const kinds = ['num', 'actions', ...(similarity ? ['score'] : [])];
     this.head.replaceChildren(...names.map((n, k) => {
@@ -137,6 +144,7 @@ export class DocumentTable {
     cancelIdleCallback(this.idle);
     window.removeEventListener('scroll', this.onScroll);
     window.removeEventListener('resize', this.onScroll);
+    this.themeWatch.disconnect();
   }
 
   /** Written only when it changes: an unchanged height must not cost the page a layout. */
@@ -158,6 +166,11 @@ export class DocumentTable {
     const top = this.box.getBoundingClientRect().top;
     // New columns restyle every row: that layout, done by the read, is most of this frame already.
     const fill = performance.now() - t0 > BUSY_FRAME_MS ? BUSY_FILL_ROWS : FILL_ROWS;
+    // Style is clean after that read, so this costs no recalculation; a new font refits the rows shown.
+    if (this.syncFont()) {
+      this.applyWidths();
+      this.slots.refill(this.rows.length);
+    }
     // Only the part of the viewport below the list's top shows rows (the form sits above them at first).
     const viewportHeight = Math.max(0, window.innerHeight - Math.max(0, top));
     const at = { scrollTop: -top, viewportHeight, rowHeight: ROW_PX, rowCount: this.rows.length };
@@ -206,6 +219,30 @@ export class DocumentTable {
     });
   }
 
+  /** The fitters follow the grid's font, and the actions cell its buttons' width in it; true when the font changed. */
+  private syncFont(): boolean {
+    const cs = getComputedStyle(this.root);
+    const font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const text = (width: number) => width - 2 * CELL_PADDING - CELL_BORDER;
+    // Not `||`: every fitter learns the font.
+    const changed = [this.fits.column.setFont(font, text(CELL_WIDTHS.column)), this.fits.num.setFont(font, text(CELL_WIDTHS.num)),
+      this.fits.score.setFont(font, text(CELL_WIDTHS.score))].includes(true);
+    if (changed) {
+      const labels = this.actions.map((a) => ACTION_LABELS[a]);
+      const buttons = labels.reduce((sum, l) => sum + this.fits.column.measure(l) + 2 * ACTION_BUTTON.padding, 0) + (labels.length - 1) * ACTION_BUTTON.gap;
+      if (Number.isFinite(buttons)) this.actionsWidth = Math.ceil(buttons + 2 * CELL_PADDING + CELL_BORDER);
+    }
+    return changed;
+  }
+
+  /** The cells' widths: the rows' (--doc-width, their sum) and the actions cell's. */
+  private applyWidths(): void {
+    const widths = [CELL_WIDTHS.num, this.actionsWidth, ...(this.similarity ? [CELL_WIDTHS.score] : []), ...this.columns.map(() => CELL_WIDTHS.column)];
+    this.root.style.setProperty('--doc-actions-width', `${this.actionsWidth}px`);
+    this.root.style.setProperty('--doc-width', `${widths.reduce((a, b) => a + b, 0)}px`);
+    this.root.setAttribute('aria-colcount', String(widths.length));
+  }
+
   private place(row: HTMLElement, i: number): void {
     row.style.transform = `translateY(${i * ROW_PX + this.shift}px)`;
   }
@@ -240,12 +277,12 @@ export class DocumentTable {
     row.classList.toggle('alt', i % 2 === 1);
     this.place(row, i);
     const cells = row.children as HTMLCollectionOf<HTMLElement>;
-    setText(cells[0]!, String(r.index + 1));
+    setFitted(cells[0]!, String(r.index + 1), this.fits.num);
     cells[1]!.querySelectorAll('button').forEach((b, k) => {
       b.dataset.index = String(r.index);
       b.tabIndex = i === this.tabStop.row && k === this.tabStop.button ? 0 : -1;
     });
-    if (this.similarity) setText(cells[2]!, r.similarity === undefined ? '' : r.similarity.toFixed(6));
+    if (this.similarity) setFitted(cells[2]!, r.similarity === undefined ? '' : r.similarity.toFixed(6), this.fits.score);
     this.fillColumns(row, i, 0);
   }
 
@@ -258,7 +295,7 @@ export class DocumentTable {
       const cell = cells[c++]!;
       const text = byKey.get(name);
       cell.classList.toggle('missing', text === undefined);
-      setText(cell, text === undefined ? '' : cellLine(text));
+      setFitted(cell, text === undefined ? '' : cellLine(text), this.fits.column);
       // The whole value (line breaks and all) in the tooltip.
       if (text === undefined) cell.removeAttribute('title');
       else if (cell.title !== text) cell.title = text;
@@ -317,6 +354,14 @@ function cell(cls?: string): HTMLElement {
 
 /** Text only. A reused cell keeps its text node and gets new data: a new node would have to be attached to the
  *  layout tree (a style pass over every cell that changed), new data is only laid out again. */
+/** The text as it fits the cell; when cut, the whole of it is the cell's accessible name. */
+function setFitted(e: HTMLElement, text: string, fit: CellFit): void {
+  const shown = fit.fit(text);
+  setText(e, shown);
+  if (shown !== text) e.setAttribute('aria-label', text);
+  else if (e.hasAttribute('aria-label')) e.removeAttribute('aria-label');
+}
+
 function setText(e: HTMLElement, text: string): void {
   const node = e.firstChild;
   if (node && node === e.lastChild && node.nodeType === Node.TEXT_NODE) {

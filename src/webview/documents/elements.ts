@@ -9,13 +9,13 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, 
   return e;
 }
 
-const LABELS: Record<RowAction, string> = { edit: 'Edit', delete: 'Delete', similar: 'Find similar' };
+export const ACTION_LABELS: Record<RowAction, string> = { edit: 'Edit', delete: 'Delete', similar: 'Find similar' };
 
 /** The buttons of one document; `data-index` names it back to the host (the list listens for their clicks). */
 export function actionButtons(actions: readonly RowAction[], index: number): HTMLElement {
   const box = el('span', 'doc-actions');
   for (const a of actions) {
-    const b = el('button', `doc-${a}`, LABELS[a]);
+    const b = el('button', `doc-${a}`, ACTION_LABELS[a]);
     b.dataset.action = a;
     b.dataset.index = String(index);
     box.append(b);

@@ -2,6 +2,11 @@
 
 /** Grid cell widths in px by kind: the styles below size the cells, the table sums them for `--doc-width`. */
 export const CELL_WIDTHS = { num: 48, actions: 210, score: 90, column: 160 } as const;
+/** Each cell's padding left and right, and its right border: what is left of the width is the text's. */
+export const CELL_PADDING = 6;
+export const CELL_BORDER = 1;
+/** The row buttons' padding left and right, and the gap between two: the table sizes the actions cell from them. */
+export const ACTION_BUTTON = { padding: 3, gap: 2 } as const;
 
 export const DOCUMENT_STYLES = `
 body { padding: 0 12px 12px; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
@@ -27,20 +32,22 @@ body { padding: 0 12px 12px; color: var(--vscode-foreground); font-family: var(-
    out again when more are loaded. No paint containment: the rows reach below it, the box clips them. */
 .doc-rows { position: absolute; top: 0; left: 0; width: var(--doc-width); height: 0; contain: layout style; }
 .doc-rows > .doc-row { position: absolute; top: 0; left: 0; contain: strict; scroll-margin: 24px 0 4px; }
-.doc-cell { flex: none; width: ${CELL_WIDTHS.column}px; box-sizing: border-box; padding: 0 6px; white-space: pre; overflow: hidden; text-overflow: ellipsis;
-  border-right: 1px solid var(--vscode-panel-border, transparent); }
+/* No overflow clip on the rows' cells: their text is cut to fit (cellFit.ts), a clip per cell made scrolling drop frames. */
+.doc-cell { flex: none; width: ${CELL_WIDTHS.column}px; box-sizing: border-box; padding: 0 ${CELL_PADDING}px; white-space: pre;
+  border-right: ${CELL_BORDER}px solid var(--vscode-panel-border, transparent); }
 .doc-cell.num { width: ${CELL_WIDTHS.num}px; }
-.doc-cell.actions { width: ${CELL_WIDTHS.actions}px; }
+/* As wide as its buttons in the grid's font (documentTable.ts), the default until they are measured. */
+.doc-cell.actions { width: var(--doc-actions-width, ${CELL_WIDTHS.actions}px); }
 .doc-cell.score { width: ${CELL_WIDTHS.score}px; }
-.doc-header .doc-cell { height: 20px; line-height: 20px; }
+.doc-header .doc-cell { height: 20px; line-height: 20px; overflow: hidden; text-overflow: ellipsis; }
 .doc-rows > .doc-row.alt { background: var(--vscode-list-hoverBackground); }
 .doc-rows .num { text-align: right; color: var(--vscode-editorLineNumber-foreground); }
 .doc-header .num { text-align: right; }
 .doc-rows .score { color: var(--vscode-charts-green, var(--vscode-foreground)); }
 .doc-rows .missing { color: var(--vscode-descriptionForeground); }
 .doc-actions button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
-.doc-actions { display: inline-flex; gap: 2px; }
-.doc-actions button { background: none; border: none; color: var(--vscode-textLink-foreground); cursor: pointer; padding: 0 3px; font: inherit; }
+.doc-actions { display: inline-flex; gap: ${ACTION_BUTTON.gap}px; }
+.doc-actions button { background: none; border: none; color: var(--vscode-textLink-foreground); cursor: pointer; padding: 0 ${ACTION_BUTTON.padding}px; font: inherit; }
 .doc-actions button:hover { text-decoration: underline; }
 /* JSON blocks of a height known from their line count (jsonView.ts): lines never wrap, a long one scrolls sideways
    inside its block, whose height keeps room for that scrollbar. --doc-json-line is the measured line height. */
