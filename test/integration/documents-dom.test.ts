@@ -369,4 +369,19 @@ test('long values are cut to their cells with no clip: nothing spills, the whole
   await frames(3);
   const at20 = await check();
   assert.ok(at20 < at13, `fewer characters in a larger font: ${at20} < ${at13}`);
+
+  // Selected cells copy as their whole values (a tab between cells, a line per row), not as the text cut to fit.
+  await page.evaluate(() => window.addEventListener('copy', (e) => ((window as unknown as { copied?: string }).copied = e.clipboardData?.getData('text/plain'))));
+  await page.evaluate((sel) => {
+    const [first, second] = [...document.querySelectorAll(sel)].sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')));
+    const range = document.createRange();
+    range.setStart(first!.children[2]!.firstChild!, 0);
+    range.setEnd(second!.lastElementChild!.firstChild!, 2);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+  }, ROWS);
+  await page.keyboard.press('Control+C');
+  const copied = await page.evaluate(() => (window as unknown as { copied?: string }).copied);
+  const whole = Object.values(values).join('\t');
+  assert.equal(copied, `d0\t${EVIL}\t${whole}\n2\td1\tn1\t${whole}`);
 });

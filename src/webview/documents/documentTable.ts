@@ -8,6 +8,7 @@
 
 import type { DocumentRow } from '../../shared/documentBrowserMessages.js';
 import { computeWindow, spacerHeight, stepWindow, type RowRange } from '../common/virtualWindow.js';
+import { copyCells } from './cellCopy.js';
 import { CellFit } from './cellFit.js';
 import { cellLine } from './documentCells.js';
 import { ACTION_LABELS, actionButtons, el, type RowAction } from './elements.js';
@@ -80,6 +81,8 @@ export class DocumentTable {
     this.root.addEventListener('focusin', (e) => this.onFocus(e.target as HTMLElement));
     // A row that kept the focus while scrolled away goes back to the pool once the focus leaves it.
     this.root.addEventListener('focusout', () => this.schedule());
+    // Cut cells show part of their value: a copy takes the whole values of the cells selected.
+    this.root.addEventListener('copy', (e) => copyCells(e, this.slots.byRow));
     window.addEventListener('scroll', this.onScroll, { passive: true });
     window.addEventListener('resize', this.onScroll);
     this.themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
