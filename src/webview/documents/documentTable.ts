@@ -355,8 +355,6 @@ function cell(cls?: string): HTMLElement {
   return c;
 }
 
-/** Text only. A reused cell keeps its text node and gets new data: a new node would have to be attached to the
- *  layout tree (a style pass over every cell that changed), new data is only laid out again. */
 /** The text as it fits the cell; when cut, the whole of it is the cell's accessible name. */
 function setFitted(e: HTMLElement, text: string, fit: CellFit): void {
   const shown = fit.fit(text);
@@ -365,6 +363,8 @@ function setFitted(e: HTMLElement, text: string, fit: CellFit): void {
   else if (e.hasAttribute('aria-label')) e.removeAttribute('aria-label');
 }
 
+/** Text only. A reused cell keeps its text node and gets new data: a new node would have to be attached to the
+ *  layout tree (a style pass over every cell that changed), new data is only laid out again. */
 function setText(e: HTMLElement, text: string): void {
   const node = e.firstChild;
   if (node && node === e.lastChild && node.nodeType === Node.TEXT_NODE) {
