@@ -94,7 +94,9 @@ interface Medians {
 
 const medians = (ps: Pass[]): Medians => ({ rps: median(ps.map(rps)), cpuRps: median(ps.map(cpuRps)), gcMs: median(ps.map((p) => p.gcMs)) });
 
-async function measure(client: Client, query: string): Promise<{ raw: Medians; session: Medians; rows: number }> {
+/** `rounds`: each round's own ratio (session / raw, the two passes next to each other), lowest and highest: how far
+ *  one round strays from the median shows how much of a difference between two runs is noise. */
+async function measure(client: Client, query: string): Promise<{ raw: Medians; session: Medians; rows: number; rounds: [number, number] }> {
   await rawPass(client, query);
   await sessionPass(client, query);
   const raw: Pass[] = [];
@@ -111,7 +113,8 @@ async function measure(client: Client, query: string): Promise<{ raw: Medians; s
       rows = p.rows;
     }
   }
-  return { raw: medians(raw), session: medians(session), rows };
+  const ratios = raw.map((r, i) => rps(session[i]!) / rps(r));
+  return { raw: medians(raw), session: medians(session), rows, rounds: [Math.min(...ratios), Math.max(...ratios)] };
 }
 
 async function main(): Promise<void> {
@@ -132,14 +135,15 @@ async function main(): Promise<void> {
     console.log(`all-types table: ${ROWS} rows, ${columns.length + 1} columns, ready in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${where}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     console.log(`page ${PAGE}, median of ${ROUNDS} alternating rounds after one warm-up each; rows/s by the clock, and the`);
     console.log('ratio also by this process\'s CPU time (steadier when other processes load the machine); GC ms: the');
-    console.log('median collection pauses of a pass, raw / session (counted in both the clock and the CPU time)');
+    console.log('median collection pauses of a pass, raw / session (counted in both the clock and the CPU time); rounds: the');
+    console.log('lowest and highest ratio of a single round (the spread that one run to the next can show)');
     const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
     const cases = [
       ...columns.filter((c) => !only || only.includes(c.name)).map((c) => ({ label: c.cql, query: `SELECT ${c.name} FROM ${table}` })),
       ...(only && !only.includes('row') ? [] : [{ label: 'whole row', query: `SELECT * FROM ${table}` }]),
     ];
     const pad = (s: string, n: number) => s.padEnd(n);
-    console.log(`${pad('type', 28)}${pad('raw rows/s', 13)}${pad('session rows/s', 16)}${pad('ratio', 8)}${pad('ratio (CPU)', 13)}GC ms raw / session`);
+    console.log(`${pad('type', 28)}${pad('raw rows/s', 13)}${pad('session rows/s', 16)}${pad('ratio', 8)}${pad('ratio (CPU)', 13)}${pad('rounds', 11)}GC ms raw / session`);
     let worst = { label: '', ratio: Infinity };
     for (const c of cases) {
       const m = await measure(client, c.query);
@@ -147,7 +151,7 @@ async function main(): Promise<void> {
       const ratio = m.session.rps / m.raw.rps;
       if (c.label !== 'whole row' && ratio < worst.ratio) worst = { label: c.label, ratio };
       const cpuRatio = m.session.cpuRps / m.raw.cpuRps;
-      console.log(`${pad(c.label, 28)}${pad(Math.round(m.raw.rps).toString(), 13)}${pad(Math.round(m.session.rps).toString(), 16)}${pad(ratio.toFixed(2), 8)}${pad(cpuRatio.toFixed(2), 13)}${m.raw.gcMs.toFixed(0)} / ${m.session.gcMs.toFixed(0)}`);
+      console.log(`${pad(c.label, 28)}${pad(Math.round(m.raw.rps).toString(), 13)}${pad(Math.round(m.session.rps).toString(), 16)}${pad(ratio.toFixed(2), 8)}${pad(cpuRatio.toFixed(2), 13)}${pad(m.rounds.map((r) => r.toFixed(2)).join('–'), 11)}${m.raw.gcMs.toFixed(0)} / ${m.session.gcMs.toFixed(0)}`);
     }
     if (worst.label) console.log(`lowest single-type ratio: ${worst.label} ${worst.ratio.toFixed(2)}`);
     console.log(`load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
