@@ -2,10 +2,10 @@
 // put "abc…" on the clipboard: when the selection takes in a cut cell, the copy is the whole values of the cells
 // selected instead, a tab between cells and a line per row, rows in document order (the DOM's is not: rowSlots.ts).
 
-/** `rows`: position → the element showing it. Writes the clipboard and returns true, or leaves the copy alone. */
-export function copyCells(e: ClipboardEvent, rows: ReadonlyMap<number, HTMLElement>): boolean {
+/** `rows`: position → the element showing it. Writes the clipboard, or leaves the copy to the browser. */
+export function copyCells(e: ClipboardEvent, rows: ReadonlyMap<number, HTMLElement>): void {
   const selection = document.getSelection();
-  if (!e.clipboardData || !selection || selection.isCollapsed || selection.rangeCount === 0) return false;
+  if (!e.clipboardData || !selection || selection.isCollapsed || selection.rangeCount === 0) return;
   const range = selection.getRangeAt(0);
   const picked = [...rows].filter(([, row]) => range.intersectsNode(row)).sort(([a], [b]) => a - b);
   let cut = false;
@@ -17,8 +17,7 @@ export function copyCells(e: ClipboardEvent, rows: ReadonlyMap<number, HTMLEleme
       return whole ?? c.textContent ?? '';
     }).join('\t');
   });
-  if (!cut) return false;
+  if (!cut) return;
   e.clipboardData.setData('text/plain', lines.join('\n'));
   e.preventDefault();
-  return true;
 }

@@ -7,41 +7,39 @@
 const ELLIPSIS = '…';
 /** Printable ASCII: texts of only these are fitted from a table of their widths, without measuring the text. */
 const ASCII = /^[\x20-\x7e]*$/;
-/** Fitted texts kept: scrolling back refills rows whose long values were measured already. */
+/** Fitted texts kept per cell width: scrolling back refills rows whose long values were measured already. */
 const CACHE_MAX = 4000;
 
+/** One font's character widths, shared by the cells of every width (a column's, a number's, a score's). */
 export class CellFit {
   private readonly ctx: CanvasRenderingContext2D | null = document.createElement('canvas').getContext('2d');
   private font = '';
-  private width = 0;
   /** Width of each printable ASCII character, from 0x20. Summing them ignores kerning, which only narrows text. */
   private readonly ascii = new Float64Array(0x7f - 0x20);
   private ellipsis = 0;
-  /** An ASCII text of at most this many characters fits whatever they are. */
-  private safe = 0;
-  /** Longer texts are cut to this many characters before measuring: more would not fit even if all were narrow. */
-  private most = 0;
-  private readonly cache = new Map<string, string>();
+  /** The widest ASCII character: a text of n characters fits unsummed when n of these do. */
+  private widest = 0;
+  /** Longer texts are cut before measuring to what would fill the cell twice over in this character. */
+  private narrowest = 0;
+  /** Fitted texts by cell width. */
+  private readonly caches = new Map<number, Map<string, string>>();
 
-  /** The grid's font (CSS shorthand) and the width text may take in a cell; true when either changed. */
-  setFont(font: string, width: number): boolean {
-    if (font === this.font && width === this.width) return false;
+  /** The grid's font (CSS shorthand); true when it changed. */
+  setFont(font: string): boolean {
+    if (font === this.font) return false;
     this.font = font;
-    this.width = width;
-    this.cache.clear();
+    this.caches.clear();
     if (!this.ctx) return true;
     this.ctx.font = font;
-    let widest = 0;
-    let narrowest = Infinity;
+    this.widest = 0;
+    this.narrowest = Infinity;
     for (let c = 0x20; c < 0x7f; c++) {
       const w = this.ctx.measureText(String.fromCharCode(c)).width;
       this.ascii[c - 0x20] = w;
-      widest = Math.max(widest, w);
-      if (w > 0) narrowest = Math.min(narrowest, w);
+      this.widest = Math.max(this.widest, w);
+      if (w > 0) this.narrowest = Math.min(this.narrowest, w);
     }
     this.ellipsis = this.ctx.measureText(ELLIPSIS).width;
-    this.safe = widest > 0 ? Math.floor(width / widest) : 0;
-    this.most = Number.isFinite(narrowest) ? Math.ceil(width / narrowest) * 2 + 2 : 1000;
     return true;
   }
 
@@ -50,40 +48,43 @@ export class CellFit {
     return this.ctx ? this.ctx.measureText(text).width : NaN;
   }
 
-  /** `text` as it fits the cell: itself, or its longest prefix that fits with "…" after it. */
-  fit(text: string): string {
+  /** `text` as it fits `width` px: itself, or its longest prefix that fits with "…" after it. */
+  fit(text: string, width: number): string {
     if (!this.ctx) return text;
-    if (ASCII.test(text)) return text.length <= this.safe ? text : this.cutAscii(text);
-    const known = this.cache.get(text);
+    if (ASCII.test(text)) return text.length * this.widest <= width ? text : this.cutAscii(text, width);
+    let cache = this.caches.get(width);
+    if (!cache) this.caches.set(width, (cache = new Map()));
+    const known = cache.get(text);
     if (known !== undefined) return known;
-    const fitted = this.cut(text);
-    if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(text, fitted);
+    const fitted = this.cut(text, width);
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(text, fitted);
     return fitted;
   }
 
   /** From the table: the prefix that fits with the ellipsis is known by the time the text is found too wide. */
-  private cutAscii(text: string): string {
+  private cutAscii(text: string, width: number): string {
     let w = 0;
     let keep = 0;
     for (let i = 0; i < text.length; i++) {
       w += this.ascii[text.charCodeAt(i) - 0x20]!;
-      if (w > this.width) return text.slice(0, keep) + ELLIPSIS;
-      if (w + this.ellipsis <= this.width) keep = i + 1;
+      if (w > width) return text.slice(0, keep) + ELLIPSIS;
+      if (w + this.ellipsis <= width) keep = i + 1;
     }
     return text;
   }
 
   /** Any other text, measured: the longest prefix that fits with the ellipsis, by binary search over its length. */
-  private cut(text: string): string {
+  private cut(text: string, width: number): string {
     const ctx = this.ctx!;
-    const head = text.length > this.most ? text.slice(0, this.most) : text;
-    if (head === text && ctx.measureText(text).width <= this.width) return text;
+    const most = Number.isFinite(this.narrowest) ? Math.ceil(width / this.narrowest) * 2 + 2 : 1000;
+    const head = text.length > most ? text.slice(0, most) : text;
+    if (head === text && ctx.measureText(text).width <= width) return text;
     let lo = 0;
     let hi = head.length;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (ctx.measureText(head.slice(0, mid) + ELLIPSIS).width <= this.width) lo = mid;
+      if (ctx.measureText(head.slice(0, mid) + ELLIPSIS).width <= width) lo = mid;
       else hi = mid - 1;
     }
     // Never half of a surrogate pair (an emoji): that would show as a replacement character.

@@ -30,6 +30,9 @@ const FILL_ROWS = 5;
 /** A frame whose layout took this long before any row was added adds only BUSY_FILL_ROWS (unless scrolled). */
 const BUSY_FRAME_MS = 4;
 const BUSY_FILL_ROWS = 2;
+/** The width a cell's text may take: the cell's, less its padding and border. */
+const textWidth = (cell: number) => cell - 2 * CELL_PADDING - CELL_BORDER;
+const TEXT_WIDTH = { column: textWidth(CELL_WIDTHS.column), num: textWidth(CELL_WIDTHS.num), score: textWidth(CELL_WIDTHS.score) };
 /** Idle time left when another spare row is made: making one costs about a millisecond, laying it out more. */
 const WARM_MIN_IDLE_MS = 3;
 
@@ -59,8 +62,8 @@ export class DocumentTable {
   private tabStop: GridSpot = { row: 0, button: 0 };
   /** Whether the page scrolled (or resized) since the last paint: rows it brought into view cannot wait. */
   private scrolled = false;
-  /** Text cut to the width of a column's, a number's and a score's cell. */
-  private readonly fits = { column: new CellFit(), num: new CellFit(), score: new CellFit() };
+  /** Cells' text cut to their width in the grid's font. */
+  private readonly fit = new CellFit();
   /** The actions cell's width: its buttons' in the grid's font. */
   private actionsWidth: number = CELL_WIDTHS.actions;
   /** VS Code sets the theme's and the editor font's variables on the root element: a new font refits the cells. */
@@ -226,16 +229,11 @@ export class DocumentTable {
   private syncFont(): boolean {
     const cs = getComputedStyle(this.root);
     const font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
-    const text = (width: number) => width - 2 * CELL_PADDING - CELL_BORDER;
-    // Not `||`: every fitter learns the font.
-    const changed = [this.fits.column.setFont(font, text(CELL_WIDTHS.column)), this.fits.num.setFont(font, text(CELL_WIDTHS.num)),
-      this.fits.score.setFont(font, text(CELL_WIDTHS.score))].includes(true);
-    if (changed) {
-      const labels = this.actions.map((a) => ACTION_LABELS[a]);
-      const buttons = labels.reduce((sum, l) => sum + this.fits.column.measure(l) + 2 * ACTION_BUTTON.padding, 0) + (labels.length - 1) * ACTION_BUTTON.gap;
-      if (Number.isFinite(buttons)) this.actionsWidth = Math.ceil(buttons + 2 * CELL_PADDING + CELL_BORDER);
-    }
-    return changed;
+    if (!this.fit.setFont(font)) return false;
+    const labels = this.actions.map((a) => ACTION_LABELS[a]);
+    const buttons = labels.reduce((sum, l) => sum + this.fit.measure(l) + 2 * ACTION_BUTTON.padding, 0) + (labels.length - 1) * ACTION_BUTTON.gap;
+    if (Number.isFinite(buttons)) this.actionsWidth = Math.ceil(buttons + 2 * CELL_PADDING + CELL_BORDER);
+    return true;
   }
 
   /** The cells' widths: the rows' (--doc-width, their sum) and the actions cell's. */
@@ -280,12 +278,12 @@ export class DocumentTable {
     row.classList.toggle('alt', i % 2 === 1);
     this.place(row, i);
     const cells = row.children as HTMLCollectionOf<HTMLElement>;
-    setFitted(cells[0]!, String(r.index + 1), this.fits.num);
+    this.setFitted(cells[0]!, String(r.index + 1), TEXT_WIDTH.num);
     cells[1]!.querySelectorAll('button').forEach((b, k) => {
       b.dataset.index = String(r.index);
       b.tabIndex = i === this.tabStop.row && k === this.tabStop.button ? 0 : -1;
     });
-    if (this.similarity) setFitted(cells[2]!, r.similarity === undefined ? '' : r.similarity.toFixed(6), this.fits.score);
+    if (this.similarity) this.setFitted(cells[2]!, r.similarity === undefined ? '' : r.similarity.toFixed(6), TEXT_WIDTH.score);
     this.fillColumns(row, i, 0);
   }
 
@@ -298,11 +296,19 @@ export class DocumentTable {
       const cell = cells[c++]!;
       const text = byKey.get(name);
       cell.classList.toggle('missing', text === undefined);
-      setFitted(cell, text === undefined ? '' : cellLine(text), this.fits.column);
+      this.setFitted(cell, text === undefined ? '' : cellLine(text), TEXT_WIDTH.column);
       // The whole value (line breaks and all) in the tooltip.
       if (text === undefined) cell.removeAttribute('title');
       else if (cell.title !== text) cell.title = text;
     }
+  }
+
+  /** The text as it fits the cell; when cut, the whole of it is the cell's accessible name. */
+  private setFitted(e: HTMLElement, text: string, width: number): void {
+    const shown = this.fit.fit(text, width);
+    setText(e, shown);
+    if (shown !== text) e.setAttribute('aria-label', text);
+    else if (e.hasAttribute('aria-label')) e.removeAttribute('aria-label');
   }
 
   private buttonAt(spot: GridSpot): HTMLButtonElement | undefined {
@@ -353,14 +359,6 @@ function cell(cls?: string): HTMLElement {
   // A text node from the start, so filling the row only changes its data (setText).
   c.append(document.createTextNode(' '));
   return c;
-}
-
-/** The text as it fits the cell; when cut, the whole of it is the cell's accessible name. */
-function setFitted(e: HTMLElement, text: string, fit: CellFit): void {
-  const shown = fit.fit(text);
-  setText(e, shown);
-  if (shown !== text) e.setAttribute('aria-label', text);
-  else if (e.hasAttribute('aria-label')) e.removeAttribute('aria-label');
 }
 
 /** Text only. A reused cell keeps its text node and gets new data: a new node would have to be attached to the
