@@ -13,6 +13,7 @@ import { splitStatements } from '../../src/extension/cql/statements.js';
 import { isRealTarget, nodeClientOptions, testTarget } from '../support/target.js';
 import { createAllTypesTable } from './allTypesTable.js';
 import { startSandboxProcess, type SandboxProcess } from './sandboxProcess.js';
+import { median } from './median.js';
 
 const PAGE = 5000;
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -81,7 +82,6 @@ function sessionPass(client: Client, query: string): Promise<Pass> {
   });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const rps = (p: Pass) => (p.rows / p.ms) * 1000;
 const cpuRps = (p: Pass) => (p.rows / p.cpuMs) * 1000;
 

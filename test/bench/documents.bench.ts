@@ -18,9 +18,9 @@ import type { DocumentRow } from '../../src/shared/documentBrowserMessages.js';
 import type { Logger } from '../../src/extension/logging.js';
 import { CHROMIUM } from '../support/tools.js';
 import { chromiumAvailable } from '../integration/rendererHarness.js';
+import { median } from './median.js';
 
 const quiet: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function hostBench(): Promise<DocumentRow[]> {
   const sb = await startSandbox({ nodes: 1 });

@@ -8,6 +8,7 @@
 import * as cassandra from 'cassandra-driver';
 import { encoderFor, type DriverType } from '../../src/extension/cql/valueEncoder.js';
 import { columnsOf, rowValues } from './allTypesTable.js';
+import { median } from './median.js';
 
 interface DriverEncoder {
   encode(value: unknown, type: unknown): Buffer;
@@ -32,7 +33,6 @@ const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 let sink: unknown;
 
 function main(): void {
