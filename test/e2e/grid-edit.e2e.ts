@@ -112,7 +112,7 @@ test('grid edit: edit two cells, delete a row, preview, apply, re-run; history l
       assert.match(rerun, /2 rows/);
 
       // The Query History view lists the statements, newest first.
-      await wb.activityBarItem('Astra DB').click();
+      await wb.showAstraSideBar();
       const header = wb.page.locator('.part.sidebar .pane-header', { hasText: 'Query History' });
       await header.waitFor({ timeout: scaled(20_000) });
       if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
@@ -156,7 +156,7 @@ test('grid edit: edit two cells, delete a row, preview, apply, re-run; history l
       wb.page.on('dialog', (d) => void d.accept());
       await wb.page.reload();
       await wb.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: scaled(60_000) });
-      await wb.activityBarItem('Astra DB').click();
+      await wb.showAstraSideBar();
       const historyHeader = wb.page.locator('.part.sidebar .pane-header', { hasText: 'Query History' });
       await historyHeader.waitFor({ timeout: scaled(30_000) });
       if ((await historyHeader.getAttribute('aria-expanded')) !== 'true') await historyHeader.click();

@@ -245,9 +245,7 @@ export class Workbench {
    */
   async showConnectionKeyspace(connection: TextMatch, keyspace = 'demo', timeoutMs = 30_000): Promise<void> {
     const conn = this.treeRow(connection);
-    // Clicking the item of the view already shown would close the side bar.
-    const shown = await this.page.locator('.part.sidebar .composite.title', { hasText: /astra db/i }).isVisible().catch(() => false);
-    if (!shown) await this.activityBarItem('Astra DB').click();
+    await this.showAstraSideBar();
     await conn.waitFor({ timeout: scaled(30_000) });
     const row = this.treeRow(new RegExp(`^${keyspace}$`));
     await poll(`keyspace "${keyspace}" under the connection`, async () => {
@@ -288,6 +286,20 @@ export class Workbench {
   }
 
   /** The activity-bar entry of a view container, by its title. */
+  /**
+   * Shows the Astra DB side bar. Clicking the item of the view already shown would close the side bar, and after a
+   * reload the workbench may still be restoring it when a check runs, so it looks again before every click.
+   */
+  async showAstraSideBar(timeoutMs = 30_000): Promise<void> {
+    const title = this.page.locator('.part.sidebar .composite.title', { hasText: /astra db/i });
+    await poll('the Astra DB side bar', async () => {
+      if (await title.isVisible().catch(() => false)) return true;
+      await this.activityBarItem('Astra DB').click();
+      await title.waitFor({ timeout: scaled(3_000) }).catch(() => undefined);
+      return undefined;
+    }, timeoutMs);
+  }
+
   activityBarItem(title: string): Locator {
     return this.page.locator(`.part.activitybar a[aria-label^="${title}"]`).first();
   }
