@@ -3,7 +3,11 @@
 // vscode-free so integration tests and benchmarks use exactly this code.
 
 import type { EncodedValue, ExactTag } from '../../shared/valueEncoding.js';
-import { blobHex, decimalText, durationText, inetText, integerText, isoUtc, localDateText, longText, uuidText } from './scalarText.js';
+import * as scalarText from './scalarText.js';
+
+// Bound once here: compiled to CommonJS (tests, benchmarks), each use of an imported name is a getter call, here
+// per value (a sampled profile of the all-types bench showed the getter itself).
+const { blobHex, decimalText, durationText, inetText, integerText, isoUtc, localDateText, longText, uuidText } = scalarText;
 
 /** The driver's column type descriptor (`result.columns[i].type`). */
 export interface DriverType {
