@@ -1,11 +1,11 @@
 // Result pipeline vs the raw driver on the all-types table: per column type and for the whole row, rows/s of the
 // driver paging the query alone and of the notebook session (driver rows → result payload rows), and their ratio.
-// Same paging for both; one warm-up of each, then BENCH_ROUNDS alternating rounds (default 7). Each round times one
+// Same paging for both; one warm-up of each, then BENCH_ROUNDS alternating rounds (default 9). Each round times one
 // pass of each next to each other; the ratio reported is the median of the rounds' own ratios (a paired comparison:
 // load that drifts over the run falls on both passes of a round alike), with the GC pauses of each kind of pass.
 // Runs on the sandbox, started in a process of its own so the server does not share this process's event loop and
 // CPU time with the client being measured, or on a real cluster with the CQL_TEST_* variables (test/support/target.ts).
-//   BENCH_ROWS (default 100000)  BENCH_ROUNDS (default 7)  BENCH_ONLY=c_decimal,c_uuid,row (some columns; row: whole row)
+//   BENCH_ROWS (default 100000)  BENCH_ROUNDS (default 9)  BENCH_ONLY=c_decimal,c_uuid,row (some columns; row: whole row)
 import { loadavg } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { Client } from 'cassandra-driver';
@@ -18,7 +18,7 @@ import { median } from './median.js';
 
 const PAGE = 5000;
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 7));
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 9));
 
 interface Pass {
   rows: number;
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
       if (c.label !== 'whole row' && ratio < worst.ratio) worst = { label: c.label, ratio };
       console.log(`${pad(c.label, 28)}${pad(Math.round(m.raw.rps).toString(), 13)}${pad(Math.round(m.session.rps).toString(), 16)}${pad(ratio.toFixed(2), 8)}${pad(cpuRatio.toFixed(2), 13)}${pad(m.rounds.map((r) => r.toFixed(2)).join('–'), 11)}${m.raw.gcMs.toFixed(0)} / ${m.session.gcMs.toFixed(0)}`);
     }
-    if (worst.label) console.log(`lowest single-type ratio: ${worst.label} ${worst.ratio.toFixed(2)}`);
+    if (worst.label) console.log(`lowest single-type ratio: ${worst.label} ${worst.ratio.toFixed(3)}`);
     console.log(`load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   } finally {
     await client.shutdown();
