@@ -131,10 +131,11 @@ async function measure(client: Client, query: string): Promise<Measured> {
       rows = p.rows;
     }
   }
-  const ratios = raw.map((r, i) => rps(session[i]!) / rps(r));
-  const cpuRatios = raw.map((r, i) => cpuRps(session[i]!) / cpuRps(r));
+  /** Each round's session / raw ratio of `speed`. */
+  const paired = (speed: (p: Pass) => number) => raw.map((r, i) => speed(session[i]!) / speed(r));
+  const ratios = paired(rps);
   return {
-    raw: medians(raw), session: medians(session), rows, ratio: median(ratios), cpuRatio: median(cpuRatios),
+    raw: medians(raw), session: medians(session), rows, ratio: median(ratios), cpuRatio: median(paired(cpuRps)),
     rounds: [Math.min(...ratios), Math.max(...ratios)],
   };
 }
